@@ -1,0 +1,28 @@
+# nnlearn: `make run` starts the REPL, `make test` builds and runs every test.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build release deps replay bench clean
+
+run: release
+	.build/release/nnlearn
+
+release: deps
+	$(SWIFT) build -c release --product nnlearn
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# libedit's headers are the one system dependency (the CEditLine target links -ledit).
+deps:
+	@if [ ! -f /usr/include/histedit.h ]; then \
+		echo "Installing libedit-dev (line editing for the REPL)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev; \
+	fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "nnlearn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnlearn", targets: ["nnlearn"]),
+        .library(name: "NNCore", targets: ["NNCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
+        .target(name: "NNCore"),
+        // Terminal rendering: tensor printing, tables, plots, heatmaps, Markdown, colour.
+        .target(name: "NNTerminal"),
+        // The Python-flavoured language: lexer, parser, interpreter, standard library.
+        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal"]),
+        // libedit behind a small non-variadic shim that Swift can call.
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
+        .executableTarget(
+            name: "nnlearn",
+            dependencies: [
+                "NNCore",
+                "NNScript",
+                "NNTerminal",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal"]),
+        .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"]),
+        .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

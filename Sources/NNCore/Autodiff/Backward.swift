@@ -1,0 +1,97 @@
+/// What a backward pass noticed, for the learner's benefit.
+public struct BackwardSummary {
+    /// Parameters whose gradient already held values that were not zeroed:
+    /// this pass added to them, which is rarely what a learner meant.
+    public let accumulatedInto: [Tensor]
+}
+
+extension Tensor {
+    /// The tensors this one was computed from that take part in backward,
+    /// ending with this one: every input comes before the tensors that use it.
+    ///
+    /// Iterative, so a graph 100 000 ops deep does not overflow the stack.
+    public func graphInForwardOrder() -> [Tensor] {
+        var order: [Tensor] = []
+        var visited = Set<ObjectIdentifier>()
+        var stack: [(tensor: Tensor, next: Int)] = [(self, 0)]
+        visited.insert(ObjectIdentifier(self))
+        while let top = stack.last {
+            if top.next < top.tensor.inputs.count {
+                stack[stack.count - 1].next += 1
+                let input = top.tensor.inputs[top.next]
+                if input.requiresGrad, visited.insert(ObjectIdentifier(input)).inserted {
+                    stack.append((input, 0))
+                }
+            } else {
+                order.append(top.tensor)
+                stack.removeLast()
+            }
+        }
+        return order
+    }
+
+    /// Back-propagates from this tensor, filling `grad` on every tensor of its graph.
+    ///
+    /// A scalar needs no `upstream`; any other tensor needs one of its own shape
+    /// (the gradient of some scalar with respect to it). Parameters accumulate
+    /// their gradients, as in PyTorch: call `zeroGrad()` between steps.
+    @discardableResult
+    public func backward(upstream: Tensor? = nil) throws -> BackwardSummary {
+        guard requiresGrad else {
+            throw CoreError("backward", "this tensor does not depend on any parameter, so it has no gradient (make leaves trainable with param(...), and do not compute the loss inside no_grad)")
+        }
+        let seed: [Double]
+        if let upstream {
+            guard upstream.shape == shape else {
+                throw CoreError("backward", "the upstream gradient has shape \(describe(upstream.shape)) but the tensor has shape \(describe(shape))")
+            }
+            seed = upstream.data
+        } else {
+            guard count == 1 else {
+                throw CoreError("backward", "backward from a tensor of shape \(describe(shape)) needs an upstream gradient of that shape; reduce it to a scalar first (e.g. with sum() or mean())")
+            }
+            seed = [1]
+        }
+        let order = graphInForwardOrder()
+        var position = [ObjectIdentifier: Int](minimumCapacity: order.count)
+        for (index, tensor) in order.enumerated() { position[ObjectIdentifier(tensor)] = index }
+        var grads = [[Double]?](repeating: nil, count: order.count)
+        grads[order.count - 1] = seed
+        var accumulated: [Tensor] = []
+
+        for index in stride(from: order.count - 1, through: 0, by: -1) {
+            guard let gradient = grads[index] else { continue }
+            grads[index] = nil
+            let tensor = order[index]
+            if tensor.isLeaf {
+                if let existing = tensor.grad {
+                    if existing.data.contains(where: { $0 != 0 }) { accumulated.append(tensor) }
+                    existing.update { values in
+                        for i in values.indices { values[i] += gradient[i] }
+                    }
+                } else {
+                    tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+                }
+                continue
+            }
+            tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+            guard let rule = tensor.backwardRule else { continue }
+            let contributions = rule(gradient)
+            for (input, contribution) in zip(tensor.inputs, contributions) {
+                guard input.requiresGrad, let contribution,
+                      let target = position[ObjectIdentifier(input)] else { continue }
+                if Anomaly.isEnabled {
+                    try Anomaly.check(contribution, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
+                }
+                if grads[target] == nil {
+                    grads[target] = contribution
+                } else {
+                    grads[target]!.withUnsafeMutableBufferPointer { sum in
+                        for i in sum.indices { sum[i] += contribution[i] }
+                    }
+                }
+            }
+        }
+        return BackwardSummary(accumulatedInto: accumulated)
+    }
+}

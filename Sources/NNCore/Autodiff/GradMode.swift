@@ -1,0 +1,47 @@
+/// Whether ops record the graph; off inside a no-grad scope.
+public enum GradMode {
+    @TaskLocal static var isEnabled = true
+
+    /// Whether ops currently record the graph for backward.
+    public static var isRecording: Bool { isEnabled }
+
+    /// Runs `body` without recording the graph, as `torch.no_grad()` does:
+    /// for parameter updates and evaluation.
+    public static func withoutGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
+        try $isEnabled.withValue(false, operation: body)
+    }
+}
+
+/// Opt-in detection of the first op whose value or gradient becomes NaN or Inf.
+///
+/// Like PyTorch's `detect_anomaly`: slower, because every result is scanned,
+/// but it names the op and describes its inputs instead of letting a NaN
+/// travel silently to the loss.
+public enum Anomaly {
+    @TaskLocal static var isEnabled = false
+
+    /// Whether detection is on in this scope.
+    public static var isDetecting: Bool { isEnabled }
+
+    /// Runs `body` with detection switched on or off.
+    public static func detecting<Result>(_ on: Bool = true, _ body: () throws -> Result) rethrows -> Result {
+        try $isEnabled.withValue(on, operation: body)
+    }
+
+    /// Throws when `values` hold a NaN or Inf although every input was finite.
+    static func check(_ values: [Double], op: String, inputs: [Tensor], phase: String) throws {
+        guard let bad = values.first(where: { !$0.isFinite }) else { return }
+        let inputsFinite = inputs.allSatisfy { $0.data.allSatisfy(\.isFinite) }
+        guard inputsFinite || phase == "backward" else { return }
+        let described = inputs.enumerated().map { index, input in
+            let finite = input.data.filter(\.isFinite)
+            let range = finite.isEmpty ? "no finite values" : "values in [\(format(finite.min() ?? 0)), \(format(finite.max() ?? 0))]"
+            return "input \(index) \(input.label.map { "'\($0)' " } ?? "")shape \(describe(input.shape)), \(range)"
+        }.joined(separator: "; ")
+        throw CoreError(op, "anomaly: the \(phase) pass produced \(format(bad)) (\(described))")
+    }
+
+    private static func format(_ value: Double) -> String {
+        value.isNaN ? "nan" : value.isInfinite ? (value > 0 ? "inf" : "-inf") : "\(value)"
+    }
+}

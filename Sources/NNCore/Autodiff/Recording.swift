@@ -1,0 +1,20 @@
+extension Tensor {
+    /// Wraps an op's forward result, attaching its backward rule when gradients are recorded.
+    ///
+    /// Every differentiable op ends here: `formulas` gives, per input, how its
+    /// gradient is written in the chain-rule report (`{g}` stands for the
+    /// output's gradient, `{0}`, `{1}`… for the inputs' names, `{out}` for the output's).
+    static func record(
+        _ op: String, _ data: [Double], shape: [Int], inputs: [Tensor],
+        formulas: [String], backward: @escaping BackwardRule
+    ) throws -> Tensor {
+        if Anomaly.isEnabled { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
+        guard GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else {
+            return Tensor(uncheckedData: data, shape: shape)
+        }
+        return Tensor(
+            uncheckedData: data, shape: shape, requiresGrad: true,
+            op: op, inputs: inputs, backward: backward, formulas: formulas
+        )
+    }
+}

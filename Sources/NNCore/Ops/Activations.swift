@@ -1,0 +1,109 @@
+import Foundation
+
+/// The activation functions, each with its derivative beside it.
+extension Tensor {
+    /// tanh(x), with derivative 1 − tanh²(x).
+    public func tanh() throws -> Tensor {
+        try unary("tanh", formula: "{g} ⊙ (1 − tanh²({0}))", Foundation.tanh) { _, y in 1 - y * y }
+    }
+
+    /// σ(x) = 1 / (1 + e⁻ˣ), with derivative σ(x)(1 − σ(x)).
+    public func sigmoid() throws -> Tensor {
+        try unary("sigmoid", formula: "{g} ⊙ σ'({0})", Activation.sigmoid) { _, y in y * (1 - y) }
+    }
+
+    /// max(0, x), with derivative 1 for x > 0 and 0 otherwise.
+    public func relu() throws -> Tensor {
+        try unary("relu", formula: "{g} ⊙ [{0} > 0]", { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 }
+    }
+
+    /// x for x > 0, αx otherwise.
+    public func leakyRelu(alpha: Double = 0.01) throws -> Tensor {
+        try unary("leaky_relu", formula: "{g} ⊙ ({0} > 0 ? 1 : \(Tensor.number(alpha)))", { $0 > 0 ? $0 : alpha * $0 }) { x, _ in
+            x > 0 ? 1 : alpha
+        }
+    }
+
+    /// x for x > 0, α(eˣ − 1) otherwise.
+    public func elu(alpha: Double = 1) throws -> Tensor {
+        try unary("elu", formula: "{g} ⊙ ({0} > 0 ? 1 : α·e^{0})", { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { x, y in
+            x > 0 ? 1 : y + alpha
+        }
+    }
+
+    /// λ·elu(x, α) with the self-normalising constants of Klambauer et al. (2017).
+    public func selu() throws -> Tensor {
+        let (scale, alpha) = (Activation.seluScale, Activation.seluAlpha)
+        return try unary("selu", formula: "{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})", { $0 > 0 ? scale * $0 : scale * alpha * Foundation.expm1($0) }) { x, _ in
+            x > 0 ? scale : scale * alpha * Foundation.exp(x)
+        }
+    }
+
+    /// x·Φ(x), exactly (with erf) or with the tanh approximation of Hendrycks and Gimpel.
+    public func gelu(approximate: Bool = false) throws -> Tensor {
+        if approximate {
+            return try unary("gelu_tanh", formula: "{g} ⊙ gelu'({0})", Activation.geluTanh, derivative: { x, _ in Activation.geluTanhDerivative(x) })
+        }
+        return try unary("gelu", formula: "{g} ⊙ (Φ({0}) + {0}·φ({0}))", { $0 * Activation.normalCDF($0) }) { x, _ in
+            Activation.normalCDF(x) + x * Foundation.exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
+        }
+    }
+
+    /// x·σ(x), also called SiLU.
+    public func swish() throws -> Tensor {
+        try unary("swish", formula: "{g} ⊙ σ({0})(1 + {0}(1 − σ({0})))", { $0 * Activation.sigmoid($0) }) { x, _ in
+            let s = Activation.sigmoid(x)
+            return s * (1 + x * (1 - s))
+        }
+    }
+
+    /// log(1 + eˣ), computed without overflow; its derivative is σ(x).
+    public func softplus() throws -> Tensor {
+        try unary("softplus", formula: "{g} ⊙ σ({0})", Activation.softplus) { x, _ in Activation.sigmoid(x) }
+    }
+
+    /// x·tanh(softplus(x)) (Misra, 2019).
+    public func mish() throws -> Tensor {
+        try unary("mish", formula: "{g} ⊙ mish'({0})", { $0 * Foundation.tanh(Activation.softplus($0)) }) { x, _ in
+            let t = Foundation.tanh(Activation.softplus(x))
+            return t + x * (1 - t * t) * Activation.sigmoid(x)
+        }
+    }
+}
+
+/// Scalar forms of the activations, shared by the ops, the losses and the plots.
+public enum Activation {
+    /// The SELU scale λ.
+    public static let seluScale = 1.0507009873554804934193349852946
+    /// The SELU α.
+    public static let seluAlpha = 1.6732632423543772848170429916717
+
+    /// σ(x), computed so that neither branch overflows.
+    public static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+        let e = Foundation.exp(x)
+        return e / (1 + e)
+    }
+
+    /// log(1 + eˣ) = max(x, 0) + log1p(e^−|x|).
+    public static func softplus(_ x: Double) -> Double {
+        Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
+    }
+
+    /// Φ(x), the standard normal CDF.
+    public static func normalCDF(_ x: Double) -> Double {
+        0.5 * (1 + Foundation.erf(x / 2.0.squareRoot()))
+    }
+
+    static let geluK = (2 / Double.pi).squareRoot()
+
+    /// The tanh approximation of GELU.
+    public static func geluTanh(_ x: Double) -> Double {
+        0.5 * x * (1 + Foundation.tanh(geluK * (x + 0.044715 * x * x * x)))
+    }
+
+    static func geluTanhDerivative(_ x: Double) -> Double {
+        let t = Foundation.tanh(geluK * (x + 0.044715 * x * x * x))
+        return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * geluK * (1 + 3 * 0.044715 * x * x)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Addition, subtraction, multiplication, division, negation and powers, with
+/// NumPy broadcasting; each gradient is summed back to its input's shape.
+extension Tensor {
+    /// Elementwise `a + b`.
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape, op: "add")
+        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, +)
+        return try record("add", out, shape: shape, inputs: [a, b], formulas: ["{g}", "{g}"]) { g in
+            [Broadcast.sum(g, from: shape, to: a.shape), Broadcast.sum(g, from: shape, to: b.shape)]
+        }
+    }
+
+    /// Elementwise `a - b`.
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape, op: "sub")
+        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, -)
+        return try record("sub", out, shape: shape, inputs: [a, b], formulas: ["{g}", "−{g}"]) { g in
+            [Broadcast.sum(g, from: shape, to: a.shape), Broadcast.sum(g.map(-), from: shape, to: b.shape)]
+        }
+    }
+
+    /// Elementwise (Hadamard) `a * b`.
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape, op: "mul")
+        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, *)
+        return try record("mul", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}", "{g} ⊙ {0}"]) { g in
+            [
+                a.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, b.data, b.shape, to: shape, *), from: shape, to: a.shape) : nil,
+                b.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, a.data, a.shape, to: shape, *), from: shape, to: b.shape) : nil,
+            ]
+        }
+    }
+
+    /// Elementwise `a / b` (IEEE: dividing by zero gives inf or nan).
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape, op: "div")
+        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, /)
+        return try record("div", out, shape: shape, inputs: [a, b], formulas: ["{g} / {1}", "−{g} ⊙ {0} / {1}²"]) { g in
+            [
+                a.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, b.data, b.shape, to: shape, /), from: shape, to: a.shape) : nil,
+                b.requiresGrad ? Broadcast.sum(
+                    Broadcast.map(Broadcast.map(g, shape, out, shape, to: shape, *), shape, b.data, b.shape, to: shape) { -$0 / $1 },
+                    from: shape, to: b.shape) : nil,
+            ]
+        }
+    }
+
+    /// Elementwise `-a`.
+    public static prefix func - (a: Tensor) throws -> Tensor {
+        try record("neg", a.data.map(-), shape: a.shape, inputs: [a], formulas: ["−{g}"]) { g in [g.map(-)] }
+    }
+
+    /// Raises every element to a constant power: `aᵖ`, with gradient `p·aᵖ⁻¹`.
+    public func pow(_ exponent: Double) throws -> Tensor {
+        let x = data
+        let out = x.map { Foundation.pow($0, exponent) }
+        let formula = "{g} ⊙ \(Tensor.number(exponent))·{0}^\(Tensor.number(exponent - 1))"
+        return try Tensor.record("pow", out, shape: shape, inputs: [self], formulas: [formula]) { g in
+            [zip(g, x).map { (gi: Double, xi: Double) -> Double in gi * exponent * Foundation.pow(xi, exponent - 1) }]
+        }
+    }
+
+    /// A number as the reports write it: `2` rather than `2.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

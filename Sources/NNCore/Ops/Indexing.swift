@@ -1,0 +1,116 @@
+/// One subscript of a tensor index, as in NumPy: `X[0]`, `X[:, 1]`, `X[i:i+32]`, `X[[3, 1]]`.
+public enum IndexSpec: Equatable, Sendable {
+    /// A single position; removes the dimension. Negative counts from the end.
+    case at(Int)
+    /// A Python slice `start:stop:step`; nil parts take their defaults.
+    case slice(start: Int?, stop: Int?, step: Int?)
+    /// A list of positions, in order (repeats allowed); keeps the dimension.
+    case positions([Int])
+
+    /// The whole dimension, `:`.
+    public static let all = IndexSpec.slice(start: nil, stop: nil, step: nil)
+}
+
+extension Tensor {
+    /// Selects elements by index; the gradient flows back into the selected places.
+    public func indexed(_ specs: [IndexSpec]) throws -> Tensor {
+        let (offsets, shape) = try selection(specs, op: "index")
+        let source = data
+        let out = offsets.map { source[$0] }
+        let sourceCount = count
+        return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
+            var grad = [Double](repeating: 0, count: sourceCount)
+            for (i, offset) in offsets.enumerated() { grad[offset] += g[i] }
+            return [grad]
+        }
+    }
+
+    /// Writes `value` (broadcast to the selection) into the selected elements, in place.
+    ///
+    /// Not recorded for backward: a parameter may be changed this way only
+    /// inside a no-grad scope, as in PyTorch.
+    public func setIndexed(_ specs: [IndexSpec], to value: Tensor) throws {
+        if requiresGrad && isLeaf && GradMode.isEnabled {
+            throw CoreError("assign", "a parameter cannot be changed in place while gradients are recorded; do it inside `with no_grad():`")
+        }
+        let (offsets, shape) = try selection(specs, op: "assign")
+        let target = try Shape.broadcast(shape, value.shape, op: "assign")
+        guard target == shape else {
+            throw CoreError("assign", "a value of shape \(describe(value.shape)) does not fit a selection of shape \(describe(shape))")
+        }
+        let values = Broadcast.map([Double](repeating: 0, count: offsets.count), shape, value.data, value.shape, to: shape) { $1 }
+        update { data in
+            for (offset, v) in zip(offsets, values) { data[offset] = v }
+        }
+    }
+
+    /// The flat offsets selected by `specs`, in row-major order of the result, and its shape.
+    func selection(_ specs: [IndexSpec], op: String) throws -> (offsets: [Int], shape: [Int]) {
+        guard specs.count <= rank else {
+            throw CoreError(op, "\(specs.count) indices for a tensor of rank \(rank) (shape \(describe(shape)))")
+        }
+        var chosen: [[Int]] = []
+        var resultShape: [Int] = []
+        for (axis, size) in shape.enumerated() {
+            let spec = axis < specs.count ? specs[axis] : .all
+            switch spec {
+            case .at(let i):
+                chosen.append([try Tensor.position(i, size: size, axis: axis, op: op, shape: shape)])
+            case .positions(let list):
+                chosen.append(try list.map { try Tensor.position($0, size: size, axis: axis, op: op, shape: shape) })
+                resultShape.append(list.count)
+            case .slice(let start, let stop, let step):
+                let picked = try Tensor.slicePositions(start, stop, step, size: size, op: op)
+                chosen.append(picked)
+                resultShape.append(picked.count)
+            }
+        }
+        let total = try Shape.count(resultShape, op: op)
+        let strides = Shape.strides(shape)
+        var offsets = [Int]()
+        offsets.reserveCapacity(total)
+        guard total > 0 else { return ([], resultShape) }
+        var counter = [Int](repeating: 0, count: chosen.count)
+        while true {
+            var offset = 0
+            for axis in chosen.indices { offset += chosen[axis][counter[axis]] * strides[axis] }
+            offsets.append(offset)
+            var axis = chosen.count - 1
+            while axis >= 0 {
+                counter[axis] += 1
+                if counter[axis] < chosen[axis].count { break }
+                counter[axis] = 0
+                axis -= 1
+            }
+            if axis < 0 { break }
+        }
+        return (offsets, resultShape)
+    }
+
+    static func position(_ index: Int, size: Int, axis: Int, op: String, shape: [Int]) throws -> Int {
+        let resolved = index < 0 ? index + size : index
+        guard resolved >= 0, resolved < size else {
+            throw CoreError(op, "index \(index) is out of range for axis \(axis) with size \(size) (shape \(describe(shape)))")
+        }
+        return resolved
+    }
+
+    /// Python's slice semantics: negative bounds count from the end, bounds are clamped.
+    static func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int, op: String) throws -> [Int] {
+        let step = step ?? 1
+        guard step != 0 else { throw CoreError(op, "a slice step cannot be zero") }
+        func clamp(_ value: Int?, _ fallback: Int, low: Int, high: Int) -> Int {
+            guard var v = value else { return fallback }
+            if v < 0 { v += size }
+            return Swift.min(Swift.max(v, low), high)
+        }
+        if step > 0 {
+            let from = clamp(start, 0, low: 0, high: size)
+            let to = clamp(stop, size, low: 0, high: size)
+            return from < to ? Array(stride(from: from, to: to, by: step)) : []
+        }
+        let from = clamp(start, size - 1, low: -1, high: size - 1)
+        let to = clamp(stop, -1, low: -1, high: size - 1)
+        return from > to ? Array(stride(from: from, to: to, by: step)) : []
+    }
+}

@@ -1,0 +1,23 @@
+/// An error from the core: a bad shape, axis, argument or value.
+///
+/// The message names the operation and the shapes involved, so a learner can
+/// see what went wrong without reading NNCore's source:
+/// `matmul: [4, 2] @ [3, 1]: inner dimensions 2 and 3 differ`.
+public struct CoreError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The operation that failed, e.g. `matmul`.
+    public let op: String
+    /// What went wrong, without the operation's name.
+    public let reason: String
+
+    public init(_ op: String, _ reason: String) {
+        self.op = op
+        self.reason = reason
+    }
+
+    public var description: String { "\(op): \(reason)" }
+}
+
+/// Formats a shape the way the error messages and reports print it: `[3, 4]`.
+func describe(_ shape: [Int]) -> String {
+    "[" + shape.map(String.init).joined(separator: ", ") + "]"
+}

@@ -1,0 +1,142 @@
+/// An n-dimensional array of Doubles that remembers how it was computed.
+///
+/// Values are stored contiguously in row-major order. A tensor produced by a
+/// differentiable op while gradients are recorded keeps its op's name, its
+/// inputs and its backward rule, so that ``backward(upstream:)`` can apply the
+/// chain rule and the reports can show every step. Leaves created with
+/// `requiresGrad` (parameters) collect gradients in ``grad``.
+public final class Tensor {
+    /// The values, row-major.
+    public internal(set) var data: [Double]
+    /// The size of each dimension; `[]` for a scalar.
+    public let shape: [Int]
+    /// Whether gradients flow to this tensor. True for parameters and for
+    /// every result computed from one while gradients are recorded.
+    public internal(set) var requiresGrad: Bool
+    /// The gradient of the last backward pass (accumulated for leaves).
+    public internal(set) var grad: Tensor?
+    /// A name shown in traces and graphs, such as `z1` or `a1`.
+    public var label: String?
+
+    /// The op that produced this tensor; nil for leaves.
+    public let op: String?
+    /// The tensors the op read, in argument order.
+    public internal(set) var inputs: [Tensor]
+    /// Maps the gradient of this tensor to one gradient per input (nil where an input needs none).
+    let backwardRule: BackwardRule?
+    /// How each input's gradient is written in the chain-rule report.
+    let formulas: [String]
+
+    /// Creates a tensor without checking that `data` matches `shape`; for the ops.
+    init(
+        uncheckedData data: [Double], shape: [Int], requiresGrad: Bool = false,
+        op: String? = nil, inputs: [Tensor] = [], backward: BackwardRule? = nil, formulas: [String] = []
+    ) {
+        self.data = data
+        self.shape = shape
+        self.requiresGrad = requiresGrad
+        self.op = op
+        self.inputs = inputs
+        self.backwardRule = backward
+        self.formulas = formulas
+    }
+
+    /// Creates a tensor of the given shape from row-major values.
+    public convenience init(_ data: [Double], shape: [Int], requiresGrad: Bool = false) throws {
+        let count = try Shape.count(shape, op: "tensor")
+        guard count == data.count else {
+            throw CoreError("tensor", "\(data.count) values do not fill shape \(describe(shape)) (\(count) elements)")
+        }
+        self.init(uncheckedData: data, shape: shape, requiresGrad: requiresGrad)
+    }
+
+    /// Creates a scalar tensor.
+    public convenience init(_ value: Double, requiresGrad: Bool = false) {
+        self.init(uncheckedData: [value], shape: [], requiresGrad: requiresGrad)
+    }
+
+    /// Creates a vector.
+    public convenience init(_ values: [Double], requiresGrad: Bool = false) {
+        self.init(uncheckedData: values, shape: [values.count], requiresGrad: requiresGrad)
+    }
+
+    /// Creates a matrix from rows of equal length.
+    public convenience init(_ rows: [[Double]], requiresGrad: Bool = false) throws {
+        let width = rows.first?.count ?? 0
+        guard rows.allSatisfy({ $0.count == width }) else {
+            throw CoreError("tensor", "rows have different lengths \(rows.map(\.count))")
+        }
+        try self.init(rows.flatMap { $0 }, shape: [rows.count, width], requiresGrad: requiresGrad)
+    }
+
+    // The graph of a long training loop can be 100 000 tensors deep; releasing it
+    // recursively would overflow the stack, so inputs are released from a worklist.
+    deinit {
+        var pending = inputs
+        inputs = []
+        while var tensor = pending.popLast() {
+            if isKnownUniquelyReferenced(&tensor) {
+                pending.append(contentsOf: tensor.inputs)
+                tensor.inputs = []
+            }
+        }
+    }
+
+    /// The number of elements.
+    public var count: Int { data.count }
+    /// The number of dimensions.
+    public var rank: Int { shape.count }
+    /// Whether this tensor was created by the user rather than computed by an op.
+    public var isLeaf: Bool { backwardRule == nil }
+
+    /// The single value of a one-element tensor.
+    public func item() throws -> Double {
+        guard data.count == 1 else {
+            throw CoreError("item", "only a tensor with one element converts to a number, this one has shape \(describe(shape))")
+        }
+        return data[0]
+    }
+
+    /// A copy of the values that is cut off from the graph and needs no gradient.
+    public func detached() -> Tensor {
+        Tensor(uncheckedData: data, shape: shape)
+    }
+
+    /// Turns this tensor into a trainable leaf (a parameter).
+    public func makeParameter() throws {
+        guard isLeaf else {
+            throw CoreError("param", "only a leaf tensor can become a parameter; call detach() first")
+        }
+        requiresGrad = true
+    }
+
+    /// Sets the gradient to zeros in place (a leaf keeps its buffer).
+    public func zeroGrad() {
+        guard let grad else { return }
+        for i in grad.data.indices { grad.data[i] = 0 }
+    }
+
+    /// Replaces the gradient; used by gradient clipping and tests.
+    public func setGrad(_ values: [Double]) throws {
+        guard values.count == count else {
+            throw CoreError("grad", "\(values.count) values for a gradient of shape \(describe(shape))")
+        }
+        grad = Tensor(uncheckedData: values, shape: shape)
+    }
+
+    /// Overwrites the values in place, keeping the shape; for optimizers and `no_grad` updates.
+    public func assign(_ values: [Double]) throws {
+        guard values.count == count else {
+            throw CoreError("assign", "\(values.count) values for a tensor of shape \(describe(shape))")
+        }
+        data = values
+    }
+
+    /// Updates the values in place; the body must keep the element count.
+    func update(_ body: (inout [Double]) -> Void) {
+        body(&data)
+    }
+}
+
+/// The backward rule of one op: the gradient of the output in, one gradient per input out.
+typealias BackwardRule = ([Double]) -> [[Double]?]
