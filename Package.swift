@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal"]),
         .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),

@@ -52,46 +52,57 @@ extension Tensor {
             }
             seed = [1]
         }
+        var accumulated: [Tensor] = []
+        try propagate(seed: seed) { tensor, gradient in
+            if tensor.isLeaf, let existing = tensor.grad {
+                if existing.data.contains(where: { $0 != 0 }) { accumulated.append(tensor) }
+                existing.update { values in
+                    for i in values.indices { values[i] += gradient[i] }
+                }
+            } else {
+                tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+            }
+        }
+        return BackwardSummary(accumulatedInto: accumulated)
+    }
+
+    /// Runs the chain rule backwards from this tensor with gradient `seed`.
+    ///
+    /// `finished` receives each tensor with its complete gradient, outputs
+    /// before inputs; `contributed` sees every single term of the chain rule
+    /// (the consumer, the input's position, the term), for the explain report.
+    func propagate(
+        seed: [Double],
+        finished: (Tensor, [Double]) -> Void,
+        contributed: ((Tensor, Int, [Double]) -> Void)? = nil
+    ) throws {
         let order = graphInForwardOrder()
         var position = [ObjectIdentifier: Int](minimumCapacity: order.count)
         for (index, tensor) in order.enumerated() { position[ObjectIdentifier(tensor)] = index }
         var grads = [[Double]?](repeating: nil, count: order.count)
         grads[order.count - 1] = seed
-        var accumulated: [Tensor] = []
 
         for index in stride(from: order.count - 1, through: 0, by: -1) {
             guard let gradient = grads[index] else { continue }
             grads[index] = nil
             let tensor = order[index]
-            if tensor.isLeaf {
-                if let existing = tensor.grad {
-                    if existing.data.contains(where: { $0 != 0 }) { accumulated.append(tensor) }
-                    existing.update { values in
-                        for i in values.indices { values[i] += gradient[i] }
-                    }
-                } else {
-                    tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
-                }
-                continue
-            }
-            tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+            finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
-            let contributions = rule(gradient)
-            for (input, contribution) in zip(tensor.inputs, contributions) {
-                guard input.requiresGrad, let contribution,
-                      let target = position[ObjectIdentifier(input)] else { continue }
+            let terms = rule(gradient)
+            for (inputIndex, (input, term)) in zip(tensor.inputs, terms).enumerated() {
+                guard input.requiresGrad, let term, let target = position[ObjectIdentifier(input)] else { continue }
                 if Anomaly.isEnabled {
-                    try Anomaly.check(contribution, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
+                    try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }
+                contributed?(tensor, inputIndex, term)
                 if grads[target] == nil {
-                    grads[target] = contribution
+                    grads[target] = term
                 } else {
                     grads[target]!.withUnsafeMutableBufferPointer { sum in
-                        for i in sum.indices { sum[i] += contribution[i] }
+                        for i in sum.indices { sum[i] += term[i] }
                     }
                 }
             }
         }
-        return BackwardSummary(accumulatedInto: accumulated)
     }
 }

@@ -1,0 +1,48 @@
+/// The trace report: every node of a graph in forward order with its op,
+/// inputs, shape, value and (after backward) gradient.
+extension Tensor {
+    /// Names for the nodes of this tensor's graph: labels where given, `t1`, `t2`… otherwise.
+    func nodeNames(_ order: [Tensor]) -> [ObjectIdentifier: String] {
+        var names: [ObjectIdentifier: String] = [:]
+        for (index, tensor) in order.enumerated() {
+            names[ObjectIdentifier(tensor)] = tensor.label ?? "t\(index + 1)"
+        }
+        return names
+    }
+
+    /// A table of the graph that computed this tensor, in forward order.
+    ///
+    /// Each row reads like a line of the forward pass, `z1 = matmul(X, W1)`,
+    /// followed by the node's shape, value and gradient (— before backward).
+    public func traceReport(precision: Int = 4) -> String {
+        let order = graphInForwardOrder()
+        let names = nodeNames(order)
+        var rows: [[String]] = [["node", "shape", "value", "grad"]]
+        for tensor in order {
+            let name = names[ObjectIdentifier(tensor)] ?? "?"
+            let definition: String
+            if let op = tensor.op, !tensor.isLeaf {
+                let arguments = tensor.inputs.map { names[ObjectIdentifier($0)] ?? "const" }
+                definition = "\(name) = \(op)(\(arguments.joined(separator: ", ")))"
+            } else {
+                definition = "\(name) (\(tensor.requiresGrad ? "param" : "input"))"
+            }
+            rows.append([
+                definition, describe(tensor.shape),
+                ValueText.values(tensor.data, shape: tensor.shape, precision: precision),
+                tensor.grad.map { ValueText.values($0.data, shape: $0.shape, precision: precision) } ?? "—",
+            ])
+        }
+        return Tensor.alignColumns(rows)
+    }
+
+    /// Pads columns to a common width, separated by two spaces.
+    static func alignColumns(_ rows: [[String]]) -> String {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).enumerated().map { index, cell in
+                index == row.count - 1 ? cell.0 : cell.0 + String(repeating: " ", count: cell.1 - cell.0.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

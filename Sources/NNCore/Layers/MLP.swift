@@ -1,0 +1,60 @@
+/// A multilayer perceptron: Dense layers of the given sizes.
+public final class MLP {
+    public let layers: [Dense]
+
+    /// Builds layers sizes[0]→sizes[1]→…; hidden layers use `activation`, the last `output`.
+    public init(sizes: [Int], activation: ActivationKind = .relu, output: ActivationKind = .linear,
+                initializer: Initializer? = nil, using rng: inout RandomGenerator) throws {
+        guard sizes.count >= 2 else {
+            throw CoreError("MLP", "needs at least an input and an output size, e.g. MLP([2, 4, 1]); got \(sizes)")
+        }
+        // He suits ReLU-like hidden layers; Glorot suits sigmoid and tanh.
+        let reluLike: Set<ActivationKind> = [.relu, .leakyRelu, .elu, .gelu, .swish, .mish, .softplus]
+        let chosen = initializer ?? (reluLike.contains(activation) ? .heNormal : .glorotUniform)
+        var built: [Dense] = []
+        for index in 0..<(sizes.count - 1) {
+            let last = index == sizes.count - 2
+            let layer = try Dense(inputs: sizes[index], outputs: sizes[index + 1],
+                                  activation: last ? output : activation, initializer: chosen, using: &rng)
+            layer.weight.label = "W\(index + 1)"
+            layer.bias.label = "b\(index + 1)"
+            built.append(layer)
+        }
+        layers = built
+    }
+
+    /// Wraps existing layers.
+    public init(layers: [Dense]) {
+        self.layers = layers
+    }
+
+    /// Every trainable tensor, layer by layer.
+    public var parameters: [Tensor] { layers.flatMap(\.parameters) }
+    /// The number of trainable values.
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// The forward pass.
+    public func callAsFunction(_ x: Tensor) throws -> Tensor {
+        try layers.reduce(x) { try $1($0) }
+    }
+
+    /// Zeroes every parameter's gradient.
+    public func zeroGrad() {
+        parameters.forEach { $0.zeroGrad() }
+    }
+
+    /// A table of layers, shapes and parameter counts, as Keras prints it.
+    public func summary() -> String {
+        var lines = ["layer  shape        activation  params"]
+        for (index, layer) in layers.enumerated() {
+            let shape = "\(layer.inputs) → \(layer.outputs)"
+            lines.append("\(pad("dense\(index + 1)", 7))\(pad(shape, 13))\(pad(layer.activation.rawValue, 12))\(layer.parameterCount)")
+        }
+        lines.append("total parameters: \(parameterCount)")
+        return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

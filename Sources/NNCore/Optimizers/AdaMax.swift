@@ -1,0 +1,36 @@
+import Foundation
+
+/// AdaMax (Kingma and Ba, 2015): Adam with the infinity norm in place of the second moment.
+///
+///     m ← β₁m + (1 − β₁)g
+///     u ← max(β₂u, |g| + ε)
+///     p ← p − (η / (1 − β₁ᵗ)) m / u
+public final class AdaMax: Optimizer {
+    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double
+    private var first: [[Double]], norms: [[Double]]
+
+    public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+                epsilon: Double = 1e-8, weightDecay: Double = 0) throws {
+        try Optimizer.checkBeta(beta1, "Adamax", "beta1")
+        try Optimizer.checkBeta(beta2, "Adamax", "beta2")
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        norms = first
+        try super.init(parameters, learningRate: learningRate, name: "Adamax")
+    }
+
+    public override var name: String { "Adamax" }
+
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+        let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(stepCount)))
+        for i in p.indices {
+            let d = g[i] + weightDecay * p[i]
+            first[index][i] = beta1 * first[index][i] + (1 - beta1) * d
+            norms[index][i] = Swift.max(beta2 * norms[index][i], Swift.abs(d) + epsilon)
+            p[i] -= stepSize * first[index][i] / norms[index][i]
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Adam (Kingma and Ba, 2015), and AdamW (Loshchilov and Hutter, 2019) with decoupled weight decay.
+///
+///     p ← p(1 − ηλ)                      (AdamW only; Adam adds λp to g instead)
+///     m ← β₁m + (1 − β₁)g
+///     v ← β₂v + (1 − β₂)g²
+///     m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)
+///     p ← p − η m̂ / (√v̂ + ε)
+public final class Adam: Optimizer {
+    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double
+    /// Whether weight decay is decoupled from the gradient (AdamW).
+    public let decoupled: Bool
+    private var first: [[Double]], second: [[Double]]
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+                epsilon: Double = 1e-8, weightDecay: Double = 0, decoupled: Bool = false) throws {
+        try Optimizer.checkBeta(beta1, decoupled ? "AdamW" : "Adam", "beta1")
+        try Optimizer.checkBeta(beta2, decoupled ? "AdamW" : "Adam", "beta2")
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.decoupled = decoupled
+        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        second = first
+        try super.init(parameters, learningRate: learningRate, name: decoupled ? "AdamW" : "Adam")
+    }
+
+    /// AdamW with PyTorch's default weight decay of 0.01.
+    public static func adamW(_ parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+                             epsilon: Double = 1e-8, weightDecay: Double = 1e-2) throws -> Adam {
+        try Adam(parameters, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                 weightDecay: weightDecay, decoupled: true)
+    }
+
+    public override var name: String { decoupled ? "AdamW" : "Adam" }
+
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+        let t = Double(stepCount)
+        let correction1 = 1 - Foundation.pow(beta1, t)
+        let correction2Root = Foundation.sqrt(1 - Foundation.pow(beta2, t))
+        let stepSize = learningRate / correction1
+        let (b1, b2, eps, lr, wd) = (beta1, beta2, epsilon, learningRate, weightDecay)
+        first[index].withUnsafeMutableBufferPointer { m in
+            second[index].withUnsafeMutableBufferPointer { v in
+                for i in 0..<p.count {
+                    var d = g[i]
+                    if decoupled { p[i] *= 1 - lr * wd } else { d += wd * p[i] }
+                    m[i] = b1 * m[i] + (1 - b1) * d
+                    v[i] = b2 * v[i] + (1 - b2) * d * d
+                    // PyTorch's arrangement: (√v / √(1 − β₂ᵗ)) + ε, then η/(1 − β₁ᵗ) · m / that.
+                    p[i] -= stepSize * m[i] / (Foundation.sqrt(v[i]) / correction2Root + eps)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// NAdam (Dozat, 2016): Adam with Nesterov momentum and PyTorch's momentum schedule.
+///
+///     μ_t = β₁(1 − ½·0.96^(tψ)),  μ_{t+1} = β₁(1 − ½·0.96^((t+1)ψ)),  Π_t = Π μ_1…μ_t
+///     m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  d = √(v / (1 − β₂ᵗ)) + ε
+///     p ← p − η(1 − μ_t)/(1 − Π_t) · g/d − η μ_{t+1}/(1 − Π_t μ_{t+1}) · m/d
+/// where ψ is the momentum decay (4e-3).
+public final class NAdam: Optimizer {
+    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
+    private var first: [[Double]], second: [[Double]]
+    private var muProduct = 1.0
+
+    public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+                epsilon: Double = 1e-8, weightDecay: Double = 0, momentumDecay: Double = 4e-3) throws {
+        try Optimizer.checkBeta(beta1, "NAdam", "beta1")
+        try Optimizer.checkBeta(beta2, "NAdam", "beta2")
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.momentumDecay = momentumDecay
+        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        second = first
+        try super.init(parameters, learningRate: learningRate, name: "NAdam")
+    }
+
+    public override var name: String { "NAdam" }
+
+    private var productStep = 0
+
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+        let t = Double(stepCount)
+        let mu = beta1 * (1 - 0.5 * Foundation.pow(0.96, t * momentumDecay))
+        let muNext = beta1 * (1 - 0.5 * Foundation.pow(0.96, (t + 1) * momentumDecay))
+        // The product of μ advances once per step, shared by all parameters.
+        if productStep != stepCount {
+            productStep = stepCount
+            muProduct *= mu
+        }
+        let correction2 = 1 - Foundation.pow(beta2, t)
+        for i in p.indices {
+            let d = g[i] + weightDecay * p[i]
+            first[index][i] = beta1 * first[index][i] + (1 - beta1) * d
+            second[index][i] = beta2 * second[index][i] + (1 - beta2) * d * d
+            let denominator = Foundation.sqrt(second[index][i] / correction2) + epsilon
+            p[i] -= learningRate * (1 - mu) / (1 - muProduct) * d / denominator
+            p[i] -= learningRate * muNext / (1 - muProduct * muNext) * first[index][i] / denominator
+        }
+    }
+}

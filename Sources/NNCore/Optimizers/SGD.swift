@@ -1,0 +1,48 @@
+/// Stochastic gradient descent, with optional momentum, Nesterov momentum and weight decay.
+///
+///     g ← g + λp                          (weight decay λ)
+///     v ← g on the first step, then μv + (1 − τ)g   (momentum μ, dampening τ)
+///     g ← g + μv (Nesterov)  or  g ← v
+///     p ← p − η g
+public final class SGD: Optimizer {
+    public let momentum: Double, dampening: Double, weightDecay: Double, nesterov: Bool
+    private var velocity: [[Double]]
+    private var started: [Bool]
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0,
+                dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) throws {
+        guard momentum >= 0 else { throw CoreError("SGD", "momentum must be non-negative, got \(momentum)") }
+        guard !nesterov || (momentum > 0 && dampening == 0) else {
+            throw CoreError("SGD", "Nesterov momentum needs momentum > 0 and no dampening")
+        }
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+        velocity = parameters.map { _ in [] }
+        started = parameters.map { _ in false }
+        try super.init(parameters, learningRate: learningRate, name: "SGD")
+    }
+
+    public override var name: String { "SGD" }
+
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+        let (lr, mu, wd) = (learningRate, momentum, weightDecay)
+        if mu == 0 {
+            for i in p.indices { p[i] -= lr * (g[i] + wd * p[i]) }
+            return
+        }
+        if !started[index] {
+            velocity[index] = [Double](repeating: 0, count: p.count)
+        }
+        let first = !started[index]
+        started[index] = true
+        velocity[index].withUnsafeMutableBufferPointer { v in
+            for i in p.indices {
+                let d = g[i] + wd * p[i]
+                v[i] = first ? d : mu * v[i] + (1 - dampening) * d
+                p[i] -= lr * (nesterov ? d + mu * v[i] : v[i])
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+@testable import NNCore
+
+/// Reads nested JSON arrays of numbers as tensors, and compares to a tolerance.
+enum Fixture {
+    /// The PyTorch reference file: NNLEARN_TORCH_FIXTURE when set, else the checked-in copy.
+    static func referenceURL() -> URL {
+        if let path = ProcessInfo.processInfo.environment["NNLEARN_TORCH_FIXTURE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/torch-reference.json")
+    }
+
+    static func load() throws -> [String: Any] {
+        let data = try Data(contentsOf: referenceURL())
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CoreError("fixture", "the reference file is not a JSON object")
+        }
+        return object
+    }
+
+    /// A tensor from a JSON number or nested array of numbers.
+    static func tensor(_ json: Any?, requiresGrad: Bool = false) throws -> Tensor {
+        var values: [Double] = []
+        var shape: [Int] = []
+        func walk(_ node: Any, depth: Int) throws {
+            if let number = node as? NSNumber {
+                values.append(number.doubleValue)
+                return
+            }
+            guard let list = node as? [Any] else { throw CoreError("fixture", "not a number or list: \(node)") }
+            if depth == shape.count { shape.append(list.count) }
+            for item in list { try walk(item, depth: depth + 1) }
+        }
+        guard let json else { throw CoreError("fixture", "missing value") }
+        try walk(json, depth: 0)
+        return try Tensor(values, shape: shape, requiresGrad: requiresGrad)
+    }
+
+    /// |a − b| ≤ max(1e-12, 1e-9·|b|) for every element, with matching shapes.
+    static func mismatch(_ got: Tensor, _ expected: Tensor, relative: Double = 1e-9, absolute: Double = 1e-12) -> String? {
+        guard got.count == expected.count else {
+            return "shape \(got.shape) vs expected \(expected.shape)"
+        }
+        for (index, (a, b)) in zip(got.data, expected.data).enumerated() {
+            if Swift.abs(a - b) > Swift.max(absolute, relative * Swift.abs(b)) {
+                return "element \(index): got \(a), expected \(b)"
+            }
+        }
+        return nil
+    }
+}
