@@ -10,7 +10,8 @@ extension Tensor {
     /// ending with this one: every input comes before the tensors that use it.
     ///
     /// Iterative, so a graph 100 000 ops deep does not overflow the stack.
-    public func graphInForwardOrder() -> [Tensor] {
+    /// With `includingConstants`, inputs that need no gradient are listed too.
+    public func graphInForwardOrder(includingConstants: Bool = false) -> [Tensor] {
         var order: [Tensor] = []
         var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = [(self, 0)]
@@ -19,7 +20,7 @@ extension Tensor {
             if top.next < top.tensor.inputs.count {
                 stack[stack.count - 1].next += 1
                 let input = top.tensor.inputs[top.next]
-                if input.requiresGrad, visited.insert(ObjectIdentifier(input)).inserted {
+                if input.requiresGrad || includingConstants, visited.insert(ObjectIdentifier(input)).inserted {
                     stack.append((input, 0))
                 }
             } else {

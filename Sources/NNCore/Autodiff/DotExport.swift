@@ -2,7 +2,7 @@
 extension Tensor {
     /// A DOT document of the graph that computed this tensor (`dot -Tsvg` draws it).
     public func dotGraph(precision: Int = 4) -> String {
-        let order = graphInForwardOrder()
+        let order = graphInForwardOrder(includingConstants: true)
         let names = nodeNames(order)
         var ids: [ObjectIdentifier: Int] = [:]
         for (index, tensor) in order.enumerated() { ids[ObjectIdentifier(tensor)] = index + 1 }

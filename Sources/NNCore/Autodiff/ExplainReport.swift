@@ -15,7 +15,7 @@ extension Tensor {
         }
         let order = graphInForwardOrder()
         let names = nodeNames(order)
-        func name(_ tensor: Tensor) -> String { names[ObjectIdentifier(tensor)] ?? "?" }
+        func name(_ tensor: Tensor) -> String { names[ObjectIdentifier(tensor)] ?? Tensor.constantName(tensor) }
         let root = name(self)
         var lines = ["backward from \(root): dL/d\(root) = 1"]
         var seen = Set<ObjectIdentifier>()
@@ -27,7 +27,7 @@ extension Tensor {
             for (k, other) in consumer.inputs.enumerated() {
                 formula = formula.replacingOccurrences(of: "{\(k)}", with: name(other))
             }
-            if input.shape != consumer.shape {
+            if input.shape != consumer.shape, Tensor.broadcastingOps.contains(consumer.op ?? "") {
                 formula += " (summed to \(describe(input.shape)))"
             }
             let first = seen.insert(ObjectIdentifier(input)).inserted
@@ -35,5 +35,13 @@ extension Tensor {
             lines.append("dL/d\(name(input)) \(first ? "=" : "+=") \(formula) = \(value)")
         })
         return lines.joined(separator: "\n")
+    }
+
+    /// The ops whose inputs may be broadcast, so a gradient is summed back to the input's shape.
+    static let broadcastingOps: Set<String> = ["add", "sub", "mul", "div"]
+
+    /// How a tensor outside the graph (a constant input) is named: its label, or its value when scalar.
+    static func constantName(_ tensor: Tensor) -> String {
+        tensor.label ?? (tensor.count == 1 ? number(tensor.data[0]) : "const")
     }
 }

@@ -15,14 +15,14 @@ extension Tensor {
     /// Each row reads like a line of the forward pass, `z1 = matmul(X, W1)`,
     /// followed by the node's shape, value and gradient (— before backward).
     public func traceReport(precision: Int = 4) -> String {
-        let order = graphInForwardOrder()
+        let order = graphInForwardOrder(includingConstants: true)
         let names = nodeNames(order)
         var rows: [[String]] = [["node", "shape", "value", "grad"]]
         for tensor in order {
             let name = names[ObjectIdentifier(tensor)] ?? "?"
             let definition: String
             if let op = tensor.op, !tensor.isLeaf {
-                let arguments = tensor.inputs.map { names[ObjectIdentifier($0)] ?? "const" }
+                let arguments = tensor.inputs.map { names[ObjectIdentifier($0)] ?? Tensor.constantName($0) }
                 definition = "\(name) = \(op)(\(arguments.joined(separator: ", ")))"
             } else {
                 definition = "\(name) (\(tensor.requiresGrad ? "param" : "input"))"

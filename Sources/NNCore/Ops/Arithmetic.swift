@@ -7,8 +7,9 @@ extension Tensor {
     public static func + (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "add")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, +)
+        let (aShape, bShape) = (a.shape, b.shape)
         return try record("add", out, shape: shape, inputs: [a, b], formulas: ["{g}", "{g}"]) { g in
-            [Broadcast.sum(g, from: shape, to: a.shape), Broadcast.sum(g, from: shape, to: b.shape)]
+            [Broadcast.sum(g, from: shape, to: aShape), Broadcast.sum(g, from: shape, to: bShape)]
         }
     }
 
@@ -16,8 +17,9 @@ extension Tensor {
     public static func - (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "sub")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, -)
+        let (aShape, bShape) = (a.shape, b.shape)
         return try record("sub", out, shape: shape, inputs: [a, b], formulas: ["{g}", "−{g}"]) { g in
-            [Broadcast.sum(g, from: shape, to: a.shape), Broadcast.sum(g.map(-), from: shape, to: b.shape)]
+            [Broadcast.sum(g, from: shape, to: aShape), Broadcast.sum(g.map(-), from: shape, to: bShape)]
         }
     }
 
@@ -25,10 +27,11 @@ extension Tensor {
     public static func * (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "mul")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, *)
+        let (x, y) = (Operand(a), Operand(b))
         return try record("mul", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}", "{g} ⊙ {0}"]) { g in
             [
-                a.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, b.data, b.shape, to: shape, *), from: shape, to: a.shape) : nil,
-                b.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, a.data, a.shape, to: shape, *), from: shape, to: b.shape) : nil,
+                x.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, y.data, y.shape, to: shape, *), from: shape, to: x.shape) : nil,
+                y.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, x.data, x.shape, to: shape, *), from: shape, to: y.shape) : nil,
             ]
         }
     }
@@ -37,12 +40,13 @@ extension Tensor {
     public static func / (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "div")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, /)
+        let (x, y) = (Operand(a), Operand(b))
         return try record("div", out, shape: shape, inputs: [a, b], formulas: ["{g} / {1}", "−{g} ⊙ {0} / {1}²"]) { g in
             [
-                a.requiresGrad ? Broadcast.sum(Broadcast.map(g, shape, b.data, b.shape, to: shape, /), from: shape, to: a.shape) : nil,
-                b.requiresGrad ? Broadcast.sum(
-                    Broadcast.map(Broadcast.map(g, shape, out, shape, to: shape, *), shape, b.data, b.shape, to: shape) { -$0 / $1 },
-                    from: shape, to: b.shape) : nil,
+                x.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, y.data, y.shape, to: shape, /), from: shape, to: x.shape) : nil,
+                y.needsGrad ? Broadcast.sum(
+                    Broadcast.map(Broadcast.map(g, shape, out, shape, to: shape, *), shape, y.data, y.shape, to: shape) { -$0 / $1 },
+                    from: shape, to: y.shape) : nil,
             ]
         }
     }
@@ -59,6 +63,17 @@ extension Tensor {
         let formula = "{g} ⊙ \(Tensor.number(exponent))·{0}^\(Tensor.number(exponent - 1))"
         return try Tensor.record("pow", out, shape: shape, inputs: [self], formulas: [formula]) { g in
             [zip(g, x).map { (gi: Double, xi: Double) -> Double in gi * exponent * Foundation.pow(xi, exponent - 1) }]
+        }
+    }
+
+    /// What a backward rule needs of an input: its values and shape, never the
+    /// tensor itself, so that rules do not keep the graph alive on their own.
+    struct Operand {
+        let data: [Double], shape: [Int], needsGrad: Bool
+        init(_ tensor: Tensor) {
+            data = tensor.data
+            shape = tensor.shape
+            needsGrad = tensor.requiresGrad
         }
     }
 

@@ -18,11 +18,12 @@ extension Tensor {
         if b.rank == 2 { shape.append(n) }
         _ = try Shape.count(shape, op: "matmul")
         let (x, w) = (a.data, b.data)
+        let (needsA, needsB) = (a.requiresGrad, b.requiresGrad)
         let out = Kernels.matmul(x, w, m: m, k: k, n: n)
         return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"]) { g in
             [
-                a.requiresGrad ? Kernels.matmulTransposedB(g, w, m: m, k: n, n: k) : nil,
-                b.requiresGrad ? Kernels.matmulTransposedA(x, g, m: k, k: m, n: n) : nil,
+                needsA ? Kernels.matmulTransposedB(g, w, m: m, k: n, n: k) : nil,
+                needsB ? Kernels.matmulTransposedA(x, g, m: k, k: m, n: n) : nil,
             ]
         }
     }
