@@ -1,0 +1,67 @@
+import Testing
+@testable import NNCore
+
+@Suite struct LayerTests {
+    @Test func mlpShapesAndParameterCounts() throws {
+        var rng = RandomGenerator(seed: 0)
+        let model = try MLP(sizes: [64, 25, 15, 10], activation: .relu, using: &rng)
+        #expect(model.layers.map(\.parameterCount) == [64 * 25 + 25, 25 * 15 + 15, 15 * 10 + 10])
+        #expect(model.parameterCount == 2_175)
+        #expect(model.parameters.map(\.label) == ["W1", "b1", "W2", "b2", "W3", "b3"])
+        let out = try model(try Tensor.zeros([5, 64]))
+        #expect(out.shape == [5, 10])
+        #expect(model.summary().hasSuffix("total parameters: 2175"))
+        #expect(throws: CoreError("Dense", "the layer expects 64 features per example but the input has shape [5, 3]")) {
+            try model(try Tensor.zeros([5, 3]))
+        }
+    }
+
+    @Test func initializerScalesMatchTheLiterature() throws {
+        var rng = RandomGenerator(seed: 3)
+        func std(_ t: Tensor) -> Double {
+            let mean = t.data.reduce(0, +) / Double(t.count)
+            return (t.data.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(t.count)).squareRoot()
+        }
+        let he = try Initializer.heNormal.weights(fanIn: 200, fanOut: 300, using: &rng)
+        #expect(Swift.abs(std(he) - (2.0 / 200).squareRoot()) < 0.003)
+        let glorot = try Initializer.glorotUniform.weights(fanIn: 200, fanOut: 300, using: &rng)
+        let limit = (6.0 / 500).squareRoot()
+        #expect(glorot.data.allSatisfy { Swift.abs($0) <= limit })
+        #expect(Swift.abs(std(glorot) - (2.0 / 500).squareRoot()) < 0.003)
+        #expect(Initializer(name: "xavier_normal") == .glorotNormal)
+        #expect(Initializer(name: "bogus") == nil)
+    }
+
+    @Test func anMLPLearnsXOR() throws {
+        var rng = RandomGenerator(seed: 0)
+        let model = try MLP(sizes: [2, 4, 1], activation: .tanh, output: .sigmoid, using: &rng)
+        let x = try Tensor([[0, 0], [0, 1], [1, 0], [1, 1]])
+        let y = try Tensor([[0], [1], [1], [0]])
+        let sgd = try SGD(model.parameters, learningRate: 0.5)
+        var loss = Tensor(1.0)
+        for _ in 0..<2000 {
+            sgd.zeroGrad()
+            loss = try Loss.binaryCrossEntropy(try model(x), y)
+            try loss.backward()
+            sgd.step()
+        }
+        #expect(try loss.item() < 0.05)
+        let predictions = try model(x).data.map { $0 > 0.5 ? 1.0 : 0.0 }
+        #expect(predictions == [0, 1, 1, 0])
+    }
+
+    @Test func schedulesFollowPyTorch() throws {
+        let p = Tensor(1.0, requiresGrad: true)
+        let sgd = try SGD([p], learningRate: 1)
+        let stepLR = try LearningRateSchedule(sgd, .step(stepSize: 2, gamma: 0.5))
+        var rates: [Double] = []
+        for _ in 0..<5 { stepLR.step(); rates.append(sgd.learningRate) }
+        #expect(rates == [1, 0.5, 0.5, 0.25, 0.25])
+        let adam = try Adam([p], learningRate: 0.1)
+        let exponential = try LearningRateSchedule(adam, .exponential(gamma: 0.9))
+        exponential.step(); exponential.step()
+        #expect(Swift.abs(adam.learningRate - 0.081) < 1e-15)
+        #expect(throws: CoreError.self) { try SGD([Tensor(1.0)], learningRate: 0.1) }
+        #expect(throws: CoreError.self) { try SGD([p], learningRate: -1) }
+    }
+}
