@@ -13,9 +13,14 @@ extension Tensor {
     public func sign() -> Tensor { constantMap { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 } }
 
     /// A comparison of two tensors, with broadcasting: 1 where it holds, else 0.
-    public static func compare(_ a: Tensor, _ b: Tensor, _ op: String, _ holds: @escaping (Double, Double) -> Bool) throws -> Tensor {
+    public static func compare(_ a: Tensor, _ b: Tensor, _ op: String, _ holds: (Double, Double) -> Bool) throws -> Tensor {
+        try constantMap(a, b, op: op) { holds($0, $1) ? 1 : 0 }
+    }
+
+    /// Applies `f` to broadcast pairs of elements, producing a constant (floor division, modulo).
+    public static func constantMap(_ a: Tensor, _ b: Tensor, op: String, _ f: (Double, Double) -> Double) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: op)
-        return Tensor(uncheckedData: Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape) { holds($0, $1) ? 1 : 0 }, shape: shape)
+        return Tensor(uncheckedData: Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, f), shape: shape)
     }
 
     /// One-hot rows: `labels` of shape [n] with integer classes in 0..<classes gives [n, classes].

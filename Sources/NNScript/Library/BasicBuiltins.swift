@@ -1,0 +1,183 @@
+import Foundation
+import NNCore
+
+/// Python's everyday builtins: print, len, range, min, max, round, str, sorted, zip, help…
+enum BasicBuiltins {
+    static let all: [Builtin] = [
+        Builtin("print", Signature("*values, sep=, end="), doc: "print(*values, sep=\" \", end=\"\\n\"): writes values as text.") { args, interpreter in
+            let sep = try args.string("sep", default: " "), end = try args.string("end", default: "\n")
+            interpreter.write(args.rest.map { Display.str($0, interpreter: interpreter) }.joined(separator: sep) + end)
+            return .none
+        },
+        Builtin("len", Signature("x"), doc: "len(x): the number of items (rows of a tensor).") { args, interpreter in
+            switch args.named["x"] ?? .none {
+            case .list(let l): return .integer(l.items.count)
+            case .tuple(let t): return .integer(t.count)
+            case .string(let s): return .integer(s.count)
+            case .tensor(let t):
+                guard let rows = t.shape.first else { throw ScriptError(.type, "len() of a scalar tensor", at: args.location, hint: "a scalar has no length; use .item()") }
+                return .integer(rows)
+            case .object(let range as RangeValue): return .integer(range.count)
+            case let other:
+                var count = 0
+                try interpreter.iterate(other, at: args.location) { _ in count += 1; return true }
+                return .integer(count)
+            }
+        },
+        Builtin("range", Signature("start, stop=, step="), doc: "range(stop) or range(start, stop, step=1): whole numbers from start up to (not including) stop.") { args, _ in
+            let first = try args.integer("start")
+            let (start, stop) = args.has("stop") ? (first, try args.integer("stop")) : (0, first)
+            let step = try args.integer("step", default: 1)
+            guard step != 0 else { throw ScriptError(.value, "range() step must not be zero", at: args.location) }
+            return .object(RangeValue(start: start, stop: stop, step: step))
+        },
+        Builtin("min", Signature("*values"), doc: "min(a, b, …) or min(items): the smallest; a tensor gives its smallest element.") { args, interpreter in
+            try extreme(args, interpreter, smallest: true)
+        },
+        Builtin("max", Signature("*values"), doc: "max(a, b, …) or max(items): the largest; a tensor gives its largest element.") { args, interpreter in
+            try extreme(args, interpreter, smallest: false)
+        },
+        Builtin("sum", Signature("items"), doc: "sum(items): the total of a list of numbers or tensors; of a tensor, the sum of its elements.") { args, interpreter in
+            let items = args.named["items"] ?? .none
+            if case .tensor(let t) = items { return .tensor(try t.sum()) }
+            var total = Value.integer(0)
+            try interpreter.iterate(items, at: args.location) { total = try interpreter.binary(.add, total, $0, at: args.location); return true }
+            return total
+        },
+        Builtin("round", Signature("x, digits="), doc: "round(x, digits=0): rounded to a number of decimals (halves to even, as Python).") { args, _ in
+            let x = try args.number("x")
+            guard args.has("digits") else {
+                let rounded = x.rounded(.toNearestOrEven)
+                return Convert.integer(rounded).map { .integer($0) } ?? .number(rounded)
+            }
+            let scale = Foundation.pow(10, Double(try args.integer("digits")))
+            return .number((x * scale).rounded(.toNearestOrEven) / scale)
+        },
+        Builtin("str", Signature("x"), doc: "str(x): the text print would show.") { args, interpreter in
+            .string(Display.str(args.named["x"] ?? .none, interpreter: interpreter))
+        },
+        Builtin("int", Signature("x"), doc: "int(x): a whole number, truncating towards zero.") { args, _ in
+            if case .string(let s) = args.named["x"] ?? .none {
+                guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else { throw ScriptError(.value, "invalid literal for int(): '\(s)'", at: args.location) }
+                return .integer(n)
+            }
+            let x = try args.number("x")
+            guard x.isFinite, Swift.abs(x) < 9e18 else { throw ScriptError(.value, "cannot convert \(Display.number(x)) to an int", at: args.location) }
+            return .integer(Int(x))
+        },
+        Builtin("float", Signature("x"), doc: "float(x): a floating-point number.") { args, _ in
+            if case .string(let s) = args.named["x"] ?? .none {
+                let text = s.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let x = Double(text == "inf" ? "infinity" : text == "-inf" ? "-infinity" : text) else {
+                    throw ScriptError(.value, "could not convert '\(s)' to a float", at: args.location)
+                }
+                return .number(x)
+            }
+            return .number(try args.number("x"))
+        },
+        Builtin("list", Signature("items="), doc: "list(items): a new list of the items (a tensor gives its rows, or numbers for a vector).") { args, interpreter in
+            var items: [Value] = []
+            if let source = args.value("items") { try interpreter.iterate(source, at: args.location) { items.append($0); return true } }
+            return .list(ListStorage(items))
+        },
+        Builtin("tuple", Signature("items="), doc: "tuple(items): a tuple of the items.") { args, interpreter in
+            var items: [Value] = []
+            if let source = args.value("items") { try interpreter.iterate(source, at: args.location) { items.append($0); return true } }
+            return .tuple(items)
+        },
+        Builtin("enumerate", Signature("items, start="), doc: "enumerate(items, start=0): pairs (index, item).") { args, interpreter in
+            var pairs: [Value] = []
+            var index = try args.integer("start", default: 0)
+            try interpreter.iterate(args.named["items"] ?? .none, at: args.location) { item in
+                pairs.append(.tuple([.integer(index), item])); index += 1; return true
+            }
+            return .list(ListStorage(pairs))
+        },
+        Builtin("zip", Signature("*sequences"), doc: "zip(a, b, …): tuples of items at the same position, as long as the shortest.") { args, interpreter in
+            let columns: [[Value]] = try args.rest.map { sequence in
+                var items: [Value] = []
+                try interpreter.iterate(sequence, at: args.location) { items.append($0); return true }
+                return items
+            }
+            let count = columns.map(\.count).min() ?? 0
+            return .list(ListStorage((0..<count).map { row in .tuple(columns.map { $0[row] }) }))
+        },
+        Builtin("sorted", Signature("items, reverse="), doc: "sorted(items, reverse=False): a new sorted list of numbers or strings.") { args, interpreter in
+            var items: [Value] = []
+            try interpreter.iterate(args.named["items"] ?? .none, at: args.location) { items.append($0); return true }
+            let sorted = try Sorting.sorted(items, at: args.location)
+            return .list(ListStorage(try args.bool("reverse", default: false) ? sorted.reversed() : sorted))
+        },
+        Builtin("clock", Signature(""), doc: "clock(): seconds from a fixed point, for timing: t = clock(); …; print(clock() - t).") { _, _ in
+            .number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)
+        },
+        Builtin("format", Signature("value, spec="), doc: "format(value, spec): the value formatted as in an f-string, e.g. format(x, \".4f\").") { args, interpreter in
+            .string(try Format.apply(try args.string("spec", default: ""), to: args.named["value"] ?? .none, interpreter: interpreter, at: args.location))
+        },
+        Builtin("type", Signature("x"), doc: "type(x): the name of a value's type.") { args, _ in
+            .string((args.named["x"] ?? .none).typeName)
+        },
+        Builtin("precision", Signature("n"), doc: "precision(n): tensors print with n decimals from now on (4 by default).") { args, interpreter in
+            let n = try args.integer("n")
+            guard (0...16).contains(n) else { throw ScriptError(.value, "precision(n) takes n from 0 to 16", at: args.location) }
+            interpreter.precision = n
+            return .none
+        },
+        Builtin("help", Signature("name="), doc: "help(name): what a builtin does and its formula; help() lists every builtin.") { args, interpreter in
+            interpreter.printLine(try Help.text(for: args.value("name"), interpreter: interpreter, at: args.location))
+            return .none
+        },
+    ]
+
+    static func extreme(_ args: Arguments, _ interpreter: Interpreter, smallest: Bool) throws -> Value {
+        var items = args.rest
+        if items.count == 1 {
+            if case .tensor(let t) = items[0] { return .tensor(smallest ? try t.min() : try t.max()) }
+            var expanded: [Value] = []
+            try interpreter.iterate(items[0], at: args.location) { expanded.append($0); return true }
+            items = expanded
+        }
+        guard var best = items.first else {
+            throw ScriptError(.value, "\(args.function)() of an empty sequence", at: args.location)
+        }
+        for item in items.dropFirst() {
+            let better = try interpreter.compare(smallest ? .less : .greater, item, best, at: args.location)
+            if try better.truth(at: args.location) { best = item }
+        }
+        return best
+    }
+}
+
+/// `range(...)`, iterated without building a list.
+final class RangeValue: ScriptObject, ScriptSequence {
+    let start: Int, stop: Int, step: Int
+    init(start: Int, stop: Int, step: Int) { (self.start, self.stop, self.step) = (start, stop, step) }
+    var typeName: String { "range" }
+    var attributeNames: [String] { [] }
+    var count: Int { step > 0 ? Swift.max(0, (stop - start + step - 1) / step) : Swift.max(0, (start - stop - step - 1) / -step) }
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { nil }
+    func visit(_ body: (Value) throws -> Bool) throws {
+        var i = start
+        while step > 0 ? i < stop : i > stop {
+            guard try body(.integer(i)) else { return }
+            i += step
+        }
+    }
+    func display(interpreter: Interpreter) -> String {
+        step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    }
+}
+
+/// Sorting numbers or strings, refusing mixed lists.
+enum Sorting {
+    static func sorted(_ items: [Value], at location: SourceLocation) throws -> [Value] {
+        if items.allSatisfy({ Interpreter.plainNumber($0) != nil }) {
+            return items.sorted { (Interpreter.plainNumber($0) ?? 0) < (Interpreter.plainNumber($1) ?? 0) }
+        }
+        let strings = items.compactMap { value -> String? in if case .string(let s) = value { return s }; return nil }
+        guard strings.count == items.count else {
+            throw ScriptError(.type, "only lists of numbers or of strings can be sorted", at: location)
+        }
+        return strings.sorted().map { .string($0) }
+    }
+}

@@ -1,0 +1,42 @@
+/// The text of `help()` and `:help`.
+public enum Help {
+    /// Help for a name, a builtin, a function or an object; every builtin when nil.
+    public static func text(for subject: Value?, interpreter: Interpreter, at location: SourceLocation) throws -> String {
+        guard let subject else { return overview }
+        switch subject {
+        case .string(let name):
+            if let builtin = Library.builtin(named: name) { return describe(builtin) }
+            if let value = interpreter.globals.lookup(name) { return try text(for: value, interpreter: interpreter, at: location) }
+            let suggestion = closestName(to: name, among: Array(Library.builtinNames))
+            throw ScriptError(.name, "no help for '\(name)': it is not a builtin or a variable", at: location,
+                              hint: suggestion.map { "did you mean '\($0)'?" } ?? "help() lists every builtin")
+        case .builtin(let builtin): return describe(builtin)
+        case .function(let function):
+            return function.signature + "\n" + (function.docstring ?? "(no docstring)")
+        case .object(let object):
+            return "\(object.typeName): attributes \(object.attributeNames.joined(separator: ", "))"
+        case .tensor:
+            return "tensor: attributes and methods " + TensorMembers.names.joined(separator: ", ")
+        default:
+            return "\(subject.typeName): see help() for the builtins"
+        }
+    }
+
+    static func describe(_ builtin: Builtin) -> String {
+        builtin.signature.render(builtin.name) + "\n" + builtin.doc
+    }
+
+    /// Every builtin name, grouped by family.
+    static var overview: String {
+        let families: [(String, [Builtin])] = [
+            ("tensors", TensorBuiltins.all), ("math", MathBuiltins.all), ("losses", LossBuiltins.all),
+            ("autodiff", AutodiffBuiltins.all), ("models", ModelBuiltins.all), ("optimizers", OptimizerBuiltins.all),
+            ("data", DataBuiltins.all), ("metrics", MetricBuiltins.all), ("basics", BasicBuiltins.all),
+        ]
+        var lines = ["Builtins (help(\"name\") for one of them):"]
+        for (family, builtins) in families {
+            lines.append("  \(family): " + builtins.map(\.name).joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,21 @@
+/// The standard library: every builtin, gathered from one file per family.
+public enum Library {
+    /// Every builtin, in the order `help()` lists the families.
+    public static let all: [Builtin] = TensorBuiltins.all + MathBuiltins.all + LossBuiltins.all + AutodiffBuiltins.all
+        + ModelBuiltins.all + OptimizerBuiltins.all + DataBuiltins.all + MetricBuiltins.all + BasicBuiltins.all
+
+    /// The builtins' names, for completion and for telling them apart from user variables.
+    public static let builtinNames: Set<String> = Set(all.map(\.name))
+
+    /// A fresh global scope's contents.
+    static func globals() -> [String: Value] {
+        var values: [String: Value] = [:]
+        for builtin in all { values[builtin.name] = .builtin(builtin) }
+        return values
+    }
+
+    /// The builtin with this name, for help.
+    public static func builtin(named name: String) -> Builtin? {
+        all.first { $0.name == name }
+    }
+}

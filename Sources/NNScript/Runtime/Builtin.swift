@@ -1,0 +1,56 @@
+import NNCore
+
+/// A function provided by nnlearn: its parameters, its help text and its body.
+public final class Builtin {
+    public let name: String
+    public let signature: Signature
+    /// The help shown by `help(name)` and `:help`: a summary and the formula.
+    public let doc: String
+    let body: (Arguments, Interpreter) throws -> Value
+
+    public init(_ name: String, _ signature: Signature, doc: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+        self.name = name
+        self.signature = signature
+        self.doc = doc
+        self.body = body
+    }
+}
+
+/// The parameters a builtin accepts: named ones, some with defaults, and optionally a variadic tail.
+public struct Signature: Sendable {
+    public struct Parameter: Sendable {
+        public let name: String
+        public let isRequired: Bool
+    }
+
+    public let parameters: [Parameter]
+    /// The name of `*rest`, which collects further positional arguments.
+    public let variadic: String?
+
+    /// Parses a signature written as in Python: `"x, axis=, keepdims="`, `"*shape"`, `"f, *tensors"`.
+    /// A trailing `=` marks an optional parameter.
+    public init(_ text: String) {
+        var parameters: [Parameter] = []
+        var variadic: String?
+        for piece in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+            if piece.hasPrefix("*") {
+                variadic = String(piece.dropFirst())
+            } else if piece.hasSuffix("=") {
+                parameters.append(Parameter(name: String(piece.dropLast()), isRequired: false))
+            } else {
+                parameters.append(Parameter(name: piece, isRequired: true))
+            }
+        }
+        self.parameters = parameters
+        self.variadic = variadic
+    }
+
+    /// `name(x, axis=…, keepdims=…)` for help and messages.
+    public func render(_ name: String) -> String {
+        var parts = parameters.map { $0.isRequired ? $0.name : "\($0.name)=…" }
+        if let variadic { parts.insert("*\(variadic)", at: parameters.firstIndex { !$0.isRequired } ?? parts.count) }
+        return "\(name)(\(parts.joined(separator: ", ")))"
+    }
+}
+
+import Foundation

@@ -1,0 +1,78 @@
+import NNCore
+
+extension Interpreter {
+    /// Calls a function, builtin or callable object.
+    func call(_ callee: Value, _ positional: [Value], _ keywords: [(String, Value)],
+              at location: SourceLocation, calleeName: String) throws -> Value {
+        switch callee {
+        case .builtin(let builtin):
+            let arguments = try Arguments.bind(builtin.signature, function: builtin.name, positional: positional,
+                                               keywords: keywords, at: location)
+            do {
+                return try builtin.body(arguments, self)
+            } catch let error as CoreError {
+                throw ScriptError(error, at: location)
+            }
+        case .function(let function):
+            return try callFunction(function, positional, keywords, at: location)
+        case .object(let object):
+            let named = Dictionary(keywords, uniquingKeysWith: { first, _ in first })
+            let arguments = Arguments(function: object.typeName, named: named, rest: positional, location: location)
+            if let result = try object.call(arguments, interpreter: self) { return result }
+            throw ScriptError(.type, "a \(object.typeName) is not callable", at: location)
+        default:
+            var hint: String? = nil
+            if case .tensor = callee { hint = "to multiply, write the * explicitly: 2 * (x + 1); to index, use brackets: x[0]" }
+            if Interpreter.plainNumber(callee) != nil { hint = "to multiply, write the * explicitly: 2 * (x + 1)" }
+            throw ScriptError(.type, "'\(calleeName)' is a \(callee.typeName), which cannot be called", at: location, hint: hint)
+        }
+    }
+
+    /// Calls a user function: binds arguments Python's way and runs the body in a new scope.
+    func callFunction(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
+                      at location: SourceLocation) throws -> Value {
+        let names = function.parameters.map(\.name)
+        guard positional.count <= names.count else {
+            throw ScriptError(.type, "\(function.name)() takes \(names.count) argument\(names.count == 1 ? "" : "s") but \(positional.count) were given",
+                              at: location, hint: "its signature is \(function.signature)")
+        }
+        let scope = Scope(parent: function.closure)
+        for (name, value) in zip(names, positional) { scope.values[name] = value }
+        for (label, value) in keywords {
+            guard names.contains(label) else {
+                throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
+                                  hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
+            }
+            guard scope.values[label] == nil else {
+                throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)
+            }
+            scope.values[label] = value
+        }
+        for (index, name) in names.enumerated() where scope.values[name] == nil {
+            guard let fallback = function.defaults[index] else {
+                throw ScriptError(.type, "\(function.name)() missing required argument '\(name)'", at: location,
+                                  hint: "its signature is \(function.signature)")
+            }
+            scope.values[name] = fallback
+        }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ScriptError(.recursion, "maximum recursion depth (\(Self.maximumDepth)) exceeded in \(function.name)()", at: location,
+                              hint: "a recursive function needs a base case that returns without calling itself")
+        }
+        try tick(location)
+        switch function.body {
+        case .expression(let expr):
+            return try evaluate(expr, in: scope)
+        case .statements(let body):
+            if case .returned(let value) = try execute(body, in: scope) { return value }
+            return .none
+        }
+    }
+
+    /// Calls any callable value with positional arguments (for builtins that take functions).
+    public func invoke(_ callee: Value, _ arguments: [Value], at location: SourceLocation) throws -> Value {
+        try call(callee, arguments, [], at: location, calleeName: "the function")
+    }
+}

@@ -1,0 +1,100 @@
+import NNCore
+
+/// Conversions between language values and core types.
+enum Convert {
+    /// A number from a number, a bool or a one-element tensor.
+    static func number(_ value: Value) -> Double? {
+        switch value {
+        case .number(let x): return x
+        case .integer(let n): return Double(n)
+        case .bool(let b): return b ? 1 : 0
+        case .tensor(let t) where t.count == 1: return t.data[0]
+        default: return nil
+        }
+    }
+
+    /// The whole number a Double holds exactly, if any.
+    static func integer(_ x: Double) -> Int? {
+        guard x.isFinite, x == x.rounded(), Swift.abs(x) < 9e15 else { return nil }
+        return Int(x)
+    }
+
+    /// The items of a list or tuple.
+    static func sequence(_ value: Value) -> [Value]? {
+        switch value {
+        case .list(let list): return list.items
+        case .tuple(let items): return items
+        default: return nil
+        }
+    }
+
+    /// A tensor from a tensor, a number, or nested lists of numbers.
+    static func tensor(_ value: Value, context: String, at location: SourceLocation) throws -> Tensor {
+        switch value {
+        case .tensor(let t): return t
+        case .number(let x): return Tensor(x)
+        case .integer(let n): return Tensor(Double(n))
+        case .bool(let b): return Tensor(b ? 1 : 0)
+        case .list, .tuple:
+            var data: [Double] = []
+            var shape: [Int] = []
+            try flatten(value, depth: 0, data: &data, shape: &shape, context: context, at: location)
+            do { return try Tensor(data, shape: shape) } catch let error as CoreError { throw ScriptError(error, at: location) }
+        default:
+            throw ScriptError(.type, "\(context) must be a tensor, a number or a list of numbers, not \(value.typeName)", at: location)
+        }
+    }
+
+    /// Walks nested lists, checking that every row at a depth has the same length.
+    private static func flatten(_ value: Value, depth: Int, data: inout [Double], shape: inout [Int],
+                                context: String, at location: SourceLocation) throws {
+        if let items = sequence(value) {
+            if depth == shape.count {
+                shape.append(items.count)
+            } else if depth > shape.count || shape[depth] != items.count {
+                throw ScriptError(.value, "\(context): nested lists have uneven lengths (a row of \(items.count) where \(depth < shape.count ? shape[depth] : 0) was expected)", at: location,
+                                  hint: "every row must have the same number of elements")
+            }
+            for item in items { try flatten(item, depth: depth + 1, data: &data, shape: &shape, context: context, at: location) }
+            return
+        }
+        guard depth == shape.count else {
+            throw ScriptError(.value, "\(context): a number stands where a list was expected (uneven nesting)", at: location)
+        }
+        if case .tensor(let t) = value, t.count > 1 {
+            // Rows given as tensors: take their shape as the inner dimensions.
+            if depth == shape.count { shape.append(contentsOf: t.shape) }
+            data.append(contentsOf: t.data)
+            return
+        }
+        guard let number = number(value) else {
+            throw ScriptError(.type, "\(context): lists for tensors may hold only numbers, found \(value.typeName)", at: location)
+        }
+        data.append(number)
+    }
+
+    /// Whether a value is a (possibly nested) list of numbers, which a list literal turns into a tensor.
+    static func isNumeric(_ items: [Value]) -> Bool {
+        guard !items.isEmpty else { return false }
+        return items.allSatisfy { item in
+            switch item {
+            case .number, .integer: return true
+            case .list(let inner): return isNumeric(inner.items)
+            default: return false
+            }
+        }
+    }
+
+    /// Positions for indexing from a list of whole numbers or an integer tensor.
+    static func positions(_ value: Value) -> [Int]? {
+        let numbers: [Double]
+        switch value {
+        case .list(let l): numbers = l.items.compactMap { number($0) }; guard numbers.count == l.items.count else { return nil }
+        case .tuple: return nil
+        case .tensor(let t) where t.rank == 1: numbers = t.data
+        default: return nil
+        }
+        let whole = numbers.compactMap(integer)
+        return whole.count == numbers.count ? whole : nil
+    }
+}

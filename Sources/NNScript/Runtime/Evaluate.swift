@@ -1,0 +1,122 @@
+import NNCore
+
+extension Interpreter {
+    /// Evaluates an expression; errors carry the expression's location.
+    func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
+        do {
+            return try evaluateUnlocated(expr, in: scope)
+        } catch let error as ScriptError {
+            throw error.located(expr.location)
+        } catch let error as CoreError {
+            throw ScriptError(error, at: expr.location)
+        }
+    }
+
+    private func evaluateUnlocated(_ expr: Expr, in scope: Scope) throws -> Value {
+        let at = expr.location
+        switch expr.kind {
+        case .number(let x):
+            // The syntax tree keeps literals as Doubles; a whole literal such as `3` is an int.
+            if let whole = Convert.integer(x), !x.isZero || x.sign == .plus { return .integer(whole) }
+            return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .ellipsis:
+            throw ScriptError(.notImplemented, "this part is still `...`", at: at, hint: "replace `...` with your code")
+        case .formatted(let parts):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .value(let inner, let spec):
+                    let value = try evaluate(inner, in: scope)
+                    text += try Format.apply(spec, to: value, interpreter: self, at: inner.location)
+                }
+            }
+            return .string(text)
+        case .name(let name):
+            guard let value = scope.lookup(name) else { throw undefinedName(name, in: scope, at: at) }
+            return value
+        case .list(let items):
+            let values = try items.map { try evaluate($0, in: scope) }
+            // A list of numbers (nested or not) is a tensor, as learners write weights.
+            if Convert.isNumeric(values) {
+                return .tensor(try Convert.tensor(.list(ListStorage(values)), context: "list literal", at: at))
+            }
+            return .list(ListStorage(values))
+        case .tuple(let items):
+            return .tuple(try items.map { try evaluate($0, in: scope) })
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand, in: scope), at: at)
+        case .binary(let op, let left, let right):
+            return try binary(op, try evaluate(left, in: scope), try evaluate(right, in: scope), at: at)
+        case .compare(let first, let comparisons):
+            var left = try evaluate(first, in: scope)
+            var result = Value.bool(true)
+            for comparison in comparisons {
+                let right = try evaluate(comparison.right, in: scope)
+                result = try compare(comparison.op, left, right, at: comparison.right.location)
+                if comparisons.count > 1, !(try result.truth(at: at)) { return .bool(false) }
+                left = right
+            }
+            return result
+        case .logical(let op, let left, let right):
+            let value = try evaluate(left, in: scope)
+            let truth = try value.truth(at: left.location)
+            switch op {
+            case .and: return truth ? try evaluate(right, in: scope) : value
+            case .or: return truth ? value : try evaluate(right, in: scope)
+            }
+        case .not(let operand):
+            return .bool(!(try evaluate(operand, in: scope).truth(at: operand.location)))
+        case .call(let calleeExpr, let argumentExprs):
+            let callee = try evaluate(calleeExpr, in: scope)
+            var positional: [Value] = []
+            var keywords: [(String, Value)] = []
+            for argument in argumentExprs {
+                let value = try evaluate(argument.value, in: scope)
+                if let label = argument.label { keywords.append((label, value)) } else { positional.append(value) }
+            }
+            return try call(callee, positional, keywords, at: at, calleeName: Self.calleeName(calleeExpr))
+        case .attribute(let objectExpr, let name):
+            return try attribute(name, of: try evaluate(objectExpr, in: scope), at: at)
+        case .subscripted(let containerExpr, let subscripts):
+            return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
+        case .lambda(let parameters, let body):
+            let defaults = try parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
+            return .function(Function(name: "<lambda>", parameters: parameters, defaults: defaults,
+                                      body: .expression(body), docstring: nil, closure: scope))
+        case .conditional(let condition, let then, let otherwise):
+            return try evaluate(condition, in: scope).truth(at: condition.location)
+                ? try evaluate(then, in: scope) : try evaluate(otherwise, in: scope)
+        }
+    }
+
+    /// The name a call is spelled with, for messages: `softmax`, `model.summary`.
+    static func calleeName(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .name(let name): return name
+        case .attribute(let base, let name): return "\(calleeName(base)).\(name)"
+        default: return "the value"
+        }
+    }
+
+    /// NameError with the nearest visible name as a suggestion.
+    func undefinedName(_ name: String, in scope: Scope, at location: SourceLocation) -> ScriptError {
+        let candidates = scope.visibleNames
+        var hint = closestName(to: name, among: candidates).map { "did you mean '\($0)'?" }
+        if hint == nil, let python = Self.pythonNames[name] { hint = python }
+        return ScriptError(.name, "name '\(name)' is not defined", at: location, hint: hint)
+    }
+
+    /// Names from Python and its libraries that learners reach for, with nnlearn's way.
+    static let pythonNames: [String: String] = [
+        "np": "nnlearn has no imports; tensor functions such as zeros, exp and softmax are builtins",
+        "torch": "nnlearn has no imports; use tensor(...), param(...) and the builtins directly",
+        "import": "nnlearn has no imports; everything is a builtin",
+        "true": "write True", "false": "write False", "null": "write None", "nil": "write None",
+        "math": "exp, log, sqrt and friends are builtins: exp(x)",
+        "self": "nnlearn has no classes; write functions instead",
+    ]
+}

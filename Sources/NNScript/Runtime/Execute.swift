@@ -1,0 +1,168 @@
+import NNCore
+
+/// How a statement finished: normally, or by leaving a loop or a function.
+enum Flow {
+    case normal, breakLoop, continueLoop
+    case returned(Value)
+}
+
+extension Interpreter {
+    /// Runs a block, stopping at the first statement that leaves it.
+    func execute(_ block: [Stmt], in scope: Scope) throws -> Flow {
+        for statement in block {
+            let flow = try execute(statement, in: scope)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func execute(_ statement: Stmt, in scope: Scope) throws -> Flow {
+        let at = statement.location
+        switch statement.kind {
+        case .expression(let expr):
+            _ = try evaluate(expr, in: scope)
+        case .assign(let target, let valueExpr):
+            try assign(try evaluate(valueExpr, in: scope), to: target, in: scope)
+        case .augmentedAssign(let target, let op, let valueExpr):
+            let current = try evaluate(target, in: scope)
+            let operand = try evaluate(valueExpr, in: scope)
+            try assign(try augmented(op, current, operand, at: at), to: target, in: scope)
+        case .function(let definition):
+            let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
+            scope.values[definition.name] = .function(Function(
+                name: definition.name, parameters: definition.parameters, defaults: defaults,
+                body: .statements(definition.body), docstring: definition.docstring, closure: scope))
+        case .return(let expr):
+            return .returned(try expr.map { try evaluate($0, in: scope) } ?? .none)
+        case .if(let branches, let otherwise):
+            for branch in branches where try evaluate(branch.condition, in: scope).truth(at: branch.condition.location) {
+                return try execute(branch.body, in: scope)
+            }
+            return try execute(otherwise, in: scope)
+        case .for(let target, let iterableExpr, let body):
+            let iterable = try evaluate(iterableExpr, in: scope)
+            var flow = Flow.normal
+            try iterate(iterable, at: iterableExpr.location) { item in
+                try tick(at)
+                try assign(item, to: target, in: scope)
+                flow = try execute(body, in: scope)
+                switch flow {
+                case .breakLoop: flow = .normal; return false
+                case .returned: return false
+                case .normal, .continueLoop: flow = .normal; return true
+                }
+            }
+            return flow
+        case .while(let condition, let body):
+            while try evaluate(condition, in: scope).truth(at: condition.location) {
+                try tick(at)
+                let flow = try execute(body, in: scope)
+                switch flow {
+                case .breakLoop: return .normal
+                case .returned: return flow
+                case .normal, .continueLoop: continue
+                }
+            }
+        case .break:
+            return .breakLoop
+        case .continue:
+            return .continueLoop
+        case .pass:
+            break
+        case .with(let contextExpr, let name, let body):
+            let context = try evaluate(contextExpr, in: scope)
+            if let name { scope.values[name] = context }
+            guard case .object(let object) = context, let manager = object as? ContextManager else {
+                throw ScriptError(.type, "a \(context.typeName) cannot be used in a with statement", at: contextExpr.location,
+                                  hint: "nnlearn supports `with no_grad():`")
+            }
+            return try manager.run { try execute(body, in: scope) }
+        case .assert(let condition, let message):
+            guard try evaluate(condition, in: scope).truth(at: condition.location) else {
+                let text = try message.map { Display.str(try evaluate($0, in: scope), interpreter: self) } ?? "assertion failed"
+                throw ScriptError(.assertion, text, at: at)
+            }
+        }
+        return .normal
+    }
+
+    /// Stores a value into a name, attribute, subscript, or a tuple of targets.
+    func assign(_ value: Value, to target: Expr, in scope: Scope) throws {
+        switch target.kind {
+        case .name(let name):
+            scope.values[name] = value
+        case .tuple(let targets), .list(let targets):
+            let items = try unpack(value, count: targets.count, at: target.location)
+            for (item, sub) in zip(items, targets) { try assign(item, to: sub, in: scope) }
+        case .attribute(let objectExpr, let name):
+            try setAttribute(name, of: try evaluate(objectExpr, in: scope), to: value, at: target.location)
+        case .subscripted(let containerExpr, let subscripts):
+            try setSubscript(try evaluate(containerExpr, in: scope), subscripts, to: value, in: scope, at: target.location)
+        default:
+            throw ScriptError(.syntax, "cannot assign to this expression", at: target.location)
+        }
+    }
+
+    /// Splits a value into exactly `count` items for `a, b = value`.
+    func unpack(_ value: Value, count: Int, at location: SourceLocation) throws -> [Value] {
+        var items: [Value] = []
+        try iterate(value, at: location) { items.append($0); return items.count <= count }
+        guard items.count == count else {
+            throw ScriptError(.value, items.count > count ? "too many values to unpack (expected \(count))"
+                                                           : "not enough values to unpack (expected \(count), got \(items.count))",
+                              at: location)
+        }
+        return items
+    }
+
+    /// Calls `body` with each item of an iterable until it returns false.
+    func iterate(_ value: Value, at location: SourceLocation, _ body: (Value) throws -> Bool) throws {
+        switch value {
+        case .list(let list):
+            var index = 0
+            // Index-based, so appending while iterating behaves as in Python.
+            while index < list.items.count {
+                guard try body(list.items[index]) else { return }
+                index += 1
+            }
+        case .tuple(let items):
+            for item in items { guard try body(item) else { return } }
+        case .string(let text):
+            for character in text { guard try body(.string(String(character))) else { return } }
+        case .tensor(let tensor):
+            guard tensor.rank > 0 else {
+                throw ScriptError(.type, "a scalar tensor cannot be iterated", at: location)
+            }
+            if tensor.rank == 1 {
+                for x in tensor.data { guard try body(.number(x)) else { return } }
+                return
+            }
+            for row in 0..<tensor.shape[0] {
+                guard try body(.tensor(try core(location) { try tensor.indexed([.at(row)]) })) else { return }
+            }
+        case .object(let object as ScriptSequence):
+            try object.visit(body)
+        default:
+            throw ScriptError(.type, "a \(value.typeName) cannot be iterated", at: location,
+                              hint: "for loops take a range(...), a list, a tuple, a string or a tensor")
+        }
+    }
+
+    /// Runs a core operation, turning its errors into located script errors.
+    @inline(__always)
+    func core<T>(_ location: SourceLocation, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as CoreError { throw ScriptError(error, at: location) }
+    }
+}
+
+/// An object that can stand in a `with` statement.
+protocol ContextManager {
+    func run(_ body: () throws -> Flow) throws -> Flow
+}
+
+/// An object whose items a for loop visits (a range, a history).
+protocol ScriptSequence {
+    /// Calls `body` with each item until it returns false.
+    func visit(_ body: (Value) throws -> Bool) throws
+}

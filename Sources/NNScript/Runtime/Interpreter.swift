@@ -1,0 +1,110 @@
+import Foundation
+import NNCore
+
+/// Runs programs of the language: one session's variables, random stream and settings.
+///
+/// The REPL keeps one interpreter for a whole session; a lesson replay or an
+/// exercise check starts a fresh one, so its outputs do not depend on history.
+public final class Interpreter {
+    /// The session's variables.
+    public let globals: Scope
+    /// Where `print` and displays go.
+    public var write: (String) -> Void
+    /// The global deterministic random stream, reset by `seed(n)`.
+    public var random = RandomGenerator(seed: 0)
+    /// Decimals shown when printing tensors.
+    public var precision = 4
+    /// Whether `fit` may draw a progress bar (terminals only, never in replay).
+    public var showsProgress = false
+    /// Told of training progress (fraction done, seconds so far, status line), for a progress bar.
+    public var progress: ((Double, Double, String) -> Void)?
+    /// Called after every `backward()` when `:trace on` is set.
+    public var afterBackward: ((Tensor) -> Void)?
+    /// Whether anomaly detection (`anomaly(True)`) is on.
+    public var detectsAnomalies = false
+    /// The most steps a program may take before it is stopped (nil: no limit).
+    public var stepLimit: Int?
+    /// The wall-clock time a program may run before it is stopped.
+    public var timeLimit: TimeInterval?
+    /// Where files may be read and written, for the trust model.
+    public var files = FileAccess()
+    /// Whether the program may write files at all (exercise checks may not).
+    public var mayWriteFiles = true
+    /// Told once when backward accumulates into gradients that were not zeroed.
+    var warnedAboutAccumulation = false
+
+    var steps = 0
+    var deadline: Date?
+    var depth = 0
+    /// The deepest a chain of calls may go before a RecursionError.
+    public static let maximumDepth = 400
+
+    public init(write: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+        self.write = write
+        globals = Scope(parent: nil)
+        globals.values = Library.globals()
+    }
+
+    /// Names a user can see: variables first, then builtins.
+    public var userVariables: [(name: String, value: Value)] {
+        globals.values.filter { name, value in
+            if case .builtin = value { return Library.builtinNames.contains(name) == false }
+            return !name.hasPrefix("__")
+        }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Prints a line through the output sink.
+    public func printLine(_ text: String) { write(text + "\n") }
+
+    /// Runs source text; returns the values of its top-level expression statements (None excluded).
+    ///
+    /// Every statement that completed before an error keeps its effect, so a
+    /// learner's earlier definitions survive a mistake.
+    public func run(_ source: String) throws -> [Value] {
+        let program: [Stmt]
+        do { program = try Parser.parse(source) } catch let diagnostic as Diagnostic {
+            throw ScriptError(syntax: diagnostic)
+        }
+        return try execute(program)
+    }
+
+    /// Runs parsed statements at top level.
+    public func execute(_ program: [Stmt]) throws -> [Value] {
+        steps = 0
+        depth = 0
+        deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        var shown: [Value] = []
+        try Anomaly.detecting(detectsAnomalies) {
+            for statement in program {
+                if case .expression(let expr) = statement.kind {
+                    let value = try evaluate(expr, in: globals)
+                    if case .none = value { continue }
+                    globals.values["_"] = value
+                    shown.append(value)
+                } else {
+                    _ = try execute(statement, in: globals)
+                }
+            }
+        }
+        return shown
+    }
+
+    /// Counts a step and stops the program when interrupted or over its budget.
+    @inline(__always)
+    func tick(_ location: SourceLocation) throws {
+        steps &+= 1
+        guard steps & 255 == 0 else { return }
+        if Interruption.isRequested {
+            Interruption.clear()
+            throw ScriptError(.interrupted, "interrupted", at: location, hint: "variables keep the values they had at this point")
+        }
+        if let stepLimit, steps > stepLimit {
+            throw ScriptError(.limit, "the program took more than \(stepLimit) steps and was stopped", at: location,
+                              hint: "is there a loop that never ends?")
+        }
+        if let deadline, Date() > deadline {
+            throw ScriptError(.limit, "the program ran longer than \(Display.number(timeLimit ?? 0)) seconds and was stopped", at: location,
+                              hint: "is there a loop that never ends?")
+        }
+    }
+}

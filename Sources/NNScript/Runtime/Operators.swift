@@ -1,0 +1,265 @@
+import Foundation
+import NNCore
+
+extension Interpreter {
+    func unary(_ op: UnaryOperator, _ value: Value, at location: SourceLocation) throws -> Value {
+        switch (op, value) {
+        case (.plus, .number), (.plus, .tensor): return value
+        case (.negate, .number(let x)): return .number(-x)
+        case (.negate, .integer(let n)) where n != Int.min: return .integer(-n)
+        case (.plus, .integer): return value
+        case (.negate, .bool(let b)): return .number(b ? -1 : 0)
+        case (.negate, .tensor(let t)): return .tensor(try core(location) { try -t })
+        default:
+            throw ScriptError(.type, "bad operand type for unary \(op.rawValue): \(value.typeName)", at: location)
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        // Plain numbers follow Python; any tensor operand makes it a tensor op.
+        if let whole = try integerArithmetic(op, left, right, at: location) { return whole }
+        if let a = Self.plainNumber(left), let b = Self.plainNumber(right) {
+            return .number(try numeric(op, a, b, at: location))
+        }
+        switch (left, right) {
+        case (.tensor, _), (_, .tensor):
+            guard let a = try? Convert.tensor(left, context: "", at: location),
+                  let b = try? Convert.tensor(right, context: "", at: location) else {
+                let other = left.typeName == "tensor" ? right : left
+                throw ScriptError(.type, "unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: location,
+                                  hint: other.typeName == "str" ? "convert with str(x) + text, or use an f-string" : nil)
+            }
+            return .tensor(try core(location) { try tensorOp(op, a, b, at: location) })
+        case (.string(let a), .string(let b)) where op == .add:
+            return .string(a + b)
+        case (.string(let s), .integer(let count)) where op == .multiply, (.integer(let count), .string(let s)) where op == .multiply:
+            guard count >= 0, count <= 1_000_000 else {
+                throw ScriptError(.value, "a string can be repeated a whole number of times (0 to 1000000)", at: location)
+            }
+            return .string(String(repeating: s, count: count))
+        case (.list(let a), .list(let b)) where op == .add:
+            return .list(ListStorage(a.items + b.items))
+        case (.tuple(let a), .tuple(let b)) where op == .add:
+            return .tuple(a + b)
+        case (.list(let l), .integer(let count)) where op == .multiply:
+            guard count >= 0, l.items.count.multipliedReportingOverflow(by: count).partialValue <= 10_000_000 else {
+                throw ScriptError(.value, "a list can be repeated a whole number of times", at: location)
+            }
+            return .list(ListStorage(Array(repeating: l.items, count: count).flatMap { $0 }))
+        default:
+            var hint: String?
+            if case .string = left { hint = "to join text and numbers use str(x) or an f-string: f\"loss {x}\"" }
+            if case .string = right { hint = "to join text and numbers use str(x) or an f-string: f\"loss {x}\"" }
+            throw ScriptError(.type, "unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: location, hint: hint)
+        }
+    }
+
+    /// A number or bool, but not a tensor.
+    static func plainNumber(_ value: Value) -> Double? {
+        switch value {
+        case .number(let x): return x
+        case .integer(let n): return Double(n)
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    /// Python's int arithmetic: int ∘ int stays int for + − * // % and non-negative **.
+    func integerArithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value? {
+        func whole(_ v: Value) -> Int? {
+            switch v {
+            case .integer(let n): return n
+            case .bool(let b): return b ? 1 : 0
+            default: return nil
+            }
+        }
+        guard let a = whole(left), let b = whole(right) else { return nil }
+        if case .bool = left, case .bool = right, op != .add, op != .subtract, op != .multiply { return nil }
+        let result: (Int, Bool)
+        switch op {
+        case .add: result = a.addingReportingOverflow(b)
+        case .subtract: result = a.subtractingReportingOverflow(b)
+        case .multiply: result = a.multipliedReportingOverflow(by: b)
+        case .floorDivide, .remainder:
+            guard b != 0 else { throw ScriptError(.zeroDivision, op == .remainder ? "modulo by zero" : "integer division by zero", at: location) }
+            guard !(a == Int.min && b == -1) else { return nil }
+            var q = a / b, r = a % b
+            if r != 0 && (r < 0) != (b < 0) { q -= 1; r += b }  // floor, as Python
+            return .integer(op == .floorDivide ? q : r)
+        case .power:
+            guard b >= 0, b < 64 else { return nil }
+            var value = 1, overflow = false
+            for _ in 0..<b {
+                let (next, o) = value.multipliedReportingOverflow(by: a)
+                value = next
+                overflow = overflow || o
+            }
+            result = (value, overflow)
+        default: return nil
+        }
+        return result.1 ? nil : .integer(result.0)
+    }
+
+    func numeric(_ op: BinaryOperator, _ a: Double, _ b: Double, at location: SourceLocation) throws -> Double {
+        switch op {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide:
+            guard b != 0 else {
+                throw ScriptError(.zeroDivision, "division by zero", at: location,
+                                  hint: "plain numbers cannot be divided by 0; tensors follow IEEE arithmetic and give inf or nan")
+            }
+            return a / b
+        case .floorDivide:
+            guard b != 0 else { throw ScriptError(.zeroDivision, "integer division by zero", at: location) }
+            return (a / b).rounded(.down)
+        case .remainder:
+            guard b != 0 else { throw ScriptError(.zeroDivision, "modulo by zero", at: location) }
+            let r = a.truncatingRemainder(dividingBy: b)
+            return r != 0 && (r < 0) != (b < 0) ? r + b : r  // Python: the sign of the divisor
+        case .power:
+            if a == 0 && b < 0 { throw ScriptError(.zeroDivision, "0 cannot be raised to a negative power", at: location) }
+            return Foundation.pow(a, b)
+        case .matmul:
+            throw ScriptError(.type, "@ multiplies matrices; for numbers use *", at: location)
+        }
+    }
+
+    func tensorOp(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor, at location: SourceLocation) throws -> Tensor {
+        switch op {
+        case .add: return try a + b
+        case .subtract: return try a - b
+        case .multiply: return try a * b
+        case .divide: return try a / b
+        case .matmul: return try Tensor.matmul(a, b)
+        case .power:
+            guard b.count == 1 else {
+                throw ScriptError(.type, "a tensor can be raised only to a number power, not to a tensor of shape \(b.shape)", at: location)
+            }
+            return try a.pow(b.data[0])
+        case .floorDivide:
+            return try Tensor.constantMap(a, b, op: "floor_divide") { ($0 / $1).rounded(.down) }
+        case .remainder:
+            return try Tensor.constantMap(a, b, op: "remainder") { x, y in
+                let r = x.truncatingRemainder(dividingBy: y)
+                return r != 0 && (r < 0) != (y < 0) ? r + y : r
+            }
+        }
+    }
+
+    func augmented(_ op: BinaryOperator, _ current: Value, _ operand: Value, at location: SourceLocation) throws -> Value {
+        // `p -= lr * p.grad` on a parameter updates it in place (inside no_grad), as in PyTorch.
+        if case .tensor(let target) = current, target.isLeaf, target.requiresGrad, !GradMode.isRecording,
+           let value = try? Convert.tensor(operand, context: "", at: location) {
+            let result = try core(location) { try tensorOp(op, target, value, at: location) }
+            guard result.shape == target.shape else {
+                throw ScriptError(.shape, "an in-place update cannot change a parameter's shape from \(target.shape) to \(result.shape)", at: location)
+            }
+            try core(location) { try target.assign(result.data) }
+            return current
+        }
+        if case .list(let list) = current, op == .add, let items = Convert.sequence(operand) {
+            list.items.append(contentsOf: items)
+            return current
+        }
+        return try binary(op, current, operand, at: location)
+    }
+
+    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        switch op {
+        case .is: return .bool(Self.identical(left, right))
+        case .isNot: return .bool(!Self.identical(left, right))
+        case .in, .notIn:
+            let found = try contains(right, left, at: location)
+            return .bool(op == .in ? found : !found)
+        default: break
+        }
+        if let a = Self.plainNumber(left), let b = Self.plainNumber(right) {
+            return .bool(Self.holds(op, a, b))
+        }
+        if case .tensor = left, true { return try tensorCompare(op, left, right, at: location) }
+        if case .tensor = right, true { return try tensorCompare(op, left, right, at: location) }
+        switch (left, right) {
+        case (.string(let a), .string(let b)):
+            switch op {
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            default: break
+            }
+        default:
+            if op == .equal { return .bool(Self.equal(left, right)) }
+            if op == .notEqual { return .bool(!Self.equal(left, right)) }
+        }
+        throw ScriptError(.type, "'\(op.rawValue)' is not supported between \(left.typeName) and \(right.typeName)", at: location)
+    }
+
+    private func tensorCompare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        guard let a = try? Convert.tensor(left, context: "", at: location), let b = try? Convert.tensor(right, context: "", at: location) else {
+            if op == .equal { return .bool(false) }
+            if op == .notEqual { return .bool(true) }
+            throw ScriptError(.type, "'\(op.rawValue)' is not supported between \(left.typeName) and \(right.typeName)", at: location)
+        }
+        return .tensor(try core(location) { try Tensor.compare(a, b, op.rawValue) { Self.holds(op, $0, $1) } })
+    }
+
+    static func holds(_ op: ComparisonOperator, _ a: Double, _ b: Double) -> Bool {
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessEqual: return a <= b
+        case .greater: return a > b
+        case .greaterEqual: return a >= b
+        default: return false
+        }
+    }
+
+    static func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.tensor(let x), .tensor(let y)): return x === y
+        case (.list(let x), .list(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        case (.function(let x), .function(let y)): return x === y
+        case (.builtin(let x), .builtin(let y)): return x === y
+        default: return false
+        }
+    }
+
+    /// Python's == for non-tensor values.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x), .list(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) }
+        case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        default:
+            if let x = plainNumber(a), let y = plainNumber(b) { return x == y }
+            return identical(a, b)
+        }
+    }
+
+    func contains(_ container: Value, _ item: Value, at location: SourceLocation) throws -> Bool {
+        switch container {
+        case .list(let list): return list.items.contains { Self.equal($0, item) }
+        case .tuple(let items): return items.contains { Self.equal($0, item) }
+        case .string(let text):
+            guard case .string(let part) = item else {
+                throw ScriptError(.type, "'in <string>' needs a string on the left, not \(item.typeName)", at: location)
+            }
+            return text.contains(part)
+        case .tensor(let t):
+            guard let x = Convert.number(item) else { return false }
+            return t.data.contains(x)
+        default:
+            var found = false
+            try iterate(container, at: location) { found = Self.equal($0, item); return !found }
+            return found
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// A table of variables: the globals, or one function call's locals with the
+/// scope the function was defined in as its parent.
+public final class Scope {
+    var values: [String: Value]
+    let parent: Scope?
+
+    init(parent: Scope?, values: [String: Value] = [:]) {
+        self.parent = parent
+        self.values = values
+    }
+
+    /// Looks a name up here, then in the enclosing scopes.
+    func lookup(_ name: String) -> Value? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let value = current.values[name] { return value }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    /// Every name visible from here, innermost first.
+    var visibleNames: [String] {
+        var names: [String] = []
+        var scope: Scope? = self
+        while let current = scope {
+            names.append(contentsOf: current.values.keys.sorted())
+            scope = current.parent
+        }
+        return names
+    }
+}

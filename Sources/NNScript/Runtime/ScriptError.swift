@@ -1,0 +1,40 @@
+import NNCore
+
+/// A mistake found while running a program: what, where, and a suggestion.
+public struct ScriptError: Error, CustomStringConvertible {
+    /// The family of mistake, printed before the message as Python does (`NameError`).
+    public enum Kind: String, Sendable {
+        case syntax = "SyntaxError", name = "NameError", type = "TypeError", value = "ValueError"
+        case attribute = "AttributeError", index = "IndexError", shape = "ShapeError", zeroDivision = "ZeroDivisionError"
+        case recursion = "RecursionError", limit = "LimitError", interrupted = "KeyboardInterrupt"
+        case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var location: SourceLocation?
+    public var hint: String?
+
+    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+        self.hint = hint
+    }
+
+    /// Wraps a core error (shapes, axes, arguments) as a script error.
+    init(_ error: CoreError, at location: SourceLocation?) {
+        self.init(.shape, error.description, at: location)
+    }
+
+    public var description: String {
+        "\(kind.rawValue): \(message)" + (hint.map { " — \($0)" } ?? "")
+    }
+
+    /// Fills in the location when none is set yet (the innermost location wins).
+    func located(_ location: SourceLocation) -> ScriptError {
+        var copy = self
+        if copy.location == nil { copy.location = location }
+        return copy
+    }
+}

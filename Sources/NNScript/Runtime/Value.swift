@@ -1,0 +1,118 @@
+import NNCore
+
+/// A value of the language.
+public enum Value {
+    case none
+    case bool(Bool)
+    /// A whole number, as Python's int: literals like `3`, lengths, ranges, shapes.
+    case integer(Int)
+    /// A floating-point number, as Python's float.
+    case number(Double)
+    case string(String)
+    case tensor(Tensor)
+    /// A mutable list, shared by reference as in Python.
+    case list(ListStorage)
+    case tuple([Value])
+    /// A `def` or `lambda`.
+    case function(Function)
+    case builtin(Builtin)
+    /// A model, layer, optimizer or other object from the core.
+    case object(any ScriptObject)
+
+    /// The type's name as messages print it.
+    public var typeName: String {
+        switch self {
+        case .none: return "None"
+        case .bool: return "bool"
+        case .integer: return "int"
+        case .number: return "float"
+        case .string: return "str"
+        case .tensor: return "tensor"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .function: return "function"
+        case .builtin: return "builtin function"
+        case .object(let object): return object.typeName
+        }
+    }
+
+    /// Python's truthiness; a tensor is true only when it has one non-zero element.
+    func truth(at location: SourceLocation) throws -> Bool {
+        switch self {
+        case .none: return false
+        case .bool(let b): return b
+        case .number(let x): return x != 0
+        case .integer(let n): return n != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .tensor(let t):
+            guard t.count == 1 else {
+                throw ScriptError(.value, "the truth value of a tensor with \(t.count) elements is ambiguous", at: location,
+                                  hint: "reduce it first, e.g. (x > 0).sum() > 0, or compare one element: x[0] > 0")
+            }
+            return t.data[0] != 0
+        case .function, .builtin, .object: return true
+        }
+    }
+}
+
+/// The storage of a list value: a class, so that aliases see each other's changes.
+public final class ListStorage {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+}
+
+/// An object with attributes and methods: models, layers, optimizers, histories.
+public protocol ScriptObject: AnyObject {
+    /// The name shown by type errors and `:vars`, such as `MLP` or `Adam`.
+    var typeName: String { get }
+    /// The attribute `name`, or nil when there is none.
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value?
+    /// The names completion offers after a dot.
+    var attributeNames: [String] { get }
+    /// Sets an attribute; the default refuses.
+    func setAttribute(_ name: String, to value: Value) throws
+    /// What the REPL shows for the object.
+    func display(interpreter: Interpreter) -> String
+    /// Calls the object (a model applied to a batch); nil when it is not callable.
+    func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value?
+}
+
+extension ScriptObject {
+    public func setAttribute(_ name: String, to value: Value) throws {
+        throw ScriptError(.attribute, "cannot set attribute '\(name)' of \(typeName)")
+    }
+    public func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }
+    public func display(interpreter: Interpreter) -> String { "<\(typeName)>" }
+}
+
+/// A function defined in the language with `def` or `lambda`.
+public final class Function {
+    public let name: String
+    public let parameters: [Parameter]
+    /// Default values, evaluated once when the function is defined (as in Python).
+    let defaults: [Value?]
+    public let body: Body
+    public let docstring: String?
+    let closure: Scope
+
+    public enum Body {
+        case statements([Stmt])
+        case expression(Expr)
+    }
+
+    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, docstring: String?, closure: Scope) {
+        self.name = name
+        self.parameters = parameters
+        self.defaults = defaults
+        self.body = body
+        self.docstring = docstring
+        self.closure = closure
+    }
+
+    /// `name(a, b=1)`, for help and messages.
+    public var signature: String {
+        "\(name)(" + parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+    }
+}
