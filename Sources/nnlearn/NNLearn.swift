@@ -6,7 +6,8 @@ struct NNLearn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnlearn",
         abstract: "Learn how neural networks really work, one traced gradient at a time.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [Run.self]
     )
 
     func run() throws {

@@ -96,7 +96,7 @@ extension Tensor {
     }
 
     /// Python's slice semantics: negative bounds count from the end, bounds are clamped.
-    static func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int, op: String) throws -> [Int] {
+    public static func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int, op: String) throws -> [Int] {
         let step = step ?? 1
         guard step != 0 else { throw CoreError(op, "a slice step cannot be zero") }
         func clamp(_ value: Int?, _ fallback: Int, low: Int, high: Int) -> Int {

@@ -7,7 +7,7 @@ public enum Help {
         case .string(let name):
             if let builtin = Library.builtin(named: name) { return describe(builtin) }
             if let value = interpreter.globals.lookup(name) { return try text(for: value, interpreter: interpreter, at: location) }
-            let suggestion = closestName(to: name, among: Array(Library.builtinNames))
+            let suggestion = Diagnostic.closestName(to: name, among: Array(Library.builtinNames))
             throw ScriptError(.name, "no help for '\(name)': it is not a builtin or a variable", at: location,
                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "help() lists every builtin")
         case .builtin(let builtin): return describe(builtin)

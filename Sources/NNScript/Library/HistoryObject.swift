@@ -42,7 +42,7 @@ final class HistoryObject: ScriptObject, ScriptIndexable {
     func display(interpreter: Interpreter) -> String {
         guard epochs > 0 else { return "History(no epochs)" }
         var text = "History(\(epochs) epochs): " + line(epoch: epochs, of: epochs)
-        if let losses = columns["loss"], losses.count > 1 { text += "\nloss " + Sparkline.render(losses) }
+        if let losses = columns["loss"], losses.count > 1 { text += "\nloss " + Sparkline.render(losses, maxWidth: 40) }
         return text
     }
 }

@@ -61,7 +61,8 @@ enum ModelBuiltins {
             loss: "mse", "bce", "bce_logits", "cross_entropy", "hinge" or a function; optimizer: an optimizer or its name;
             validation: (X_val, y_val). verbose=True prints every epoch, verbose=n every n-th.
             """) { args, interpreter in
-            .object(try Trainer(args, interpreter).run())
+            var trainer = try Trainer(args, interpreter)
+            return .object(try trainer.run())
         },
         Builtin("predict", Signature("model, X"), doc: "predict(model, X): the model's outputs, computed without recording a graph.") { args, interpreter in
             let model = try args.object("model", as: ModelObject.self, described: "a model")

@@ -21,18 +21,19 @@ public struct Arguments {
         var rest: [Value] = []
         let names = signature.parameters.map(\.name)
         for (index, value) in positional.enumerated() {
-            if index < names.count {
+            if index < signature.positionalCount {
                 named[names[index]] = value
             } else if signature.variadic != nil {
                 rest.append(value)
             } else {
-                throw ScriptError(.type, "\(function)() takes at most \(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) were given",
+                let most = signature.positionalCount
+                throw ScriptError(.type, "\(function)() takes at most \(most) positional argument\(most == 1 ? "" : "s") but \(positional.count) were given",
                                   at: location, hint: "its signature is \(signature.render(function))")
             }
         }
         for (label, value) in keywords {
             guard names.contains(label) else {
-                let suggestion = aliases[label].flatMap { names.contains($0) ? $0 : nil } ?? closestName(to: label, among: names)
+                let suggestion = aliases[label].flatMap { names.contains($0) ? $0 : nil } ?? Diagnostic.closestName(to: label, among: names)
                 throw ScriptError(.type, "\(function)() got an unexpected keyword argument '\(label)'", at: location,
                                   hint: suggestion.map { "did you mean '\($0)'? The signature is \(signature.render(function))" } ?? "its signature is \(signature.render(function))")
             }

@@ -15,7 +15,7 @@ extension Interpreter {
         }
         if let found { return found }
         let candidates = Self.memberNames(of: value)
-        var hint = closestName(to: name, among: candidates).map { "did you mean '\($0)'?" }
+        var hint = Diagnostic.closestName(to: name, among: candidates).map { "did you mean '\($0)'?" }
         if case .tensor = value, name == "append" {
             hint = "a list of numbers is a tensor in nnlearn; start from an empty list (xs = []) to append"
         }

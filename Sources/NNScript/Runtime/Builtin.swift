@@ -1,7 +1,7 @@
 import NNCore
 
 /// A function provided by nnlearn: its parameters, its help text and its body.
-public final class Builtin {
+public final class Builtin: @unchecked Sendable {  // immutable after init
     public let name: String
     public let signature: Signature
     /// The help shown by `help(name)` and `:help`: a summary and the formula.
@@ -26,15 +26,19 @@ public struct Signature: Sendable {
     public let parameters: [Parameter]
     /// The name of `*rest`, which collects further positional arguments.
     public let variadic: String?
+    /// How many parameters take positional arguments; those after `*rest` are keyword-only.
+    public let positionalCount: Int
 
     /// Parses a signature written as in Python: `"x, axis=, keepdims="`, `"*shape"`, `"f, *tensors"`.
     /// A trailing `=` marks an optional parameter.
     public init(_ text: String) {
         var parameters: [Parameter] = []
         var variadic: String?
+        var positionalCount: Int?
         for piece in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
             if piece.hasPrefix("*") {
                 variadic = String(piece.dropFirst())
+                positionalCount = parameters.count
             } else if piece.hasSuffix("=") {
                 parameters.append(Parameter(name: String(piece.dropLast()), isRequired: false))
             } else {
@@ -43,12 +47,13 @@ public struct Signature: Sendable {
         }
         self.parameters = parameters
         self.variadic = variadic
+        self.positionalCount = positionalCount ?? parameters.count
     }
 
     /// `name(x, axis=…, keepdims=…)` for help and messages.
     public func render(_ name: String) -> String {
         var parts = parameters.map { $0.isRequired ? $0.name : "\($0.name)=…" }
-        if let variadic { parts.insert("*\(variadic)", at: parameters.firstIndex { !$0.isRequired } ?? parts.count) }
+        if let variadic { parts.insert("*\(variadic)", at: positionalCount) }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }

@@ -41,7 +41,7 @@ extension Interpreter {
         for (label, value) in keywords {
             guard names.contains(label) else {
                 throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
-                                  hint: closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
+                                  hint: Diagnostic.closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
             }
             guard scope.values[label] == nil else {
                 throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)

@@ -58,14 +58,18 @@ enum Convert {
             for item in items { try flatten(item, depth: depth + 1, data: &data, shape: &shape, context: context, at: location) }
             return
         }
-        guard depth == shape.count else {
-            throw ScriptError(.value, "\(context): a number stands where a list was expected (uneven nesting)", at: location)
-        }
-        if case .tensor(let t) = value, t.count > 1 {
-            // Rows given as tensors: take their shape as the inner dimensions.
-            if depth == shape.count { shape.append(contentsOf: t.shape) }
+        if case .tensor(let t) = value {
+            // Rows given as tensors: their shape is the inner dimensions.
+            if depth == shape.count {
+                shape.append(contentsOf: t.shape)
+            } else if Array(shape[depth...]) != t.shape {
+                throw ScriptError(.value, "\(context): rows have different shapes (\(t.shape) where \(Array(shape[depth...])) was expected)", at: location)
+            }
             data.append(contentsOf: t.data)
             return
+        }
+        guard depth == shape.count else {
+            throw ScriptError(.value, "\(context): a number stands where a list was expected (uneven nesting)", at: location)
         }
         guard let number = number(value) else {
             throw ScriptError(.type, "\(context): lists for tensors may hold only numbers, found \(value.typeName)", at: location)
@@ -73,13 +77,13 @@ enum Convert {
         data.append(number)
     }
 
-    /// Whether a value is a (possibly nested) list of numbers, which a list literal turns into a tensor.
-    static func isNumeric(_ items: [Value]) -> Bool {
+    /// Whether a list literal's items make a tensor: numbers, or rows that are themselves numeric list literals.
+    static func isNumeric(_ items: [Value], _ exprs: [Expr]) -> Bool {
         guard !items.isEmpty else { return false }
-        return items.allSatisfy { item in
+        return zip(items, exprs).allSatisfy { item, expr in
             switch item {
             case .number, .integer: return true
-            case .list(let inner): return isNumeric(inner.items)
+            case .tensor: if case .list = expr.kind { return true } else { return false }
             default: return false
             }
         }

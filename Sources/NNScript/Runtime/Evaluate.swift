@@ -41,7 +41,7 @@ extension Interpreter {
         case .list(let items):
             let values = try items.map { try evaluate($0, in: scope) }
             // A list of numbers (nested or not) is a tensor, as learners write weights.
-            if Convert.isNumeric(values) {
+            if Convert.isNumeric(values, items) {
                 return .tensor(try Convert.tensor(.list(ListStorage(values)), context: "list literal", at: at))
             }
             return .list(ListStorage(values))
@@ -105,7 +105,7 @@ extension Interpreter {
     /// NameError with the nearest visible name as a suggestion.
     func undefinedName(_ name: String, in scope: Scope, at location: SourceLocation) -> ScriptError {
         let candidates = scope.visibleNames
-        var hint = closestName(to: name, among: candidates).map { "did you mean '\($0)'?" }
+        var hint = Diagnostic.closestName(to: name, among: candidates).map { "did you mean '\($0)'?" }
         if hint == nil, let python = Self.pythonNames[name] { hint = python }
         return ScriptError(.name, "name '\(name)' is not defined", at: location, hint: hint)
     }

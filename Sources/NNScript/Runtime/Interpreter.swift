@@ -10,6 +10,8 @@ public final class Interpreter {
     public let globals: Scope
     /// Where `print` and displays go.
     public var write: (String) -> Void
+    /// Shows a top-level expression's value as soon as it is computed (a notebook's Out).
+    public var display: ((Value) -> Void)?
     /// The global deterministic random stream, reset by `seed(n)`.
     public var random = RandomGenerator(seed: 0)
     /// Decimals shown when printing tensors.
@@ -81,6 +83,7 @@ public final class Interpreter {
                     if case .none = value { continue }
                     globals.values["_"] = value
                     shown.append(value)
+                    display?(value)
                 } else {
                     _ = try execute(statement, in: globals)
                 }

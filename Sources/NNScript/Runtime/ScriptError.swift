@@ -22,6 +22,15 @@ public struct ScriptError: Error, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// Wraps a syntax diagnostic from the parser.
+    init(syntax diagnostic: Diagnostic) {
+        self.init(.syntax, diagnostic.message, at: diagnostic.location, hint: diagnostic.suggestion)
+        length = diagnostic.length
+    }
+
+    /// How many characters the caret underlines.
+    public var length = 1
+
     /// Wraps a core error (shapes, axes, arguments) as a script error.
     init(_ error: CoreError, at location: SourceLocation?) {
         self.init(.shape, error.description, at: location)
@@ -36,5 +45,17 @@ public struct ScriptError: Error, CustomStringConvertible {
         var copy = self
         if copy.location == nil { copy.location = location }
         return copy
+    }
+}
+
+extension ScriptError {
+    /// The error as a learner sees it: `file:line:col: error: NameError: …`, the line, a caret, a hint.
+    public func render(source: String, file: String) -> String {
+        let diagnostic = Diagnostic("\(kind.rawValue): \(message)", at: location ?? SourceLocation(line: 0, column: 0),
+                                    length: length, suggestion: hint)
+        guard location != nil else {
+            return "\(file): error: \(kind.rawValue): \(message)" + (hint.map { "\nhint: \($0)" } ?? "")
+        }
+        return diagnostic.render(source: source, file: file)
     }
 }

@@ -73,8 +73,8 @@ extension Interpreter {
 
     /// Translates subscripts to the core's index specs.
     private func indexSpecs(_ subscripts: [Subscript], in scope: Scope) throws -> [IndexSpec] {
-        try subscripts.map { subscript in
-            switch subscript {
+        try subscripts.map { part in
+            switch part {
             case .slice(let start, let stop, let step):
                 return .slice(start: try optionalWhole(start, in: scope), stop: try optionalWhole(stop, in: scope),
                               step: try optionalWhole(step, in: scope))

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Runs a whole program as `nnlearn run` does: output to stdout, errors rendered to stderr.
+public enum ScriptRunner {
+    /// Runs `source`; returns false when it stopped with an error.
+    public static func run(_ source: String, file: String, base: URL) -> Bool {
+        LargeStack.run {
+            let interpreter = Interpreter()
+            interpreter.files = FileAccess(base: base)
+            interpreter.display = { interpreter.printLine(Display.repr($0, interpreter: interpreter)) }
+            do {
+                _ = try interpreter.run(source)
+                return true
+            } catch let error as ScriptError {
+                FileHandle.standardError.write(Data((error.render(source: source, file: file) + "\n").utf8))
+            } catch {
+                FileHandle.standardError.write(Data("\(file): error: \(error)\n".utf8))
+            }
+            return false
+        }
+    }
+}
