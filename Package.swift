@@ -18,6 +18,10 @@ let package = Package(
         .target(name: "NNTerminal"),
         // The Python-flavoured language: lexer, parser, interpreter, standard library.
         .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal"]),
+        // Lessons as Markdown notebooks: parsing, replay, exercises, grading, progress.
+        .target(name: "NNLessons", dependencies: ["NNScript", "NNTerminal"]),
+        // The interactive session: line editing, history, completion, meta-commands.
+        .target(name: "NNRepl", dependencies: ["NNScript", "NNTerminal", "NNLessons", "CEditLine"]),
         // libedit behind a small non-variadic shim that Swift can call.
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
         .executableTarget(
@@ -26,13 +30,16 @@ let package = Package(
                 "NNCore",
                 "NNScript",
                 "NNTerminal",
-                "CEditLine",
+                "NNLessons",
+                "NNRepl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal"]),
         .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"]),
+        .testTarget(name: "NNLessonsTests", dependencies: ["NNLessons", "NNScript"]),
+        .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
     ],
     swiftLanguageModes: [.v6]
