@@ -15,10 +15,10 @@ public final class AdaGrad: Optimizer {
         self.weightDecay = weightDecay
         self.epsilon = epsilon
         sums = parameters.map { [Double](repeating: initialAccumulator, count: $0.count) }
-        try super.init(parameters, learningRate: learningRate, name: "Adagrad")
+        try super.init(parameters, learningRate: learningRate, name: "AdaGrad")
     }
 
-    public override var name: String { "Adagrad" }
+    public override var name: String { "AdaGrad" }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
         let rate = learningRate / (1 + Double(stepCount - 1) * learningRateDecay)

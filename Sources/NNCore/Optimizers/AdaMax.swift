@@ -11,18 +11,18 @@ public final class AdaMax: Optimizer {
 
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0) throws {
-        try Optimizer.checkBeta(beta1, "Adamax", "beta1")
-        try Optimizer.checkBeta(beta2, "Adamax", "beta2")
+        try Optimizer.checkBeta(beta1, "AdaMax", "beta1")
+        try Optimizer.checkBeta(beta2, "AdaMax", "beta2")
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         first = parameters.map { [Double](repeating: 0, count: $0.count) }
         norms = first
-        try super.init(parameters, learningRate: learningRate, name: "Adamax")
+        try super.init(parameters, learningRate: learningRate, name: "AdaMax")
     }
 
-    public override var name: String { "Adamax" }
+    public override var name: String { "AdaMax" }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
         let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(stepCount)))

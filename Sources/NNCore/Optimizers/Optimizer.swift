@@ -22,7 +22,7 @@ public class Optimizer {
         self.learningRate = learningRate
     }
 
-    /// The optimizer's name as PyTorch spells it.
+    /// The optimizer's name as nnlearn spells it (AdaGrad, RMSProp, AdaMax for PyTorch's Adagrad, RMSprop, Adamax).
     public var name: String { "Optimizer" }
 
     /// Updates every parameter that has a gradient.

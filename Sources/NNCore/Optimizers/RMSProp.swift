@@ -12,7 +12,7 @@ public final class RMSProp: Optimizer {
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8,
                 weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) throws {
-        try Optimizer.checkBeta(alpha, "RMSprop", "alpha")
+        try Optimizer.checkBeta(alpha, "RMSProp", "alpha")
         self.alpha = alpha
         self.epsilon = epsilon
         self.weightDecay = weightDecay
@@ -21,10 +21,10 @@ public final class RMSProp: Optimizer {
         squares = parameters.map { [Double](repeating: 0, count: $0.count) }
         means = squares
         buffers = squares
-        try super.init(parameters, learningRate: learningRate, name: "RMSprop")
+        try super.init(parameters, learningRate: learningRate, name: "RMSProp")
     }
 
-    public override var name: String { "RMSprop" }
+    public override var name: String { "RMSProp" }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
         for i in p.indices {

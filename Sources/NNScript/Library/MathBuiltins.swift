@@ -7,6 +7,7 @@ enum MathBuiltins {
                           _ op: @escaping (Tensor, Arguments) throws -> Tensor) -> Builtin {
         Builtin(name, Signature(signature), doc: doc) { args, _ in
             let input = args.value("x") ?? .none
+            if name == "abs", case .integer(let n) = input, n != Int.min { return .integer(Swift.abs(n)) }
             let result = try op(try args.tensor("x"), args)
             if Interpreter.plainNumber(input) != nil, result.count == 1 { return .number(result.data[0]) }
             return .tensor(result)

@@ -56,7 +56,7 @@ enum MetricBuiltins {
             var matrix = [Double](repeating: 0, count: count * count)
             for (p, a) in zip(predicted, actual) where p < count && a < count { matrix[a * count + p] += 1 }
             let rows = (0..<count).map { a in ["\(a)"] + (0..<count).map { p in String(Int(matrix[a * count + p])) } }
-            let table = Table(headers: ["true \\ predicted"] + (0..<count).map(String.init), rows: rows)
+            let table = Table(headers: ["true \\ predicted"] + (0..<count).map(String.init), rows: rows, alignments: [.left])
             interpreter.printLine(table.render())
             return .tensor(try Tensor(matrix, shape: [count, count]))
         },

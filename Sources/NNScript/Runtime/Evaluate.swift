@@ -41,8 +41,10 @@ extension Interpreter {
         case .list(let items):
             let values = try items.map { try evaluate($0, in: scope) }
             // A list of numbers (nested or not) is a tensor, as learners write weights.
-            if Convert.isNumeric(values, items) {
-                return .tensor(try Convert.tensor(.list(ListStorage(values)), context: "list literal", at: at))
+            // Ragged rows stay a list of lists, as in Python.
+            if Convert.isNumeric(values, items),
+               let tensor = try? Convert.tensor(.list(ListStorage(values)), context: "list literal", at: at) {
+                return .tensor(tensor)
             }
             return .list(ListStorage(values))
         case .tuple(let items):

@@ -91,6 +91,8 @@ extension Interpreter {
     func assign(_ value: Value, to target: Expr, in scope: Scope) throws {
         switch target.kind {
         case .name(let name):
+            // A tensor takes the name it is first given, so traces read `z1 = matmul(X, W1)`.
+            if case .tensor(let tensor) = value, tensor.label == nil { tensor.label = name }
             scope.values[name] = value
         case .tuple(let targets), .list(let targets):
             let items = try unpack(value, count: targets.count, at: target.location)

@@ -14,6 +14,8 @@ enum Format {
             body = try parsed.formatNumber(number, at: location)
         } else if let precision = parsed.precision, let number = Convert.number(value), parsed.type == nil {
             body = String(format: "%.\(precision)g", number)
+        } else if parsed.grouping, Convert.number(value) != nil {
+            body = Format.grouped(Display.str(value, interpreter: interpreter))
         } else {
             body = Display.str(value, interpreter: interpreter)
         }

@@ -76,11 +76,12 @@ public final class Interpreter {
         depth = 0
         deadline = timeLimit.map { Date().addingTimeInterval($0) }
         var shown: [Value] = []
-        try Anomaly.detecting(detectsAnomalies) {
-            for statement in program {
+        for statement in program {
+            // Per statement, so that anomaly(True) takes effect from the next statement on.
+            try Anomaly.detecting(detectsAnomalies) {
                 if case .expression(let expr) = statement.kind {
                     let value = try evaluate(expr, in: globals)
-                    if case .none = value { continue }
+                    if case .none = value { return }
                     globals.values["_"] = value
                     shown.append(value)
                     display?(value)
