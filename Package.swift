@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal"]),
-        .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"]),
+        .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"], exclude: ["Scripts"]),
         .testTarget(name: "NNLessonsTests", dependencies: ["NNLessons", "NNScript"]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
