@@ -44,6 +44,12 @@ struct ShadeScale {
         return ramp[rampIndex(value)]
     }
 
+    /// The shade's darkness from 0 (lightest) to 1 (darkest); nil for a missing value.
+    func level(_ value: Double) -> Double? {
+        guard value.isFinite else { return nil }
+        return ramp.count > 1 ? Double(rampIndex(value)) / Double(ramp.count - 1) : 0
+    }
+
     private func rampIndex(_ value: Double) -> Int {
         switch mode {
         case .constant:

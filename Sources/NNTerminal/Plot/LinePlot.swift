@@ -82,22 +82,38 @@ public struct LinePlot: Sendable {
         ClassMarkers.series[index % ClassMarkers.series.count]
     }
 
-    /// The plot as text; an enabled `colour` paints each series in its palette colour.
-    public func render(colour: ColourPolicy = .plain) -> String {
+    /// The fitted axes shared by the text and SVG renderings.
+    struct Layout {
+        var pointSets: [[(x: Double, y: Double)?]]
+        var xLo: Double, xHi: Double
+        var yAxis: PlotAxis
+        var xTicks: [Double]
+    }
+
+    /// The points and fitted axes; nil when no point can be drawn.
+    func layout() -> Layout? {
         let pointSets = series.map { $0.points(logY: logY) }
         let all = pointSets.flatMap { $0.compactMap { $0 } }
         guard let xMin = all.map(\.x).min(), let xMax = all.map(\.x).max(),
             let dataYMin = all.map(\.y).min(), let dataYMax = all.map(\.y).max()
-        else {
-            return TextLayout.join([title, "(no data)"].compactMap { $0 })
-        }
-        let cells = (width: TextLayout.clampSize(width, limit: 1000), height: TextLayout.clampSize(height, limit: 500))
+        else { return nil }
         let (xLo, xHi) = Ticks.widened(xMin, xMax)
         var yAxis = PlotAxis.fitted(dataYMin, dataYMax, logY: logY)
         if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
             yAxis = PlotAxis.fixed(yRange, logY: logY)
         }
+        // Implicit x values are indices, so their ticks are whole numbers.
+        let xTicks = Ticks.inner(xLo, xHi, integerSteps: series.allSatisfy { $0.x == nil })
+        return Layout(pointSets: pointSets, xLo: xLo, xHi: xHi, yAxis: yAxis, xTicks: xTicks)
+    }
 
+    /// The plot as text; an enabled `colour` paints each series in its palette colour.
+    public func render(colour: ColourPolicy = .plain) -> String {
+        guard let layout = layout() else {
+            return TextLayout.join([title, "(no data)"].compactMap { $0 })
+        }
+        let (pointSets, xLo, xHi, yAxis) = (layout.pointSets, layout.xLo, layout.xHi, layout.yAxis)
+        let cells = (width: TextLayout.clampSize(width, limit: 1000), height: TextLayout.clampSize(height, limit: 500))
         var canvas = PlotCanvas(width: cells.width, height: cells.height, braille: !ascii)
         let dotsX = cells.width * canvas.dotsAcross, dotsY = cells.height * canvas.dotsDown
         let toDotX = { (x: Double) in PlotAxis.dot(x, from: xLo, to: xHi, dots: dotsX, flipped: false) }
@@ -117,8 +133,7 @@ public struct LinePlot: Sendable {
             }
         }
 
-        // Implicit x values are indices, so their ticks are whole numbers.
-        let xTicks = Ticks.inner(xLo, xHi, integerSteps: series.allSatisfy { $0.x == nil }).map {
+        let xTicks = layout.xTicks.map {
             AxisFrame.XTick(column: toDotX($0) / canvas.dotsAcross, label: NumberText.compact($0))
         }
         let yTicks = yAxis.ticks.map {
