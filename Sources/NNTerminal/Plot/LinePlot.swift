@@ -98,7 +98,7 @@ public struct LinePlot: Sendable {
             let dataYMin = all.map(\.y).min(), let dataYMax = all.map(\.y).max()
         else { return nil }
         let (xLo, xHi) = Ticks.widened(xMin, xMax)
-        var yAxis = PlotAxis.fitted(dataYMin, dataYMax, logY: logY)
+        var yAxis = PlotAxis.fitted(dataYMin, dataYMax, logY: logY, rows: TextLayout.clampSize(height, limit: 500))
         if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
             yAxis = PlotAxis.fixed(yRange, logY: logY)
         }
@@ -159,9 +159,10 @@ struct PlotAxis {
     var ticks: [Double]
 
     /// A range fitted to data and widened to nice ticks; whole decades on a log axis.
-    static func fitted(_ lo: Double, _ hi: Double, logY: Bool) -> PlotAxis {
+    /// Short plots get fewer ticks (never under 3), so ticks land on distinct rows.
+    static func fitted(_ lo: Double, _ hi: Double, logY: Bool, rows: Int) -> PlotAxis {
         let (a, b) = Ticks.widened(lo, hi)
-        let nice = Ticks.extended(a, b, integerSteps: logY && b - a >= 1)
+        let nice = Ticks.extended(a, b, integerSteps: logY && b - a >= 1, maxTicks: min(5, max(3, rows)))
         return PlotAxis(lo: nice.lo, hi: nice.hi, ticks: nice.ticks)
     }
 

@@ -52,7 +52,7 @@ extension ScatterPlot {
             return svg.render()
         }
         let (xLo, xHi) = Ticks.widened(xMin, xMax)
-        let yAxis = PlotAxis.fitted(yMin, yMax, logY: false)
+        let yAxis = PlotAxis.fitted(yMin, yMax, logY: false, rows: 15)
         let fx = { (x: Double) in (x - xLo) / (xHi - xLo) }
         let fy = { (y: Double) in (y - yAxis.lo) / (yAxis.hi - yAxis.lo) }
         frame.draw(
@@ -112,10 +112,10 @@ extension Heatmap {
         }
         frame.draw(
             on: &svg, title: title,
-            xTicks: Ticks.inner(grid.xLo, grid.xHi, integerSteps: xRange == nil).map {
+            xTicks: grid.alignedTicks(grid.xLo, grid.xHi, cells: columns, integerSteps: xRange == nil).map {
                 ((px($0) - frame.left) / (frame.right - frame.left), NumberText.compact($0))
             },
-            yTicks: Ticks.inner(grid.yLo, grid.yHi, integerSteps: yRange == nil).map {
+            yTicks: grid.alignedTicks(grid.yLo, grid.yHi, cells: rows, integerSteps: yRange == nil).map {
                 ((frame.bottom - py($0)) / (frame.bottom - frame.top), NumberText.compact($0))
             },
             xLabel: xLabel, yLabel: yLabel)
