@@ -89,10 +89,11 @@ struct ShadeScale {
             let top = log10(hi - lo + shift), bottom = log10(shift)
             position = (log10(max(value - lo, 0) + shift) - bottom) / (top - bottom)
         } else {
-            position = (value - lo) / (hi - lo)
+            position = RangeFraction.of(value, lo, hi)
         }
         guard position.isFinite else { return 0 }
-        return min(max(Int((position * Double(count)).rounded(.down)), 0), count - 1)
+        // Clamp before converting: Int(_:) traps on values beyond its range.
+        return Int(min(max(position * Double(count), 0), Double(count - 1)).rounded(.down))
     }
 
     /// The value at band edge `k` (0...count).

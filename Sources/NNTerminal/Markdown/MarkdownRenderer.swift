@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String) -> String {
         // Escape characters in the source could smuggle styles into plain output.
         let source = markdown.contains("\u{1B}") ? String(markdown.filter { $0 != "\u{1B}" }) : markdown
-        let lines = render(BlockParser.parse(source), width: max(width, 20), depth: 0, tight: false)
+        let lines = render(BlockParser.parse(source), width: min(max(width, 20), 1000), depth: 0, tight: false)
         return TextLayout.join(lines)
     }
 

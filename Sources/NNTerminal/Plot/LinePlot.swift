@@ -176,9 +176,10 @@ struct PlotAxis {
 
     /// The dot index of `value` on an axis of `dots` dots (top first when `flipped`), clamped.
     static func dot(_ value: Double, from lo: Double, to hi: Double, dots: Int, flipped: Bool) -> Int {
-        let fraction = hi > lo ? (value - lo) / (hi - lo) : 0.5
+        let fraction = RangeFraction.of(value, lo, hi)
         let position = (flipped ? 1 - fraction : fraction) * Double(dots - 1)
         guard position.isFinite else { return 0 }
-        return min(max(Int(position.rounded()), 0), dots - 1)
+        // Clamp before converting: Int(_:) traps on values beyond its range.
+        return Int(min(max(position, 0), Double(dots - 1)).rounded())
     }
 }
