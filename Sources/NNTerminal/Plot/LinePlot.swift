@@ -1,33 +1,5 @@
 import Foundation
 
-/// One named series of a line plot: y values and optional x values.
-public struct PlotSeries: Sendable, Equatable {
-    /// The name shown in the legend.
-    public var name: String
-    /// The y values; NaN and infinite values leave a gap in the line.
-    public var y: [Double]
-    /// The x values; nil means 0, 1, 2, …. Extra values on either side are ignored.
-    public var x: [Double]?
-
-    /// Creates a series.
-    public init(_ name: String = "", y: [Double], x: [Double]? = nil) {
-        self.name = name
-        self.y = y
-        self.x = x
-    }
-
-    /// The (x, y) pairs with nil where a value is missing or not drawable.
-    func points(logY: Bool) -> [(x: Double, y: Double)?] {
-        let count = min(y.count, x?.count ?? y.count)
-        return (0..<count).map { index in
-            let px = x?[index] ?? Double(index)
-            var py = y[index]
-            if logY { py = py > 0 ? log10(py) : .nan }
-            return px.isFinite && py.isFinite ? (px, py) : nil
-        }
-    }
-}
-
 /// A line chart of one or more series, drawn with braille dots or ASCII markers.
 ///
 /// The canvas is `width`×`height` character cells (braille gives 2×4 dots per
@@ -149,37 +121,5 @@ public struct LinePlot: Sendable {
             }
         }
         return frame.render(rows: canvas.rows(colour: colour))
-    }
-}
-
-/// A value axis: the drawn range and its tick values.
-struct PlotAxis {
-    var lo: Double
-    var hi: Double
-    var ticks: [Double]
-
-    /// A range fitted to data and widened to nice ticks; whole decades on a log axis.
-    /// Short plots get fewer ticks (never under 3), so ticks land on distinct rows.
-    static func fitted(_ lo: Double, _ hi: Double, logY: Bool, rows: Int) -> PlotAxis {
-        let (a, b) = Ticks.widened(lo, hi)
-        let nice = Ticks.extended(a, b, integerSteps: logY && b - a >= 1, maxTicks: min(5, max(3, rows)))
-        return PlotAxis(lo: nice.lo, hi: nice.hi, ticks: nice.ticks)
-    }
-
-    /// A caller-chosen range with nice ticks inside it.
-    static func fixed(_ range: ClosedRange<Double>, logY: Bool) -> PlotAxis {
-        var (lo, hi) = (range.lowerBound, range.upperBound)
-        if logY { (lo, hi) = (log10(max(lo, .leastNormalMagnitude)), log10(max(hi, .leastNormalMagnitude))) }
-        (lo, hi) = Ticks.widened(lo, hi)
-        return PlotAxis(lo: lo, hi: hi, ticks: Ticks.inner(lo, hi, integerSteps: logY && hi - lo >= 1))
-    }
-
-    /// The dot index of `value` on an axis of `dots` dots (top first when `flipped`), clamped.
-    static func dot(_ value: Double, from lo: Double, to hi: Double, dots: Int, flipped: Bool) -> Int {
-        let fraction = RangeFraction.of(value, lo, hi)
-        let position = (flipped ? 1 - fraction : fraction) * Double(dots - 1)
-        guard position.isFinite else { return 0 }
-        // Clamp before converting: Int(_:) traps on values beyond its range.
-        return Int(min(max(position, 0), Double(dots - 1)).rounded())
     }
 }
