@@ -57,7 +57,7 @@ public struct TensorFormatter: Sendable {
         var lastLineLength = utf8.count - lastNewline + 1
         for suffix in suffixes {
             let length = suffix.utf8.count
-            if lastLineLength + length + 2 > lineWidth {
+            if lastLineLength + length + 2 > min(max(0, lineWidth), 1_000_000) {
                 result += ",\n" + TextLayout.spaces(indent) + suffix
                 lastLineLength = indent + length
             } else {

@@ -24,8 +24,9 @@ struct TensorLayout {
         }
         self.strides = strides
         self.summarize = values.count > options.threshold
-        self.edgeItems = max(1, options.edgeItems)
-        self.lineWidth = options.lineWidth
+        // Clamped so that the arithmetic on them cannot overflow.
+        self.edgeItems = min(max(1, options.edgeItems), 1_000_000)
+        self.lineWidth = min(max(0, options.lineWidth), 1_000_000)
         self.style = ElementStyle(values: [], precision: options.precision)
         // The notation and width come from the displayed values only, as in PyTorch.
         self.style = ElementStyle(values: displayed(offset: 0, dim: 0), precision: options.precision)

@@ -45,6 +45,18 @@ struct GridGeometry {
         return (displayRow(ofY: y), column(ofX: x))
     }
 
+    /// Nice ticks that fall on (or within a quarter cell of) a grid line, so
+    /// that a label never names a value its cell does not hold; the two ends
+    /// of the range when fewer than two nice ticks qualify.
+    func alignedTicks(_ lo: Double, _ hi: Double, cells: Int, integerSteps: Bool) -> [Double] {
+        guard hi > lo, cells > 1 else { return [lo] }
+        let aligned = Ticks.inner(lo, hi, integerSteps: integerSteps).filter { tick in
+            let position = (tick - lo) / (hi - lo) * Double(cells - 1)
+            return abs(position - position.rounded()) <= 0.25
+        }
+        return aligned.count >= 2 ? aligned : [lo, hi]
+    }
+
     /// The cells strictly between two cells on a straight line (Bresenham).
     static func segment(_ from: (row: Int, column: Int), _ to: (row: Int, column: Int)) -> [(row: Int, column: Int)] {
         var cells: [(row: Int, column: Int)] = []

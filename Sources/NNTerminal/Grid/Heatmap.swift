@@ -107,10 +107,10 @@ public struct Heatmap: Sendable {
                 return colour.paint(String(character), ColourPolicy.seriesColour(owner)) + tail
             }.joined()
         }
-        let xTicks = Ticks.inner(grid.xLo, grid.xHi, integerSteps: xRange == nil).map {
+        let xTicks = grid.alignedTicks(grid.xLo, grid.xHi, cells: columns, integerSteps: xRange == nil).map {
             AxisFrame.XTick(column: grid.column(ofX: $0) * width + (width - 1) / 2, label: NumberText.compact($0))
         }
-        let yTicks = Ticks.inner(grid.yLo, grid.yHi, integerSteps: yRange == nil).map {
+        let yTicks = grid.alignedTicks(grid.yLo, grid.yHi, cells: rows, integerSteps: yRange == nil).map {
             AxisFrame.YTick(row: grid.displayRow(ofY: $0), label: NumberText.compact($0))
         }
         var frame = AxisFrame(

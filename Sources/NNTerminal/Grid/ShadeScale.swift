@@ -44,6 +44,12 @@ struct ShadeScale {
         return ramp[rampIndex(value)]
     }
 
+    /// The shade's darkness from 0 (lightest) to 1 (darkest); nil for a missing value.
+    func level(_ value: Double) -> Double? {
+        guard value.isFinite else { return nil }
+        return ramp.count > 1 ? Double(rampIndex(value)) / Double(ramp.count - 1) : 0
+    }
+
     private func rampIndex(_ value: Double) -> Int {
         switch mode {
         case .constant:
@@ -83,10 +89,11 @@ struct ShadeScale {
             let top = log10(hi - lo + shift), bottom = log10(shift)
             position = (log10(max(value - lo, 0) + shift) - bottom) / (top - bottom)
         } else {
-            position = (value - lo) / (hi - lo)
+            position = RangeFraction.of(value, lo, hi)
         }
         guard position.isFinite else { return 0 }
-        return min(max(Int((position * Double(count)).rounded(.down)), 0), count - 1)
+        // Clamp before converting: Int(_:) traps on values beyond its range.
+        return Int(min(max(position * Double(count), 0), Double(count - 1)).rounded(.down))
     }
 
     /// The value at band edge `k` (0...count).

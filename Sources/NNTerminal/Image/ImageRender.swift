@@ -74,7 +74,8 @@ public enum ImageRender {
             (0..<width).map { column -> String in
                 let index = row * width + column
                 guard index < image.pixels.count, image.pixels[index].isFinite else { return "  " }
-                let fraction = hi > lo ? (image.pixels[index] - lo) / (hi - lo) : 0
+                // A uniform image is drawn mid-grey rather than vanishing.
+                let fraction = RangeFraction.of(image.pixels[index], lo, hi)
                 let shade = ramp[min(max(Int((fraction * Double(ramp.count - 1)).rounded()), 0), ramp.count - 1)]
                 return String(repeating: shade, count: 2)
             }.joined()

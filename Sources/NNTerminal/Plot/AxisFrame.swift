@@ -31,9 +31,11 @@ struct AxisFrame {
 
     /// The framed plot; `rows` are the canvas rows, already coloured.
     func render(rows: [String]) -> String {
-        // Two ticks landing on one row keep the first label.
+        // When ticks share a row (a short canvas), the outermost ticks win so
+        // that the top and bottom rows name the ends of the range.
         var labels: [Int: String] = [:]
-        for tick in yTicks where labels[tick.row] == nil { labels[tick.row] = tick.label }
+        let ordered = yTicks.isEmpty ? [] : [yTicks[0], yTicks[yTicks.count - 1]] + yTicks.dropFirst().dropLast()
+        for tick in ordered where labels[tick.row] == nil { labels[tick.row] = tick.label }
         let labelWidth = labels.values.map(DisplayWidth.of).max() ?? 0
         let canvasStart = labelWidth + 2
         var out: [String] = []

@@ -1,33 +1,5 @@
 import Foundation
 
-/// One named series of a line plot: y values and optional x values.
-public struct PlotSeries: Sendable, Equatable {
-    /// The name shown in the legend.
-    public var name: String
-    /// The y values; NaN and infinite values leave a gap in the line.
-    public var y: [Double]
-    /// The x values; nil means 0, 1, 2, …. Extra values on either side are ignored.
-    public var x: [Double]?
-
-    /// Creates a series.
-    public init(_ name: String = "", y: [Double], x: [Double]? = nil) {
-        self.name = name
-        self.y = y
-        self.x = x
-    }
-
-    /// The (x, y) pairs with nil where a value is missing or not drawable.
-    func points(logY: Bool) -> [(x: Double, y: Double)?] {
-        let count = min(y.count, x?.count ?? y.count)
-        return (0..<count).map { index in
-            let px = x?[index] ?? Double(index)
-            var py = y[index]
-            if logY { py = py > 0 ? log10(py) : .nan }
-            return px.isFinite && py.isFinite ? (px, py) : nil
-        }
-    }
-}
-
 /// A line chart of one or more series, drawn with braille dots or ASCII markers.
 ///
 /// The canvas is `width`×`height` character cells (braille gives 2×4 dots per
@@ -82,22 +54,38 @@ public struct LinePlot: Sendable {
         ClassMarkers.series[index % ClassMarkers.series.count]
     }
 
-    /// The plot as text; an enabled `colour` paints each series in its palette colour.
-    public func render(colour: ColourPolicy = .plain) -> String {
+    /// The fitted axes shared by the text and SVG renderings.
+    struct Layout {
+        var pointSets: [[(x: Double, y: Double)?]]
+        var xLo: Double, xHi: Double
+        var yAxis: PlotAxis
+        var xTicks: [Double]
+    }
+
+    /// The points and fitted axes; nil when no point can be drawn.
+    func layout() -> Layout? {
         let pointSets = series.map { $0.points(logY: logY) }
         let all = pointSets.flatMap { $0.compactMap { $0 } }
         guard let xMin = all.map(\.x).min(), let xMax = all.map(\.x).max(),
             let dataYMin = all.map(\.y).min(), let dataYMax = all.map(\.y).max()
-        else {
-            return TextLayout.join([title, "(no data)"].compactMap { $0 })
-        }
-        let cells = (width: TextLayout.clampSize(width, limit: 1000), height: TextLayout.clampSize(height, limit: 500))
+        else { return nil }
         let (xLo, xHi) = Ticks.widened(xMin, xMax)
-        var yAxis = PlotAxis.fitted(dataYMin, dataYMax, logY: logY)
+        var yAxis = PlotAxis.fitted(dataYMin, dataYMax, logY: logY, rows: TextLayout.clampSize(height, limit: 500))
         if let yRange, yRange.lowerBound.isFinite, yRange.upperBound.isFinite {
             yAxis = PlotAxis.fixed(yRange, logY: logY)
         }
+        // Implicit x values are indices, so their ticks are whole numbers.
+        let xTicks = Ticks.inner(xLo, xHi, integerSteps: series.allSatisfy { $0.x == nil })
+        return Layout(pointSets: pointSets, xLo: xLo, xHi: xHi, yAxis: yAxis, xTicks: xTicks)
+    }
 
+    /// The plot as text; an enabled `colour` paints each series in its palette colour.
+    public func render(colour: ColourPolicy = .plain) -> String {
+        guard let layout = layout() else {
+            return TextLayout.join([title, "(no data)"].compactMap { $0 })
+        }
+        let (pointSets, xLo, xHi, yAxis) = (layout.pointSets, layout.xLo, layout.xHi, layout.yAxis)
+        let cells = (width: TextLayout.clampSize(width, limit: 1000), height: TextLayout.clampSize(height, limit: 500))
         var canvas = PlotCanvas(width: cells.width, height: cells.height, braille: !ascii)
         let dotsX = cells.width * canvas.dotsAcross, dotsY = cells.height * canvas.dotsDown
         let toDotX = { (x: Double) in PlotAxis.dot(x, from: xLo, to: xHi, dots: dotsX, flipped: false) }
@@ -117,8 +105,7 @@ public struct LinePlot: Sendable {
             }
         }
 
-        // Implicit x values are indices, so their ticks are whole numbers.
-        let xTicks = Ticks.inner(xLo, xHi, integerSteps: series.allSatisfy { $0.x == nil }).map {
+        let xTicks = layout.xTicks.map {
             AxisFrame.XTick(column: toDotX($0) / canvas.dotsAcross, label: NumberText.compact($0))
         }
         let yTicks = yAxis.ticks.map {
@@ -134,35 +121,5 @@ public struct LinePlot: Sendable {
             }
         }
         return frame.render(rows: canvas.rows(colour: colour))
-    }
-}
-
-/// A value axis: the drawn range and its tick values.
-struct PlotAxis {
-    var lo: Double
-    var hi: Double
-    var ticks: [Double]
-
-    /// A range fitted to data and widened to nice ticks; whole decades on a log axis.
-    static func fitted(_ lo: Double, _ hi: Double, logY: Bool) -> PlotAxis {
-        let (a, b) = Ticks.widened(lo, hi)
-        let nice = Ticks.extended(a, b, integerSteps: logY && b - a >= 1)
-        return PlotAxis(lo: nice.lo, hi: nice.hi, ticks: nice.ticks)
-    }
-
-    /// A caller-chosen range with nice ticks inside it.
-    static func fixed(_ range: ClosedRange<Double>, logY: Bool) -> PlotAxis {
-        var (lo, hi) = (range.lowerBound, range.upperBound)
-        if logY { (lo, hi) = (log10(max(lo, .leastNormalMagnitude)), log10(max(hi, .leastNormalMagnitude))) }
-        (lo, hi) = Ticks.widened(lo, hi)
-        return PlotAxis(lo: lo, hi: hi, ticks: Ticks.inner(lo, hi, integerSteps: logY && hi - lo >= 1))
-    }
-
-    /// The dot index of `value` on an axis of `dots` dots (top first when `flipped`), clamped.
-    static func dot(_ value: Double, from lo: Double, to hi: Double, dots: Int, flipped: Bool) -> Int {
-        let fraction = hi > lo ? (value - lo) / (hi - lo) : 0.5
-        let position = (flipped ? 1 - fraction : fraction) * Double(dots - 1)
-        guard position.isFinite else { return 0 }
-        return min(max(Int(position.rounded()), 0), dots - 1)
     }
 }

@@ -63,7 +63,7 @@ public struct ScatterPlot: Sendable {
         }
         let cellsX = TextLayout.clampSize(width, limit: 1000), cellsY = TextLayout.clampSize(height, limit: 500)
         let (xLo, xHi) = Ticks.widened(xMin, xMax)
-        let yAxis = PlotAxis.fitted(yMin, yMax, logY: false)
+        let yAxis = PlotAxis.fitted(yMin, yMax, logY: false, rows: TextLayout.clampSize(height, limit: 500))
         let classes = ClassMarkers.assign(drawable.map(\.label), overrides: markers)
         let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.label, $0) })
 

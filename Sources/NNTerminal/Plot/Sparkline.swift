@@ -29,7 +29,7 @@ public enum Sparkline {
         return String(series.map { value -> Character in
             guard value.isFinite else { return " " }
             guard hi > lo else { return levels[(levels.count - 1) / 2] }
-            let fraction = min(max((value - lo) / (hi - lo), 0), 1)
+            let fraction = RangeFraction.of(value, lo, hi)
             return levels[min(levels.count - 1, Int(fraction * Double(levels.count - 1) + 0.5))]
         })
     }

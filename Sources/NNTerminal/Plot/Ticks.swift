@@ -3,13 +3,15 @@ import Foundation
 /// "Nice" axis tick positions: multiples of 1, 2, 2.5 or 5 times a power of ten.
 enum Ticks {
     /// Ticks covering `lo...hi`, with the range widened to the outer ticks so
-    /// that the first and last rows of a plot carry labels (3-5 ticks).
-    static func extended(_ lo: Double, _ hi: Double, integerSteps: Bool = false) -> (lo: Double, hi: Double, ticks: [Double]) {
+    /// that the first and last rows of a plot carry labels (3 to `maxTicks`).
+    static func extended(
+        _ lo: Double, _ hi: Double, integerSteps: Bool = false, maxTicks: Int = 5
+    ) -> (lo: Double, hi: Double, ticks: [Double]) {
         let (lo, hi) = widened(lo, hi)
         for step in candidates(lo, hi, integerSteps: integerSteps) {
             let first = (lo / step + 1e-9).rounded(.down)
             let last = (hi / step - 1e-9).rounded(.up)
-            if last - first <= 4 {
+            if last - first <= Double(max(maxTicks, 2) - 1) {
                 let ticks = stride(from: first, through: last, by: 1).map { $0 * step }
                 return (first * step, last * step, ticks)
             }

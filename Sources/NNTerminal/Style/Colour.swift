@@ -9,6 +9,7 @@ public struct ColourPolicy: Sendable, Equatable {
     /// True when escape sequences may be written.
     public let isEnabled: Bool
 
+    /// Creates a policy that colours exactly when `isEnabled` is true.
     public init(isEnabled: Bool) {
         self.isEnabled = isEnabled
     }

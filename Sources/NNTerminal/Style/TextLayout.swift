@@ -48,3 +48,17 @@ enum TextLayout {
         min(max(value, 1), limit)
     }
 }
+
+/// Where a value sits within a range, safe for extreme inputs.
+enum RangeFraction {
+    /// `(value − lo) / (hi − lo)` clamped to 0...1; computed on halves so that
+    /// ranges near ±Double.greatestFiniteMagnitude do not overflow, and 0.5
+    /// for an empty range or a non-finite result.
+    static func of(_ value: Double, _ lo: Double, _ hi: Double) -> Double {
+        let span = hi / 2 - lo / 2
+        guard span > 0, span.isFinite else { return 0.5 }
+        let fraction = (value / 2 - lo / 2) / span
+        guard !fraction.isNaN else { return 0.5 }
+        return min(max(fraction, 0), 1)
+    }
+}
