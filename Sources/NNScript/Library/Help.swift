@@ -31,7 +31,8 @@ public enum Help {
         let families: [(String, [Builtin])] = [
             ("tensors", TensorBuiltins.all), ("math", MathBuiltins.all), ("losses", LossBuiltins.all),
             ("autodiff", AutodiffBuiltins.all), ("models", ModelBuiltins.all), ("optimizers", OptimizerBuiltins.all),
-            ("data", DataBuiltins.all), ("metrics", MetricBuiltins.all), ("basics", BasicBuiltins.all),
+            ("data", DataBuiltins.all), ("metrics", MetricBuiltins.all), ("graphics", PlotBuiltins.all),
+            ("basics", BasicBuiltins.all),
         ]
         var lines = ["Builtins (help(\"name\") for one of them):"]
         for (family, builtins) in families {

@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNTerminal
 
 /// Runs programs of the language: one session's variables, random stream and settings.
 ///
@@ -18,6 +19,12 @@ public final class Interpreter {
     public var precision = 4
     /// Whether `fit` may draw a progress bar (terminals only, never in replay).
     public var showsProgress = false
+    /// Whether plots use plain ASCII instead of Unicode blocks and braille.
+    public var asciiGraphics = false
+    /// Colour for plots; plain unless a terminal front end turns it on (lesson outputs stay plain).
+    public var colour = ColourPolicy.plain
+    /// The SVG of the last figure drawn, for savefig.
+    var lastFigureSVG: (() -> String)?
     /// Told of training progress (fraction done, seconds so far, status line), for a progress bar.
     public var progress: ((Double, Double, String) -> Void)?
     /// Called after every `backward()` when `:trace on` is set.
