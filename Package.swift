@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(name: "NNLessonsTests", dependencies: ["NNLessons", "NNScript"]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
+        // Drives the built binary end to end, as a learner would.
+        .testTarget(name: "nnlearnTests", dependencies: ["nnlearn"]),
     ],
     swiftLanguageModes: [.v6]
 )

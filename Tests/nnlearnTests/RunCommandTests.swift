@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    func temporaryFile(_ text: String, name: String = "program.nn") throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nnlearn-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func runsAFileAndDisplaysTopLevelValues() throws {
+        let file = try temporaryFile("x = [1.0, 2.0]\nprint('sum', x.sum().item())\nx * 2\n")
+        let outcome = try Binary.run(["run", file.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "sum 3.0\ntensor([2., 4.])\n")
+        #expect(outcome.stderr == "")
+    }
+
+    @Test func readsStandardInputWithADash() throws {
+        let outcome = try Binary.run(["run", "-"], input: "print(2 ** 10)\n")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "1024\n")
+    }
+
+    @Test func anErrorIsADiagnosticOnStandardErrorWithStatusOne() throws {
+        let file = try temporaryFile("W1 = 1\nprint('before')\nprint(Wl)\nprint('after')\n", name: "typo.nn")
+        let outcome = try Binary.run(["run", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "before\n")
+        #expect(outcome.stderr == """
+            \(file.path):3:7: error: NameError: name 'Wl' is not defined
+                print(Wl)
+                      ^
+            hint: did you mean 'W1'?
+
+            """)
+    }
+
+    @Test func aMissingFileIsReported() throws {
+        let outcome = try Binary.run(["run", "/nonexistent/program.nn"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "nnlearn: cannot read '/nonexistent/program.nn': no such file\n")
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try Binary.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: nnlearn run <file>"))
+        let version = try Binary.run(["--version"])
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test func aProgramReadsDataBesideItself() throws {
+        let file = try temporaryFile("data, cols = load_csv('points.csv')\nprint(data.shape, cols)\n")
+        try "a,b\n1,2\n3,4\n".write(to: file.deletingLastPathComponent().appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+        let outcome = try Binary.run(["run", file.path])
+        #expect(outcome.stdout == "(2, 2) ['a', 'b']\n")
+    }
+}
