@@ -18,6 +18,10 @@ extension Parser {
     /// input is inside an indented block whose last line is not blank (a blank line
     /// closes the block, as in Python's REPL).
     public static func status(of source: String) -> InputStatus {
+        (try? DeepStack.run { () throws(Diagnostic) in classify(source) }) ?? .invalid
+    }
+
+    static func classify(_ source: String) -> InputStatus {
         let chars = Array(source)
         var lexer = Lexer(chars: chars)
         let tokens: [Token]
@@ -30,7 +34,7 @@ extension Parser {
         if endsInsideBlock && !lastLineIsBlank(chars) {
             return .incomplete
         }
-        var parser = Parser(tokens: tokens, chars: chars)
+        let parser = SyntaxParser(tokens: tokens, chars: chars)
         do {
             _ = try parser.parseFile()
             return .complete

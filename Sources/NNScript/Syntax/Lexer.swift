@@ -8,7 +8,9 @@
 ///   at the end of a line joins it to the next.
 ///
 /// The lexer is a single forward pass over the source's Characters, so it runs in
-/// linear time; columns in locations count Characters, starting at 1.
+/// linear time; columns in locations count Characters, starting at 1. Its helper
+/// methods are `mutating` even when they only read, so that unoptimised builds pass
+/// the lexer by reference instead of copying it on every call.
 public struct Lexer {
     /// More open brackets than this is "expression nested too deeply".
     static let maxBracketDepth = 200
@@ -16,6 +18,9 @@ public struct Lexer {
     static let maxIndentLevels = 100
 
     let chars: [Character]
+    /// Each Character's ASCII value, or `nonASCII`: the hot loops test bytes, not Characters.
+    let bytes: [UInt8]
+    static let nonASCII: UInt8 = 0x80
     /// Lexing an f-string's embedded expression: no indentation, line breaks are spaces.
     let embedded: Bool
     let firstLine: Int
@@ -35,6 +40,7 @@ public struct Lexer {
 
     init(chars: [Character], origin: SourceLocation = SourceLocation(line: 1, column: 1), embedded: Bool = false) {
         self.chars = chars
+        self.bytes = chars.map { $0.asciiValue ?? Self.nonASCII }
         self.embedded = embedded
         self.firstLine = origin.line
         self.firstColumnOffset = origin.column - 1
@@ -50,12 +56,14 @@ public struct Lexer {
     }
 
     /// The location of a position on the current line.
-    func location(of position: Int) -> SourceLocation {
+    mutating func location(of position: Int) -> SourceLocation {
         let offset = line == firstLine ? firstColumnOffset : 0
         return SourceLocation(line: line, column: position - lineStart + 1 + offset)
     }
 
-    var here: SourceLocation { location(of: index) }
+    var here: SourceLocation {
+        mutating get { location(of: index) }
+    }
 
     /// Steps over the line break at `index`.
     mutating func advanceLine() {
@@ -78,8 +86,9 @@ public struct Lexer {
                 if try skipBlankLineOrIndent() { continue }
                 atLineStart = false
             }
-            let character = chars[index]
-            guard let ascii = character.asciiValue else {
+            let ascii = bytes[index]
+            guard ascii != Self.nonASCII else {
+                let character = chars[index]
                 if character.isIdentifierStart {
                     try lexWord()
                 } else {
@@ -98,20 +107,20 @@ public struct Lexer {
                     atLineStart = true
                 }
             case UInt8(ascii: "#"):
-                while index < chars.count && !chars[index].isLineBreak { index += 1 }
+                skipToLineEnd()
             case UInt8(ascii: "\\"):
                 try lineContinuation()
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 try lexString(start: index, location: here, raw: false, formatted: false)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 try lexNumber()
-            case UInt8(ascii: ".") where index + 1 < chars.count && chars[index + 1].isDigit:
+            case UInt8(ascii: ".") where Self.isDigit(byte(index + 1)):
                 try lexNumber()
             default:
-                if character.isIdentifierStart {
+                if Self.isIdentifierByte(ascii) {
                     try lexWord()
-                } else if character.isForbiddenControl {
-                    throw invalidCharacterDiagnostic(character, at: here)
+                } else if chars[index].isForbiddenControl {
+                    throw invalidCharacterDiagnostic(chars[index], at: here)
                 } else {
                     try lexPunctuation()
                 }
@@ -119,6 +128,23 @@ public struct Lexer {
         }
         try finish()
         return tokens
+    }
+
+    /// Moves `index` to the next line break or the end of input, as after `#`.
+    mutating func skipToLineEnd() {
+        let bytes = self.bytes
+        var position = index
+        while position < bytes.count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+        index = position
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
+    }
+
+    /// An ASCII letter, digit or `_`.
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        byte == 0x5F || isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// Ends the logical line with NEWLINE, unless it produced no tokens.
@@ -136,7 +162,7 @@ public struct Lexer {
         var end = index
         var sawSpace = false
         var sawTab = false
-        while end < chars.count, let value = chars[end].asciiValue, value == 0x20 || value == 0x09 || value == 0x0C {
+        while end < bytes.count, case let value = bytes[end], value == 0x20 || value == 0x09 || value == 0x0C {
             if value == 0x20 { sawSpace = true } else if value == 0x09 { sawTab = true }
             end += 1
         }
@@ -151,7 +177,7 @@ public struct Lexer {
         }
         if chars[end] == "#" {
             index = end
-            while index < chars.count && !chars[index].isLineBreak { index += 1 }
+            skipToLineEnd()
             return true
         }
         let width = end - index
@@ -210,19 +236,58 @@ public struct Lexer {
     mutating func lexPunctuation() throws(Diagnostic) {
         let start = index
         let location = here
-        for length in [3, 2, 1] where start + length <= chars.count {
-            let text = String(chars[start..<start + length])
-            if let punctuation = Punctuation(rawValue: text) {
-                index += length
-                try trackBrackets(punctuation, at: location)
-                emit(.punctuation(punctuation), from: start, at: location)
-                return
+        guard let (punctuation, length) = matchPunctuation() else {
+            for length in [2, 1] where start + length <= chars.count {
+                let text = String(chars[start..<start + length])
+                if let diagnostic = unsupportedOperatorDiagnostic(text, at: location) { throw diagnostic }
             }
-            if let diagnostic = unsupportedOperatorDiagnostic(text, at: location) {
-                throw diagnostic
-            }
+            throw invalidCharacterDiagnostic(chars[start], at: location)
         }
-        throw invalidCharacterDiagnostic(chars[start], at: location)
+        index += length
+        try trackBrackets(punctuation, at: location)
+        emit(.punctuation(punctuation), from: start, at: location)
+    }
+
+    /// The ASCII value of the character at `position`, or 0 past the end or for non-ASCII.
+    mutating func byte(_ position: Int) -> UInt8 {
+        position < bytes.count ? bytes[position] : 0
+    }
+
+    /// The punctuation at `index` and its length, longest match first, or nil.
+    mutating func matchPunctuation() -> (Punctuation, Int)? {
+        let first = byte(index)
+        let second = byte(index + 1)
+        let equals = second == UInt8(ascii: "=")
+        func either(_ withEquals: Punctuation, _ alone: Punctuation) -> (Punctuation, Int) {
+            equals ? (withEquals, 2) : (alone, 1)
+        }
+        switch first {
+        case UInt8(ascii: "+"): return either(.plusAssign, .plus)
+        case UInt8(ascii: "-"): return either(.minusAssign, .minus)
+        case UInt8(ascii: "%"): return either(.percentAssign, .percent)
+        case UInt8(ascii: "@"): return either(.atAssign, .at)
+        case UInt8(ascii: "="): return either(.equal, .assign)
+        case UInt8(ascii: "*"):
+            guard second == UInt8(ascii: "*") else { return either(.starAssign, .star) }
+            return byte(index + 2) == UInt8(ascii: "=") ? (.doubleStarAssign, 3) : (.doubleStar, 2)
+        case UInt8(ascii: "/"):
+            guard second == UInt8(ascii: "/") else { return either(.slashAssign, .slash) }
+            return byte(index + 2) == UInt8(ascii: "=") ? (.doubleSlashAssign, 3) : (.doubleSlash, 2)
+        case UInt8(ascii: "!"): return equals ? (.notEqual, 2) : nil
+        case UInt8(ascii: "<"): return second == UInt8(ascii: "<") ? nil : either(.lessEqual, .less)
+        case UInt8(ascii: ">"): return second == UInt8(ascii: ">") ? nil : either(.greaterEqual, .greater)
+        case UInt8(ascii: "("): return (.leftParen, 1)
+        case UInt8(ascii: ")"): return (.rightParen, 1)
+        case UInt8(ascii: "["): return (.leftBracket, 1)
+        case UInt8(ascii: "]"): return (.rightBracket, 1)
+        case UInt8(ascii: ","): return (.comma, 1)
+        case UInt8(ascii: ":"): return (.colon, 1)
+        case UInt8(ascii: ";"): return (.semicolon, 1)
+        case UInt8(ascii: "."):
+            let isEllipsis = second == UInt8(ascii: ".") && byte(index + 2) == UInt8(ascii: ".")
+            return isEllipsis ? (.ellipsis, 3) : (.dot, 1)
+        default: return nil
+        }
     }
 
     /// Keeps the stack of open brackets, checking that each closes the right one.

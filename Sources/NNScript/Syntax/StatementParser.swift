@@ -1,5 +1,5 @@
 /// Parsing statements: the program, lines of simple statements, and assignments.
-extension Parser {
+extension SyntaxParser {
     /// Python statements nnlearn does not have, reported by name instead of as a
     /// confusing "invalid syntax".
     static let unsupportedStatements: Set<String> = [
@@ -8,7 +8,7 @@ extension Parser {
     ]
 
     /// Every statement up to the end of input.
-    mutating func parseFile() throws(Diagnostic) -> [Stmt] {
+    func parseFile() throws(Diagnostic) -> [Stmt] {
         var statements: [Stmt] = []
         while true {
             switch current.kind {
@@ -25,7 +25,7 @@ extension Parser {
     }
 
     /// One compound statement, or a line of simple statements separated by `;`.
-    mutating func parseStatement() throws(Diagnostic) -> [Stmt] {
+    func parseStatement() throws(Diagnostic) -> [Stmt] {
         if Self.isAssignmentOperator(peek()), let diagnostic = keywordAsName() {
             throw diagnostic
         }
@@ -47,7 +47,7 @@ extension Parser {
     }
 
     /// `a = 1; b = 2` up to the end of the line.
-    mutating func parseSimpleLine() throws(Diagnostic) -> [Stmt] {
+    func parseSimpleLine() throws(Diagnostic) -> [Stmt] {
         var statements = [try parseSimpleStatement()]
         while accept(.semicolon) {
             if current.kind == .newline || current.kind == .eof { break }
@@ -62,7 +62,7 @@ extension Parser {
     }
 
     /// `pass`, `break`, `continue`, `return`, `assert`, or an expression or assignment.
-    mutating func parseSimpleStatement() throws(Diagnostic) -> Stmt {
+    func parseSimpleStatement() throws(Diagnostic) -> Stmt {
         let start = current
         switch start.kind {
         case .keyword(.pass):
@@ -100,7 +100,7 @@ extension Parser {
     }
 
     /// An expression statement, `target = value` or `target op= value`.
-    mutating func parseExpressionStatement() throws(Diagnostic) -> Stmt {
+    func parseExpressionStatement() throws(Diagnostic) -> Stmt {
         let start = current
         let first = try parseExpressionList()
         if check(.assign) {
