@@ -170,6 +170,9 @@ extension SyntaxParser {
         while !check(closing) {
             let token = current
             guard case .name(let name) = token.kind else {
+                if closing == .colon && (token.kind == .newline || token.kind == .eof) {
+                    break  // `lambda` at the end of a line: the caller asks for ':'
+                }
                 if check(.star) || check(.doubleStar) {
                     throw error("'*args' and '**kwargs' parameters are not supported", at: current)
                 }

@@ -23,24 +23,14 @@ extension Parser {
 
     static func classify(_ source: String) -> InputStatus {
         let chars = Array(source)
-        var lexer = Lexer(chars: chars)
         let tokens: [Token]
         do {
-            tokens = try lexer.run()
+            tokens = try SyntaxParser.parseProgram(chars).tokens
         } catch {
             return error.needsMoreInput ? .incomplete : .invalid
         }
         let endsInsideBlock = tokens.count >= 2 && tokens[tokens.count - 2].kind == .dedent
-        if endsInsideBlock && !lastLineIsBlank(chars) {
-            return .incomplete
-        }
-        let parser = SyntaxParser(tokens: tokens, chars: chars)
-        do {
-            _ = try parser.parseFile()
-            return .complete
-        } catch {
-            return error.needsMoreInput ? .incomplete : .invalid
-        }
+        return endsInsideBlock && !lastLineIsBlank(chars) ? .incomplete : .complete
     }
 
     /// Whether the text after the last line break holds only spaces and tabs.

@@ -8,10 +8,7 @@ public struct Parser {
     /// Parses a whole program or REPL entry into its statements.
     public static func parse(_ source: String) throws(Diagnostic) -> [Stmt] {
         try DeepStack.run { () throws(Diagnostic) in
-            let chars = Array(source)
-            var lexer = Lexer(chars: chars)
-            let parser = SyntaxParser(tokens: try lexer.run(), chars: chars)
-            return try parser.parseFile()
+            try SyntaxParser.parseProgram(Array(source)).statements
         }
     }
 

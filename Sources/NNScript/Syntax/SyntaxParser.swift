@@ -50,6 +50,37 @@ final class SyntaxParser {
         self.depth = depth
     }
 
+    /// Lexes and parses a whole program, returning its tokens too.
+    ///
+    /// When the lexer stops at an unclosed bracket or string, a parse error earlier in
+    /// the input is reported instead, as Python does: in `print(x y` the missing comma
+    /// is the real problem, and no further input could fix it.
+    static func parseProgram(_ chars: [Character]) throws(Diagnostic) -> (statements: [Stmt], tokens: [Token]) {
+        var lexer = Lexer(chars: chars)
+        let tokens: [Token]
+        do {
+            tokens = try lexer.run()
+        } catch {
+            if error.needsMoreInput, let earlier = earlierError(in: lexer.tokens, chars: chars) {
+                throw earlier
+            }
+            throw error
+        }
+        return (try SyntaxParser(tokens: tokens, chars: chars).parseFile(), tokens)
+    }
+
+    /// The parse error in the tokens lexed before the input ran out, unless the parser
+    /// only failed because it reached their end.
+    static func earlierError(in tokens: [Token], chars: [Character]) -> Diagnostic? {
+        let parser = SyntaxParser(tokens: tokens, chars: chars)
+        do {
+            _ = try parser.parseFile()
+            return nil
+        } catch {
+            return parser.current.kind == .eof ? nil : error
+        }
+    }
+
     /// Parses an expression that starts at `origin` in a larger source, such as an
     /// f-string field, continuing the nesting count of the enclosing parse.
     static func parseEmbedded(_ source: String, at origin: SourceLocation, depth: Int) throws(Diagnostic) -> Expr {
