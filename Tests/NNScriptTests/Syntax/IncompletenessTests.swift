@@ -59,6 +59,7 @@ import Testing
         "if x:\n    a\n  b",
         "f() = 1",
         "x = (1 2",
+        "print(x y",
         "for i in range(3):\nprint(i)",
     ])
     func invalid(source: String) {

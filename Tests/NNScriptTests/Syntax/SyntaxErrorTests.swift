@@ -24,6 +24,8 @@ import Testing
         ("x = 1\ny = (2 +\n  3", "unclosed '(' opened at 2:5", 2, 5),
         ("x = [1, 2", "unclosed '[' opened at 1:5", 1, 5),
         ("x = )", "unmatched ')'", 1, 5),
+        ("print(x y", "invalid syntax: 'x y' — did you forget an operator or a comma?", 1, 7),
+        ("x y = '''text", "invalid syntax: 'x y' — did you forget an operator or a comma?", 1, 1),
         ("s = 'abc", "unterminated string", 1, 5),
         ("s = \"abc\nprint(s)", "unterminated string", 1, 5),
         // Expressions.
