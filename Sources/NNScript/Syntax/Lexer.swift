@@ -105,6 +105,7 @@ public struct Lexer {
                 if !embedded && brackets.isEmpty {
                     endLogicalLine(offset: breakOffset)
                     atLineStart = true
+                    pendingContinuation = false
                 }
             case UInt8(ascii: "#"):
                 skipToLineEnd()

@@ -17,6 +17,7 @@ import Testing
         "x = [1,\n     2]",
         "s = '''a\nb'''",
         "x = 1 + \\\n    2",
+        "x = 1 \\\n\n",
         "if x:\n    pass\nelse:\n    pass\n",
     ])
     func complete(source: String) {
