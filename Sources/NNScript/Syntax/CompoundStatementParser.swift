@@ -1,7 +1,7 @@
 /// Parsing compound statements: `def`, `if`, `for`, `while`, `with` and their blocks.
-extension Parser {
+extension SyntaxParser {
     /// The body after a header's `:`: an indented block, or simple statements on the same line.
-    mutating func parseBlock(after header: Token) throws(Diagnostic) -> [Stmt] {
+    func parseBlock(after header: Token) throws(Diagnostic) -> [Stmt] {
         try enter()
         defer { leave() }
         guard current.kind == .newline else {
@@ -30,7 +30,7 @@ extension Parser {
     }
 
     /// Consumes the `:` ending a header, or explains that it is missing.
-    mutating func expectColon(_ message: String, comparing: Bool = false) throws(Diagnostic) {
+    func expectColon(_ message: String, comparing: Bool = false) throws(Diagnostic) {
         if accept(.colon) { return }
         if comparing && check(.assign) {
             throw error("'=' is assignment; use '==' to compare", at: current)
@@ -45,7 +45,7 @@ extension Parser {
     }
 
     /// `if c: ... elif d: ... else: ...`.
-    mutating func parseIf() throws(Diagnostic) -> Stmt {
+    func parseIf() throws(Diagnostic) -> Stmt {
         let header = advance()
         let condition = try parseExpression()
         try expectColon("expected ':' after the if condition", comparing: true)
@@ -66,7 +66,7 @@ extension Parser {
     }
 
     /// `for target in iterable: ...`.
-    mutating func parseFor() throws(Diagnostic) -> Stmt {
+    func parseFor() throws(Diagnostic) -> Stmt {
         let header = advance()
         let target = try parseForTarget()
         guard accept(.in) else {
@@ -81,7 +81,7 @@ extension Parser {
     }
 
     /// `i`, `i, x`, `(a, b), c`: parsed above comparisons so that `in` ends it.
-    mutating func parseForTarget() throws(Diagnostic) -> Expr {
+    func parseForTarget() throws(Diagnostic) -> Expr {
         var items: [Expr] = []
         var trailingComma = false
         while true {
@@ -89,7 +89,7 @@ extension Parser {
                 throw error("expected a loop variable after 'for'", at: current)
             }
             if let diagnostic = keywordAsName() { throw diagnostic }
-            let item = try parseArithmetic()
+            let item = try parseOperators(.sum)
             try checkAssignmentTarget(item)
             items.append(item)
             guard accept(.comma) else { break }
@@ -103,7 +103,7 @@ extension Parser {
     }
 
     /// `while condition: ...`.
-    mutating func parseWhile() throws(Diagnostic) -> Stmt {
+    func parseWhile() throws(Diagnostic) -> Stmt {
         let header = advance()
         let condition = try parseExpression()
         try expectColon("expected ':' after the while condition", comparing: true)
@@ -114,7 +114,7 @@ extension Parser {
     }
 
     /// `with context [as name]: ...`.
-    mutating func parseWith() throws(Diagnostic) -> Stmt {
+    func parseWith() throws(Diagnostic) -> Stmt {
         let header = advance()
         let context = try parseExpression()
         var name: String?
@@ -134,7 +134,7 @@ extension Parser {
     }
 
     /// `def name(a, b=1): ...`, taking a leading string as the docstring.
-    mutating func parseFunction() throws(Diagnostic) -> Stmt {
+    func parseFunction() throws(Diagnostic) -> Stmt {
         let header = advance()
         guard case .name(let name) = current.kind else {
             throw keywordAsName("a function name") ?? error("expected a function name after 'def'", at: current)
@@ -163,13 +163,16 @@ extension Parser {
     }
 
     /// `a, b=1, c=2` up to `closing` (not consumed): names, unique, defaults last.
-    mutating func parseParameters(closing: Punctuation) throws(Diagnostic) -> [Parameter] {
+    func parseParameters(closing: Punctuation) throws(Diagnostic) -> [Parameter] {
         var parameters: [Parameter] = []
         var names: Set<String> = []
         var sawDefault = false
         while !check(closing) {
             let token = current
             guard case .name(let name) = token.kind else {
+                if closing == .colon && (token.kind == .newline || token.kind == .eof) {
+                    break  // `lambda` at the end of a line: the caller asks for ':'
+                }
                 if check(.star) || check(.doubleStar) {
                     throw error("'*args' and '**kwargs' parameters are not supported", at: current)
                 }

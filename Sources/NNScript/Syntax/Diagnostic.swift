@@ -22,6 +22,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// triple-quoted string, a block header with no body): the REPL should read more.
     var needsMoreInput: Bool
 
+    /// A diagnostic underlining `length` Characters from `location`, with an optional hint.
     public init(_ message: String, at location: SourceLocation, length: Int = 1, suggestion: String? = nil) {
         self.init(message, at: location, length: length, suggestion: suggestion, needsMoreInput: false)
     }

@@ -1,5 +1,5 @@
 /// Docstrings: a function's leading string, cleaned up as Python's `inspect.cleandoc` does.
-extension Parser {
+extension SyntaxParser {
     /// The cleaned text of the body's first statement when it is a plain string literal.
     static func docstring(of body: [Stmt]) -> String? {
         guard case .expression(let expression)? = body.first?.kind, case .string(let text) = expression.kind else {

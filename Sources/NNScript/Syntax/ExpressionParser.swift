@@ -4,10 +4,10 @@
 /// (chained, with `in`, `not in`, `is`, `is not`); `+ -`; `* / // % @`; unary `- +`;
 /// `**` (right-associative, and tighter than a unary minus on its left, so
 /// `-2**2` is `-(2**2)`); then calls, attributes and subscripts.
-extension Parser {
+extension SyntaxParser {
     /// `a, b, c`: one expression, or a tuple when there are top-level commas
     /// (a trailing comma makes a one-element tuple).
-    mutating func parseExpressionList() throws(Diagnostic) -> Expr {
+    func parseExpressionList() throws(Diagnostic) -> Expr {
         let first = try parseExpression()
         guard check(.comma) else { return first }
         var items = [first]
@@ -33,13 +33,13 @@ extension Parser {
     }
 
     /// One expression: a lambda, a conditional, or anything tighter.
-    mutating func parseExpression() throws(Diagnostic) -> Expr {
+    func parseExpression() throws(Diagnostic) -> Expr {
         try enter()
         defer { leave() }
         if check(.lambda) { return try parseLambda() }
-        let value = try parseOr()
+        let value = try parseOperators()
         guard accept(.if) else { return value }
-        let condition = try parseOr()
+        let condition = try parseOperators()
         guard accept(.else) else {
             throw error("expected 'else' after 'if' expression", at: current)
         }
@@ -48,7 +48,7 @@ extension Parser {
     }
 
     /// `lambda a, b=1: body`.
-    mutating func parseLambda() throws(Diagnostic) -> Expr {
+    func parseLambda() throws(Diagnostic) -> Expr {
         let keyword = advance()
         if check(.assign) {
             throw error("'lambda' is a keyword and cannot be a variable name", at: keyword)
@@ -61,53 +61,90 @@ extension Parser {
         return Expr(.lambda(parameters, body), at: keyword.location)
     }
 
-    mutating func parseOr() throws(Diagnostic) -> Expr {
-        var left = try parseAnd()
+    /// How tightly an operator binds; each level binds tighter than the one before.
+    enum Precedence: Int, Comparable {
+        case or = 1, and, not, comparison, sum, product, unary
+
+        static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+
+        /// The next tighter level, for the right operand of a left-associative operator.
+        var tighter: Precedence { Precedence(rawValue: rawValue + 1) ?? .unary }
+    }
+
+    /// The precedence of the infix operator starting at `token`, or nil.
+    static func infixPrecedence(_ token: Token, next: Token) -> Precedence? {
+        switch token.kind {
+        case .keyword(.or): return .or
+        case .keyword(.and): return .and
+        case .keyword(.in), .keyword(.is): return .comparison
+        case .keyword(.not): return next.is(.in) ? .comparison : nil
+        case .punctuation(let punctuation):
+            switch punctuation {
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return .comparison
+            case .plus, .minus: return .sum
+            case .star, .slash, .doubleSlash, .percent, .at: return .product
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// An expression whose operators all bind at least as tightly as `minimum`, by
+    /// precedence climbing: `or`, `and` and arithmetic are left-associative, and
+    /// comparisons are kept flat as one chain (`a < b <= c`).
+    func parseOperators(_ minimum: Precedence = .or) throws(Diagnostic) -> Expr {
+        var left = try parsePrefixed(minimum)
         var chain = 0
         defer { leave(cost: chain) }
-        while accept(.or) {
+        while let precedence = Self.infixPrecedence(current, next: peek()), precedence >= minimum {
             try enter(cost: 1)
             chain += 1
-            let right = try parseAnd()
-            left = Expr(.logical(.or, left, right), at: left.location)
+            switch precedence {
+            case .comparison:
+                var comparisons: [Comparison] = []
+                while let op = acceptComparisonOperator() {
+                    comparisons.append(Comparison(op, try parseOperators(.sum)))
+                }
+                left = Expr(.compare(left, comparisons), at: left.location)
+            case .or, .and:
+                advance()
+                let right = try parseOperators(precedence.tighter)
+                left = Expr(.logical(precedence == .or ? .or : .and, left, right), at: left.location)
+            default:
+                let token = advance()
+                guard case .punctuation(let punctuation) = token.kind,
+                    let op = BinaryOperator(rawValue: punctuation.rawValue)
+                else { throw error("invalid syntax: unexpected \(token.describe(in: chars))", at: token) }
+                let right = try parseOperators(precedence.tighter)
+                left = Expr(.binary(op, left, right), at: left.location)
+            }
         }
         return left
     }
 
-    mutating func parseAnd() throws(Diagnostic) -> Expr {
-        var left = try parseNot()
-        var chain = 0
-        defer { leave(cost: chain) }
-        while accept(.and) {
-            try enter(cost: 1)
-            chain += 1
-            let right = try parseNot()
-            left = Expr(.logical(.and, left, right), at: left.location)
+    /// `not x` and `-x` / `+x` when `minimum` allows them, else a power or primary.
+    /// `not` binds looser than comparisons (`not a in b` is `not (a in b)`); a unary
+    /// sign binds looser than `**` on its right (`-2**2` is `-(2**2)`).
+    func parsePrefixed(_ minimum: Precedence) throws(Diagnostic) -> Expr {
+        let token = current
+        let kind: ExprKind
+        if token.is(.not) && minimum <= .not {
+            advance()
+            try enter()
+            defer { leave() }
+            kind = .not(try parseOperators(.not))
+        } else if (token.is(.minus) || token.is(.plus)) && minimum <= .unary {
+            advance()
+            try enter()
+            defer { leave() }
+            kind = .unary(token.is(.minus) ? .negate : .plus, try parseOperators(.unary))
+        } else {
+            return try parsePower()
         }
-        return left
+        return Expr(kind, at: token.location)
     }
 
-    /// `not x`, which binds looser than comparisons: `not a in b` is `not (a in b)`.
-    mutating func parseNot() throws(Diagnostic) -> Expr {
-        guard check(.not) else { return try parseComparison() }
-        let keyword = advance()
-        try enter()
-        defer { leave() }
-        let operand = try parseNot()
-        return Expr(.not(operand), at: keyword.location)
-    }
-
-    /// `a < b <= c`, kept flat as one comparison chain.
-    mutating func parseComparison() throws(Diagnostic) -> Expr {
-        let left = try parseArithmetic()
-        var comparisons: [Comparison] = []
-        while let op = acceptComparisonOperator() {
-            comparisons.append(Comparison(op, try parseArithmetic()))
-        }
-        return comparisons.isEmpty ? left : Expr(.compare(left, comparisons), at: left.location)
-    }
-
-    mutating func acceptComparisonOperator() -> ComparisonOperator? {
+    func acceptComparisonOperator() -> ComparisonOperator? {
         switch current.kind {
         case .punctuation(let punctuation):
             guard let op = ComparisonOperator(rawValue: punctuation.rawValue) else { return nil }
@@ -128,63 +165,13 @@ extension Parser {
         }
     }
 
-    /// `a + b - c`, left-associative.
-    mutating func parseArithmetic() throws(Diagnostic) -> Expr {
-        try parseBinaryChain(of: [.plus, .minus]) { (parser: inout Parser) throws(Diagnostic) in
-            try parser.parseTerm()
-        }
-    }
-
-    /// `a * b / c // d % e @ f`, left-associative.
-    mutating func parseTerm() throws(Diagnostic) -> Expr {
-        try parseBinaryChain(of: [.star, .slash, .doubleSlash, .percent, .at]) {
-            (parser: inout Parser) throws(Diagnostic) in try parser.parseUnary()
-        }
-    }
-
-    /// A left-associative chain of the given operators between operands.
-    mutating func parseBinaryChain(
-        of operators: [Punctuation], operand: (inout Parser) throws(Diagnostic) -> Expr
-    ) throws(Diagnostic) -> Expr {
-        var left = try operand(&self)
-        var chain = 0
-        defer { leave(cost: chain) }
-        while case .punctuation(let punctuation) = current.kind, operators.contains(punctuation),
-            let op = BinaryOperator(rawValue: punctuation.rawValue)
-        {
-            advance()
-            try enter(cost: 1)
-            chain += 1
-            let right = try operand(&self)
-            left = Expr(.binary(op, left, right), at: left.location)
-        }
-        return left
-    }
-
-    /// `-x`, `+x`.
-    mutating func parseUnary() throws(Diagnostic) -> Expr {
-        let op: UnaryOperator
-        if check(.minus) {
-            op = .negate
-        } else if check(.plus) {
-            op = .plus
-        } else {
-            return try parsePower()
-        }
-        let token = advance()
-        try enter()
-        defer { leave() }
-        let operand = try parseUnary()
-        return Expr(.unary(op, operand), at: token.location)
-    }
-
     /// `a ** b`, right-associative; the exponent may carry a sign: `2 ** -1`.
-    mutating func parsePower() throws(Diagnostic) -> Expr {
+    func parsePower() throws(Diagnostic) -> Expr {
         let base = try parsePrimary()
         guard accept(.doubleStar) else { return base }
         try enter()
         defer { leave() }
-        let exponent = try parseUnary()
+        let exponent = try parseOperators(.unary)
         return Expr(.binary(.power, base, exponent), at: base.location)
     }
 }

@@ -18,25 +18,19 @@ extension Parser {
     /// input is inside an indented block whose last line is not blank (a blank line
     /// closes the block, as in Python's REPL).
     public static func status(of source: String) -> InputStatus {
+        (try? DeepStack.run { () throws(Diagnostic) in classify(source) }) ?? .invalid
+    }
+
+    static func classify(_ source: String) -> InputStatus {
         let chars = Array(source)
-        var lexer = Lexer(chars: chars)
         let tokens: [Token]
         do {
-            tokens = try lexer.run()
+            tokens = try SyntaxParser.parseProgram(chars).tokens
         } catch {
             return error.needsMoreInput ? .incomplete : .invalid
         }
         let endsInsideBlock = tokens.count >= 2 && tokens[tokens.count - 2].kind == .dedent
-        if endsInsideBlock && !lastLineIsBlank(chars) {
-            return .incomplete
-        }
-        var parser = Parser(tokens: tokens, chars: chars)
-        do {
-            _ = try parser.parseFile()
-            return .complete
-        } catch {
-            return error.needsMoreInput ? .incomplete : .invalid
-        }
+        return endsInsideBlock && !lastLineIsBlank(chars) ? .incomplete : .complete
     }
 
     /// Whether the text after the last line break holds only spaces and tabs.

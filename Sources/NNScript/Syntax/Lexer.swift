@@ -8,7 +8,9 @@
 ///   at the end of a line joins it to the next.
 ///
 /// The lexer is a single forward pass over the source's Characters, so it runs in
-/// linear time; columns in locations count Characters, starting at 1.
+/// linear time; columns in locations count Characters, starting at 1. Its helper
+/// methods are `mutating` even when they only read, so that unoptimised builds pass
+/// the lexer by reference instead of copying it on every call.
 public struct Lexer {
     /// More open brackets than this is "expression nested too deeply".
     static let maxBracketDepth = 200
@@ -16,6 +18,9 @@ public struct Lexer {
     static let maxIndentLevels = 100
 
     let chars: [Character]
+    /// Each Character's ASCII value, or `nonASCII`: the hot loops test bytes, not Characters.
+    let bytes: [UInt8]
+    static let nonASCII: UInt8 = 0x80
     /// Lexing an f-string's embedded expression: no indentation, line breaks are spaces.
     let embedded: Bool
     let firstLine: Int
@@ -35,6 +40,7 @@ public struct Lexer {
 
     init(chars: [Character], origin: SourceLocation = SourceLocation(line: 1, column: 1), embedded: Bool = false) {
         self.chars = chars
+        self.bytes = chars.map { $0.asciiValue ?? Self.nonASCII }
         self.embedded = embedded
         self.firstLine = origin.line
         self.firstColumnOffset = origin.column - 1
@@ -50,12 +56,14 @@ public struct Lexer {
     }
 
     /// The location of a position on the current line.
-    func location(of position: Int) -> SourceLocation {
+    mutating func location(of position: Int) -> SourceLocation {
         let offset = line == firstLine ? firstColumnOffset : 0
         return SourceLocation(line: line, column: position - lineStart + 1 + offset)
     }
 
-    var here: SourceLocation { location(of: index) }
+    var here: SourceLocation {
+        mutating get { location(of: index) }
+    }
 
     /// Steps over the line break at `index`.
     mutating func advanceLine() {
@@ -78,8 +86,9 @@ public struct Lexer {
                 if try skipBlankLineOrIndent() { continue }
                 atLineStart = false
             }
-            let character = chars[index]
-            guard let ascii = character.asciiValue else {
+            let ascii = bytes[index]
+            guard ascii != Self.nonASCII else {
+                let character = chars[index]
                 if character.isIdentifierStart {
                     try lexWord()
                 } else {
@@ -96,22 +105,23 @@ public struct Lexer {
                 if !embedded && brackets.isEmpty {
                     endLogicalLine(offset: breakOffset)
                     atLineStart = true
+                    pendingContinuation = false
                 }
             case UInt8(ascii: "#"):
-                while index < chars.count && !chars[index].isLineBreak { index += 1 }
+                skipToLineEnd()
             case UInt8(ascii: "\\"):
                 try lineContinuation()
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 try lexString(start: index, location: here, raw: false, formatted: false)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 try lexNumber()
-            case UInt8(ascii: ".") where index + 1 < chars.count && chars[index + 1].isDigit:
+            case UInt8(ascii: ".") where Self.isDigit(byte(index + 1)):
                 try lexNumber()
             default:
-                if character.isIdentifierStart {
+                if Self.isIdentifierByte(ascii) {
                     try lexWord()
-                } else if character.isForbiddenControl {
-                    throw invalidCharacterDiagnostic(character, at: here)
+                } else if chars[index].isForbiddenControl {
+                    throw invalidCharacterDiagnostic(chars[index], at: here)
                 } else {
                     try lexPunctuation()
                 }
@@ -121,130 +131,29 @@ public struct Lexer {
         return tokens
     }
 
+    /// Moves `index` to the next line break or the end of input, as after `#`.
+    mutating func skipToLineEnd() {
+        let bytes = self.bytes
+        var position = index
+        while position < bytes.count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+        index = position
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
+    }
+
+    /// An ASCII letter, digit or `_`.
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        byte == 0x5F || isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
     /// Ends the logical line with NEWLINE, unless it produced no tokens.
     mutating func endLogicalLine(offset: Int) {
         guard let last = tokens.last else { return }
         switch last.kind {
         case .newline, .indent, .dedent: return
         default: tokens.append(Token(.newline, at: lastTokenEnd, length: 1, offset: offset))
-        }
-    }
-
-    /// At the start of a physical line: skips it when blank or comment-only
-    /// (returning true), otherwise measures its indentation and emits INDENT/DEDENT.
-    mutating func skipBlankLineOrIndent() throws(Diagnostic) -> Bool {
-        var end = index
-        var sawSpace = false
-        var sawTab = false
-        while end < chars.count, let value = chars[end].asciiValue, value == 0x20 || value == 0x09 || value == 0x0C {
-            if value == 0x20 { sawSpace = true } else if value == 0x09 { sawTab = true }
-            end += 1
-        }
-        guard end < chars.count else {
-            index = end
-            return true
-        }
-        if chars[end].isLineBreak {
-            index = end
-            advanceLine()
-            return true
-        }
-        if chars[end] == "#" {
-            index = end
-            while index < chars.count && !chars[index].isLineBreak { index += 1 }
-            return true
-        }
-        let width = end - index
-        let lineLocation = location(of: index)
-        let inconsistent = "inconsistent use of tabs and spaces in indentation"
-        if sawSpace && sawTab {
-            throw Diagnostic(inconsistent, at: lineLocation, length: width)
-        }
-        if width > 0 {
-            let kind: Character = sawTab ? "\t" : " "
-            if let known = indentCharacter, known != kind {
-                throw Diagnostic(inconsistent, at: lineLocation, length: width)
-            }
-            indentCharacter = kind
-        }
-        index = end
-        let first = here
-        let current = indentStack.last ?? 0
-        if width > current {
-            indentStack.append(width)
-            if indentStack.count > Self.maxIndentLevels + 1 {
-                throw Diagnostic("too many levels of indentation", at: first)
-            }
-            tokens.append(Token(.indent, at: first, length: 1, offset: end))
-        } else if width < current {
-            while let last = indentStack.last, last > width {
-                indentStack.removeLast()
-                tokens.append(Token(.dedent, at: first, length: 1, offset: end))
-            }
-            if indentStack.last != width {
-                throw Diagnostic("unindent does not match any outer indentation level", at: first)
-            }
-        }
-        return false
-    }
-
-    /// A backslash must be the last character of its line, joining it to the next.
-    mutating func lineContinuation() throws(Diagnostic) {
-        let next = index + 1
-        guard next < chars.count else {
-            throw Diagnostic(
-                "unexpected end of input after line continuation '\\'", at: here, length: 1,
-                suggestion: nil, needsMoreInput: true)
-        }
-        guard chars[next].isLineBreak else {
-            throw Diagnostic(
-                "unexpected character after line continuation '\\'", at: location(of: next),
-                suggestion: "'\\' must be the last character on its line")
-        }
-        index = next
-        advanceLine()
-        pendingContinuation = true
-    }
-
-    /// Operators and brackets, longest match first; unknown symbols are errors.
-    mutating func lexPunctuation() throws(Diagnostic) {
-        let start = index
-        let location = here
-        for length in [3, 2, 1] where start + length <= chars.count {
-            let text = String(chars[start..<start + length])
-            if let punctuation = Punctuation(rawValue: text) {
-                index += length
-                try trackBrackets(punctuation, at: location)
-                emit(.punctuation(punctuation), from: start, at: location)
-                return
-            }
-            if let diagnostic = unsupportedOperatorDiagnostic(text, at: location) {
-                throw diagnostic
-            }
-        }
-        throw invalidCharacterDiagnostic(chars[start], at: location)
-    }
-
-    /// Keeps the stack of open brackets, checking that each closes the right one.
-    mutating func trackBrackets(_ punctuation: Punctuation, at location: SourceLocation) throws(Diagnostic) {
-        switch punctuation {
-        case .leftParen, .leftBracket:
-            brackets.append((punctuation == .leftParen ? "(" : "[", location))
-            if brackets.count > Self.maxBracketDepth {
-                throw Diagnostic("expression nested too deeply", at: location)
-            }
-        case .rightParen, .rightBracket:
-            let closing = punctuation.rawValue
-            guard let open = brackets.popLast() else {
-                throw Diagnostic("unmatched '\(closing)'", at: location)
-            }
-            let expected = open.character == "(" ? ")" : "]"
-            if closing != expected {
-                throw Diagnostic(
-                    "'\(closing)' does not match '\(open.character)' opened at \(open.location)", at: location)
-            }
-        default:
-            break
         }
     }
 

@@ -1,12 +1,21 @@
 /// Lexing names, keywords and numbers.
 
 extension Lexer {
+    /// Keywords by spelling (a dictionary: faster than `Keyword(rawValue:)` per name).
+    static let keywords: [String: Keyword] = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+
     /// A name or keyword, or the prefix of a string such as `f"..."` or `r'...'`.
     mutating func lexWord() throws(Diagnostic) {
         let start = index
         let location = here
-        index += 1
-        while index < chars.count && chars[index].isIdentifierContinue { index += 1 }
+        let bytes = self.bytes
+        var end = index + 1
+        while end < bytes.count {
+            let value = bytes[end]
+            if value == Self.nonASCII ? !chars[end].isIdentifierContinue : !Self.isIdentifierByte(value) { break }
+            end += 1
+        }
+        index = end
         let word = String(chars[start..<index])
         if index < chars.count, chars[index] == "'" || chars[index] == "\"" {
             switch word.lowercased() {
@@ -24,7 +33,7 @@ extension Lexer {
                 break
             }
         }
-        if let keyword = Keyword(rawValue: word) {
+        if let keyword = Self.keywords[word] {
             emit(.keyword(keyword), from: start, at: location)
         } else {
             emit(.name(word), from: start, at: location)
@@ -86,19 +95,21 @@ extension Lexer {
 
     /// Appends decimal digits, skipping single underscores between digits.
     mutating func scanDigits(into text: inout String) {
-        while index < chars.count {
-            let character = chars[index]
-            if character.isDigit {
-                text.append(character)
-                index += 1
-            } else if character == "_", index > 0, chars[index - 1].isDigit,
-                index + 1 < chars.count, chars[index + 1].isDigit
+        var position = index
+        while position < bytes.count {
+            let value = bytes[position]
+            if Self.isDigit(value) {
+                text.unicodeScalars.append(Unicode.Scalar(value))
+                position += 1
+            } else if value == UInt8(ascii: "_"), position > 0, Self.isDigit(bytes[position - 1]),
+                Self.isDigit(byte(position + 1))
             {
-                index += 1
+                position += 1
             } else {
-                return
+                break
             }
         }
+        index = position
     }
 
     /// A number running straight into letters (`3x`, `1__0`, `2j`) is an error.

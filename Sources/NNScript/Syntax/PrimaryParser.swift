@@ -1,7 +1,7 @@
 /// Parsing primaries: atoms followed by calls, attributes and subscripts.
-extension Parser {
+extension SyntaxParser {
     /// An atom followed by any number of `(args)`, `.name` and `[index]`.
-    mutating func parsePrimary() throws(Diagnostic) -> Expr {
+    func parsePrimary() throws(Diagnostic) -> Expr {
         let start = position
         var expression = try parseAtom()
         var chain = 0
@@ -33,7 +33,7 @@ extension Parser {
     }
 
     /// `(a, b, key=value)`: positional arguments, then keyword arguments.
-    mutating func parseArguments() throws(Diagnostic) -> [Argument] {
+    func parseArguments() throws(Diagnostic) -> [Argument] {
         advance()
         var arguments: [Argument] = []
         var labels: Set<String> = []
@@ -66,7 +66,7 @@ extension Parser {
     }
 
     /// `[i]`, `[:, 1]`, `[i:i+32]`, `[::-1]`, `[0, -1]`: one or more indices or slices.
-    mutating func parseSubscripts() throws(Diagnostic) -> [Subscript] {
+    func parseSubscripts() throws(Diagnostic) -> [Subscript] {
         advance()
         if check(.rightBracket) {
             throw error("expected an index inside '[]'", at: current)
@@ -80,7 +80,7 @@ extension Parser {
     }
 
     /// One index, or a slice `start:stop:step` with any part left out.
-    mutating func parseSubscript() throws(Diagnostic) -> Subscript {
+    func parseSubscript() throws(Diagnostic) -> Subscript {
         var start: Expr?
         if !check(.colon) {
             let value = try parseExpression()
@@ -99,7 +99,7 @@ extension Parser {
     var endsSlicePart: Bool { check(.colon) || check(.comma) || check(.rightBracket) }
 
     /// Literals, names, `(...)` and `[...]`.
-    mutating func parseAtom() throws(Diagnostic) -> Expr {
+    func parseAtom() throws(Diagnostic) -> Expr {
         let token = current
         let kind: ExprKind
         switch token.kind {
@@ -140,7 +140,7 @@ extension Parser {
     }
 
     /// Adjacent string literals concatenate; any f-string among them makes the whole an f-string.
-    mutating func parseStrings() throws(Diagnostic) -> Expr {
+    func parseStrings() throws(Diagnostic) -> Expr {
         let location = current.location
         var text = ""
         var parts: [FormattedPart] = []
@@ -160,7 +160,7 @@ extension Parser {
                     case .text(let value):
                         Self.append(value, to: &parts)
                     case .expression(let source, let start, let format):
-                        let value = try Parser.parseEmbedded(source, at: start, depth: depth + Self.nestingCost)
+                        let value = try SyntaxParser.parseEmbedded(source, at: start, depth: depth + Self.nestingCost)
                         parts.append(.value(value, format: format))
                     }
                 }
@@ -180,7 +180,7 @@ extension Parser {
     }
 
     /// `(expr)`, or a tuple: `()`, `(a,)`, `(a, b)`.
-    mutating func parseParenthesized() throws(Diagnostic) -> Expr {
+    func parseParenthesized() throws(Diagnostic) -> Expr {
         let open = advance()
         if accept(.rightParen) { return Expr(.tuple([]), at: open.location) }
         let first = try parseExpression()
@@ -198,7 +198,7 @@ extension Parser {
     }
 
     /// `[a, b, c]`, with an optional trailing comma.
-    mutating func parseList() throws(Diagnostic) -> Expr {
+    func parseList() throws(Diagnostic) -> Expr {
         let open = advance()
         var items: [Expr] = []
         while !check(.rightBracket) {

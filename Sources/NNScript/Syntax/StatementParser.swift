@@ -1,5 +1,5 @@
 /// Parsing statements: the program, lines of simple statements, and assignments.
-extension Parser {
+extension SyntaxParser {
     /// Python statements nnlearn does not have, reported by name instead of as a
     /// confusing "invalid syntax".
     static let unsupportedStatements: Set<String> = [
@@ -8,7 +8,7 @@ extension Parser {
     ]
 
     /// Every statement up to the end of input.
-    mutating func parseFile() throws(Diagnostic) -> [Stmt] {
+    func parseFile() throws(Diagnostic) -> [Stmt] {
         var statements: [Stmt] = []
         while true {
             switch current.kind {
@@ -25,7 +25,7 @@ extension Parser {
     }
 
     /// One compound statement, or a line of simple statements separated by `;`.
-    mutating func parseStatement() throws(Diagnostic) -> [Stmt] {
+    func parseStatement() throws(Diagnostic) -> [Stmt] {
         if Self.isAssignmentOperator(peek()), let diagnostic = keywordAsName() {
             throw diagnostic
         }
@@ -47,7 +47,7 @@ extension Parser {
     }
 
     /// `a = 1; b = 2` up to the end of the line.
-    mutating func parseSimpleLine() throws(Diagnostic) -> [Stmt] {
+    func parseSimpleLine() throws(Diagnostic) -> [Stmt] {
         var statements = [try parseSimpleStatement()]
         while accept(.semicolon) {
             if current.kind == .newline || current.kind == .eof { break }
@@ -62,7 +62,7 @@ extension Parser {
     }
 
     /// `pass`, `break`, `continue`, `return`, `assert`, or an expression or assignment.
-    mutating func parseSimpleStatement() throws(Diagnostic) -> Stmt {
+    func parseSimpleStatement() throws(Diagnostic) -> Stmt {
         let start = current
         switch start.kind {
         case .keyword(.pass):
@@ -100,11 +100,12 @@ extension Parser {
     }
 
     /// An expression statement, `target = value` or `target op= value`.
-    mutating func parseExpressionStatement() throws(Diagnostic) -> Stmt {
+    func parseExpressionStatement() throws(Diagnostic) -> Stmt {
         let start = current
+        let startPosition = position
         let first = try parseExpressionList()
         if check(.assign) {
-            try checkAssignmentTarget(first)
+            try checkAssignmentTarget(first, length: spanLength(from: startPosition))
             advance()
             let value = try parseExpressionList()
             if check(.assign) {
@@ -115,7 +116,7 @@ extension Parser {
             return Stmt(.assign(target: first, value: value), at: start.location)
         }
         if case .punctuation(let punctuation) = current.kind, let op = punctuation.augmentedOperator {
-            try checkAugmentedTarget(first)
+            try checkAugmentedTarget(first, length: spanLength(from: startPosition))
             advance()
             let value = try parseExpressionList()
             return Stmt(.augmentedAssign(target: first, op: op, value: value), at: start.location)
@@ -123,27 +124,41 @@ extension Parser {
         return Stmt(.expression(first), at: start.location)
     }
 
+    /// How many Characters the tokens from `start` to just before the current one span
+    /// on one line (1 when they cross lines), for underlining a whole target.
+    func spanLength(from start: Int) -> Int {
+        guard start < position, position <= tokens.count else { return 1 }
+        let first = tokens[start]
+        let last = tokens[position - 1]
+        guard first.location.line == last.location.line else { return 1 }
+        return max(1, last.offset + last.length - first.offset)
+    }
+
     /// Names, attributes, subscripts, and tuples or lists of them, may be assigned to.
-    func checkAssignmentTarget(_ target: Expr) throws(Diagnostic) {
+    /// `length` is what to underline when `target` itself is not assignable.
+    func checkAssignmentTarget(_ target: Expr, length: Int = 1) throws(Diagnostic) {
         switch target.kind {
         case .name, .attribute, .subscripted:
             return
         case .tuple(let items), .list(let items):
             for item in items { try checkAssignmentTarget(item) }
         default:
-            throw Diagnostic("cannot assign to \(Self.describeTarget(target.kind))", at: target.location)
+            throw Diagnostic(
+                "cannot assign to \(Self.describeTarget(target.kind))", at: target.location, length: length)
         }
     }
 
     /// `x += 1` needs one name, attribute or subscript.
-    func checkAugmentedTarget(_ target: Expr) throws(Diagnostic) {
+    func checkAugmentedTarget(_ target: Expr, length: Int = 1) throws(Diagnostic) {
         switch target.kind {
         case .name, .attribute, .subscripted:
             return
         case .tuple, .list:
-            throw Diagnostic("augmented assignment needs a single target, not several", at: target.location)
+            throw Diagnostic(
+                "augmented assignment needs a single target, not several", at: target.location, length: length)
         default:
-            throw Diagnostic("cannot assign to \(Self.describeTarget(target.kind))", at: target.location)
+            throw Diagnostic(
+                "cannot assign to \(Self.describeTarget(target.kind))", at: target.location, length: length)
         }
     }
 

@@ -11,7 +11,13 @@ extension Lexer {
         index += triple ? 3 : 1
         var text = ""
         var pieces: [FormattedPiece] = []
+        let quoteByte = bytes[index - (triple ? 3 : 1)]
         while true {
+            let runEnd = ordinaryRunEnd(quote: quoteByte, formatted: formatted)
+            if runEnd > index {
+                text.append(contentsOf: chars[index..<runEnd])
+                index = runEnd
+            }
             guard index < chars.count else { throw unterminated(triple: triple, from: start, at: location) }
             let character = chars[index]
             if character == quote {
@@ -63,14 +69,33 @@ extension Lexer {
         }
     }
 
-    func isTripleQuote(_ quote: Character, at position: Int) -> Bool {
+    /// Where the run of characters from `index` that need no special handling ends:
+    /// the next quote, backslash, line break, brace (in f-strings) or control character.
+    mutating func ordinaryRunEnd(quote: UInt8, formatted: Bool) -> Int {
+        let bytes = self.bytes
+        var position = index
+        while position < bytes.count {
+            let value = bytes[position]
+            if value == quote || value == UInt8(ascii: "\\") || value == 0x0A || value == 0x0D { break }
+            if formatted && (value == UInt8(ascii: "{") || value == UInt8(ascii: "}")) { break }
+            if value == Self.nonASCII {
+                if chars[position].isForbiddenControl { break }
+            } else if (value < 0x20 && value != 0x09) || value == 0x7F {
+                break
+            }
+            position += 1
+        }
+        return position
+    }
+
+    mutating func isTripleQuote(_ quote: Character, at position: Int) -> Bool {
         position + 2 < chars.count && chars[position] == quote && chars[position + 1] == quote
             && chars[position + 2] == quote
     }
 
     /// "unterminated string", underlining the rest of the line; an unterminated
     /// triple-quoted string means the REPL should keep reading.
-    func unterminated(triple: Bool, from start: Int, at location: SourceLocation) -> Diagnostic {
+    mutating func unterminated(triple: Bool, from start: Int, at location: SourceLocation) -> Diagnostic {
         if triple {
             return Diagnostic(
                 "unterminated triple-quoted string", at: location, length: 3, suggestion: nil, needsMoreInput: true)

@@ -69,6 +69,7 @@ public enum Punctuation: String, CaseIterable, Sendable {
 
 /// A token with its place in the source.
 public struct Token: Equatable, Sendable {
+    /// What the token is, with its value.
     public var kind: TokenKind
     /// Where the token starts (for NEWLINE: just after the line's last token).
     public var location: SourceLocation
@@ -77,6 +78,7 @@ public struct Token: Equatable, Sendable {
     /// The index of the token's first Character in the source the lexer was given.
     public var offset: Int
 
+    /// A token of `length` Characters starting at `offset` (line and column: `location`).
     public init(_ kind: TokenKind, at location: SourceLocation, length: Int, offset: Int) {
         self.kind = kind
         self.location = location
