@@ -15,10 +15,8 @@ extension Interpreter {
     private func evaluateUnlocated(_ expr: Expr, in scope: Scope) throws -> Value {
         let at = expr.location
         switch expr.kind {
-        case .number(let x):
-            // The syntax tree keeps literals as Doubles; a whole literal such as `3` is an int.
-            if let whole = Convert.integer(x), !x.isZero || x.sign == .plus { return .integer(whole) }
-            return .number(x)
+        case .number(let x): return .number(x)
+        case .integer(let n): return .integer(n)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
         case .none: return .none
@@ -45,6 +43,18 @@ extension Interpreter {
             if Convert.isNumeric(values, items),
                let tensor = try? Convert.tensor(.list(ListStorage(values)), context: "list literal", at: at) {
                 return .tensor(tensor)
+            }
+            return .list(ListStorage(values))
+        case .comprehension(let element, let target, let iterableExpr, let condition):
+            // The loop variable lives in its own scope, as in Python 3.
+            let inner = Scope(parent: scope)
+            var values: [Value] = []
+            try iterate(try evaluate(iterableExpr, in: scope), at: iterableExpr.location) { item in
+                try tick(at)
+                try assign(item, to: target, in: inner)
+                if let condition, !(try evaluate(condition, in: inner).truth(at: condition.location)) { return true }
+                values.append(try evaluate(element, in: inner))
+                return true
             }
             return .list(ListStorage(values))
         case .tuple(let items):

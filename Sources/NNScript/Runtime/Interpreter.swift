@@ -31,6 +31,10 @@ public final class Interpreter {
     public var afterBackward: ((Tensor) -> Void)?
     /// Whether anomaly detection (`anomaly(True)`) is on.
     public var detectsAnomalies = false
+    /// Whether Ctrl-C (``Interruption``) stops this interpreter's programs: on for the
+    /// front ends (REPL, run, lessons, grading); off elsewhere, so that only the
+    /// program a learner is watching consumes the process-wide request.
+    public var respondsToInterrupts = false
     /// The most steps a program may take before it is stopped (nil: no limit).
     public var stepLimit: Int?
     /// The wall-clock time a program may run before it is stopped.
@@ -105,7 +109,7 @@ public final class Interpreter {
     func tick(_ location: SourceLocation) throws {
         steps &+= 1
         guard steps & 255 == 0 else { return }
-        if Interruption.isRequested {
+        if respondsToInterrupts, Interruption.isRequested {
             Interruption.clear()
             throw ScriptError(.interrupted, "interrupted", at: location, hint: "variables keep the values they had at this point")
         }

@@ -7,6 +7,7 @@ public enum ScriptRunner {
         LargeStack.run {
             let interpreter = Interpreter()
             interpreter.files = FileAccess(base: base)
+            interpreter.respondsToInterrupts = true
             interpreter.display = { interpreter.printLine(Display.repr($0, interpreter: interpreter)) }
             do {
                 _ = try interpreter.run(source)

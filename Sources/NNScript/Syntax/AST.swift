@@ -12,7 +12,10 @@ public struct Expr: Equatable, Sendable {
 }
 
 public indirect enum ExprKind: Equatable, Sendable {
+    /// A floating-point literal: `0.5`, `2.`, `1e-5`.
     case number(Double)
+    /// A whole-number literal: `3`.
+    case integer(Int)
     case string(String)
     /// An f-string: literal text and `{expression:format}` pieces.
     case formatted([FormattedPart])
@@ -22,6 +25,8 @@ public indirect enum ExprKind: Equatable, Sendable {
     case ellipsis
     case name(String)
     case list([Expr])
+    /// `[element for target in iterable if condition]`.
+    case comprehension(element: Expr, target: Expr, iterable: Expr, condition: Expr?)
     case tuple([Expr])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)

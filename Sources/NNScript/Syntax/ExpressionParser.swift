@@ -21,7 +21,7 @@ extension SyntaxParser {
     /// Whether a token can begin an expression.
     static func startsExpression(_ token: Token) -> Bool {
         switch token.kind {
-        case .name, .number, .string, .formattedString:
+        case .name, .number, .integer, .string, .formattedString:
             return true
         case .keyword(let keyword):
             return [.lambda, .not, .true, .false, .none].contains(keyword)

@@ -62,7 +62,7 @@ extension Lexer {
             }
             if digits == 0 { try invalidNumber(from: start, at: location) }
             try rejectLetters(after: start, at: location)
-            return emit(.number(value), from: start, at: location)
+            return emit(value < 9e18 ? .integer(Int(value)) : .number(value), from: start, at: location)
         }
         var text = ""
         scanDigits(into: &text)
@@ -88,6 +88,9 @@ extension Lexer {
             throw Diagnostic(
                 "leading zeros are not allowed in '\(String(chars[start..<index]))'", at: location,
                 length: index - start)
+        }
+        if text.count == integerDigits, let whole = Int(text) {
+            return emit(.integer(whole), from: start, at: location)
         }
         guard let value = Double(text) else { try invalidNumber(from: start, at: location) }
         emit(.number(value), from: start, at: location)

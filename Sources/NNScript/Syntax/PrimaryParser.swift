@@ -104,6 +104,7 @@ extension SyntaxParser {
         let kind: ExprKind
         switch token.kind {
         case .number(let value): kind = .number(value)
+        case .integer(let value): kind = .integer(value)
         case .name(let name): kind = .name(name)
         case .keyword(.true): kind = .bool(true)
         case .keyword(.false): kind = .bool(false)
@@ -197,14 +198,28 @@ extension SyntaxParser {
         return Expr(.tuple(items), at: open.location)
     }
 
+    /// `[element for target in iterable if condition]`, after the element.
+    func parseComprehension(_ element: Expr, opened open: Token) throws(Diagnostic) -> Expr {
+        advance()
+        let target = try parseForTarget()
+        guard accept(.in) else { throw error("expected 'in' after the comprehension's variable", at: current) }
+        // Below the conditional expression, so that a trailing `if` is the filter.
+        let iterable = try parseOperators(.or)
+        var condition: Expr?
+        if accept(.if) { condition = try parseOperators(.or) }
+        if check(.for) { throw error("nested comprehensions are not supported; use for loops", at: current) }
+        guard accept(.rightBracket) else { throw unexpected(expecting: "expected ']' to close the comprehension") }
+        return Expr(.comprehension(element: element, target: target, iterable: iterable, condition: condition), at: open.location)
+    }
+
     /// `[a, b, c]`, with an optional trailing comma.
     func parseList() throws(Diagnostic) -> Expr {
         let open = advance()
         var items: [Expr] = []
         while !check(.rightBracket) {
             items.append(try parseExpression())
-            if check(.for) {
-                throw error("list comprehensions are not supported; use a for loop", at: current)
+            if items.count == 1, check(.for) {
+                return try parseComprehension(items[0], opened: open)
             }
             guard accept(.comma) else { break }
         }

@@ -94,7 +94,7 @@ extension SyntaxParser {
     /// Whether a token after `import`, `class`, `try`... shows it is meant as a statement.
     static func continuesStatement(_ token: Token) -> Bool {
         switch token.kind {
-        case .name, .string, .number, .formattedString, .punctuation(.colon): true
+        case .name, .string, .number, .integer, .formattedString, .punctuation(.colon): true
         default: false
         }
     }
@@ -166,7 +166,7 @@ extension SyntaxParser {
     static func describeTarget(_ kind: ExprKind) -> String {
         switch kind {
         case .call: "a function call"
-        case .number, .string, .formatted, .bool, .none, .ellipsis: "a literal"
+        case .number, .integer, .string, .formatted, .bool, .none, .ellipsis: "a literal"
         case .compare: "a comparison"
         case .lambda: "a lambda"
         case .conditional: "a conditional expression"

@@ -194,7 +194,7 @@ final class SyntaxParser {
     /// A token that starts an operand and cannot continue an expression.
     static func isOperandStart(_ token: Token) -> Bool {
         switch token.kind {
-        case .name, .number, .string, .formattedString, .keyword(.true), .keyword(.false), .keyword(.none),
+        case .name, .number, .integer, .string, .formattedString, .keyword(.true), .keyword(.false), .keyword(.none),
             .punctuation(.ellipsis):
             true
         default:

@@ -4,8 +4,10 @@
 public enum TokenKind: Equatable, Sendable {
     /// An identifier such as `x`, `W1` or `α`.
     case name(String)
-    /// A numeric literal, already converted: `3`, `0.5`, `1e-5`, `1_000`, `0xFF`.
+    /// A floating-point literal, already converted: `0.5`, `2.`, `1e-5`.
     case number(Double)
+    /// A whole-number literal: `3`, `1_000`, `0xFF`.
+    case integer(Int)
     /// A string literal with its escapes decoded.
     case string(String)
     /// An f-string: literal text and the raw source of each `{expression:format}` field.

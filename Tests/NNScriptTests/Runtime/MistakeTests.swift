@@ -79,6 +79,8 @@ import Testing
 
     @Test func anInterruptStopsTheProgramAndKeepsState() {
         let interpreter = Interpreter()
+        interpreter.respondsToInterrupts = true
+        interpreter.stepLimit = 50_000_000  // a safety net should the request be lost
         Interruption.request()
         let result = interpreter.runCell("n = 0\nwhile True:\n    n += 1", file: "cell")
         #expect(result.error?.kind == .interrupted)

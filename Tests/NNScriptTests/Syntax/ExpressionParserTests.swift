@@ -122,6 +122,6 @@ import Testing
         }
         #expect(parameters.map(\.name) == ["x", "k"])
         #expect(parameters[0].defaultValue == nil)
-        #expect(parameters[1].defaultValue?.kind == .number(2))
+        #expect(parameters[1].defaultValue?.kind == .integer(2))
     }
 }

@@ -45,10 +45,14 @@ import Testing
         ])
     }
 
+    @Test(arguments: [("3", 3), ("1_000", 1000), ("0x1F", 31), ("0b101", 5), ("0o17", 15), ("0", 0), ("00", 0)])
+    func integers(source: String, value: Int) throws {
+        #expect(try tokenKinds(source) == [.integer(value), .newline, .eof])
+    }
+
     @Test(arguments: [
-        ("3", 3.0), ("0.5", 0.5), (".5", 0.5), ("1e-5", 1e-5), ("2.", 2.0), ("1_000", 1000.0), ("1E3", 1000.0),
-        ("2.5e+2", 250.0), ("0x1F", 31.0), ("0b101", 5.0), ("0o17", 15.0), ("0", 0.0), ("00", 0.0),
-        ("1_000.000_1", 1000.0001),
+        ("0.5", 0.5), (".5", 0.5), ("1e-5", 1e-5), ("2.", 2.0), ("1E3", 1000.0),
+        ("2.5e+2", 250.0), ("1_000.000_1", 1000.0001),
     ])
     func numbers(source: String, value: Double) throws {
         #expect(try tokenKinds(source) == [.number(value), .newline, .eof])

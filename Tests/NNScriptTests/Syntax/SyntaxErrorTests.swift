@@ -51,7 +51,7 @@ import Testing
         ("f(lr=1, 2)", "positional argument follows keyword argument", 1, 9),
         ("f(*xs)", "argument unpacking with '*' is not supported", 1, 3),
         ("sum(i for i in y)", "generator expressions are not supported; use a for loop", 1, 7),
-        ("x = [i for i in y]", "list comprehensions are not supported; use a for loop", 1, 8),
+        ("x = [i for i in y for j in z]", "nested comprehensions are not supported; use for loops", 1, 19),
         // Keywords used as names.
         ("lambda = 3", "'lambda' is a keyword and cannot be a variable name", 1, 1),
         ("True = 1", "'True' is a keyword and cannot be a variable name", 1, 1),

@@ -43,6 +43,7 @@ func numberText(_ value: Double) -> String {
 func tree(_ expression: Expr) -> String {
     switch expression.kind {
     case .number(let value): return numberText(value)
+    case .integer(let value): return String(value)
     case .string(let text): return text.debugDescription
     case .formatted(let parts):
         let pieces = parts.map { part -> String in
@@ -57,6 +58,8 @@ func tree(_ expression: Expr) -> String {
     case .ellipsis: return "..."
     case .name(let name): return name
     case .list(let items): return "[" + items.map(tree).joined(separator: " ") + "]"
+    case .comprehension(let element, let target, let iterable, let condition):
+        return "[" + tree(element) + " for " + tree(target) + " in " + tree(iterable) + (condition.map { " if " + tree($0) } ?? "") + "]"
     case .tuple(let items): return "(tuple" + items.map { " " + tree($0) }.joined() + ")"
     case .unary(let op, let operand): return "(\(op == .negate ? "neg" : "pos") \(tree(operand)))"
     case .binary(let op, let left, let right): return "(\(op.rawValue) \(tree(left)) \(tree(right)))"
