@@ -106,7 +106,7 @@ public final class LessonSession {
         guard position >= 1 && position <= cellCount else { return run(live: live) }
         interpreter = LessonReplay.makeInterpreter(folder: folder)
         ran = []
-        let earlier = position > 1 ? "; cells 1–\(position - 1) ran again silently" : ""
+        let earlier = position > 1 ? "; \(Self.cellRange(1, position - 1)) ran again silently" : ""
         return [.notice("Started afresh at seed 0\(earlier).")] + catchUp(before: position, quietly: true) + run(live: live)
     }
 
@@ -130,7 +130,8 @@ public final class LessonSession {
     public func resume(after cell: Int) -> [LessonEvent] {
         let last = min(max(cell, 0), cellCount)
         guard last >= 1 else { return next() }
-        let note = LessonEvent.notice("Resuming after cell \(last) of \(cellCount): cells 1–\(last) ran again silently to rebuild their variables.")
+        let note = LessonEvent.notice(
+            "Resuming after cell \(last) of \(cellCount): \(Self.cellRange(1, last)) ran again silently to rebuild their variables.")
         let events = catchUp(before: last + 1, quietly: true)
         position = last
         return [note] + events + next()
@@ -184,10 +185,14 @@ public final class LessonSession {
             }
         }
         if !quietly, let first = missing.first, let last = missing.last {
-            let range = first == last ? "cell \(first)" : "cells \(first)–\(last)"
-            events.insert(.notice("Ran \(range) first, silently, so their variables exist."), at: 0)
+            events.insert(.notice("Ran \(Self.cellRange(first, last)) first, silently, so their variables exist."), at: 0)
         }
         return events
+    }
+
+    /// `cell 3` or `cells 1–4`.
+    private static func cellRange(_ first: Int, _ last: Int) -> String {
+        first == last ? "cell \(first)" : "cells \(first)–\(last)"
     }
 
     /// Saves progress; a failure to save is mentioned once, never fatal.
