@@ -36,15 +36,22 @@ public enum LessonParser {
 
     /// Reads and parses a lesson file; unreadable or non-UTF-8 files are diagnostics too.
     public static func load(_ url: URL, name: String? = nil) throws(LessonError) -> Lesson {
+        try parse(read(url, name: name), file: name ?? url.path)
+    }
+
+    /// A lesson file's text; `name` is how diagnostics call it (the path by default).
+    public static func read(_ url: URL, name: String? = nil) throws(LessonError) -> String {
         let file = name ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file"
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
             throw LessonError(file: file, line: 0, message: "cannot read the lesson: \(reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonError(file: file, line: 0, message: "the lesson is not UTF-8 text")
         }
-        return try parse(text, file: file)
+        return text
     }
 
     private static func lesson(

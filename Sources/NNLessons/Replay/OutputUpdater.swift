@@ -14,6 +14,9 @@ public enum OutputUpdater {
         var edits: [(range: Range<Int>, text: String)] = []
         for outcome in outcomes where !outcome.passed {
             let cell = outcome.cell
+            // Outcomes from another text would point past its end: leave such cells alone.
+            guard cell.line >= 1, cell.closingLine <= lines.count,
+                  cell.output.map({ $0.line > cell.closingLine && $0.closingLine <= lines.count }) ?? true else { continue }
             let cellIndent = Fence.opening(lines[cell.line - 1])?.indent ?? 0
             if let output = cell.output {
                 let range = (output.line - 1)..<output.closingLine

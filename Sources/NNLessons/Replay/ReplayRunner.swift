@@ -43,15 +43,20 @@ public struct ReplayRunner {
         for file in files {
             let url = URL(fileURLWithPath: file)
             let folder = url.deletingLastPathComponent()
+            let source: String
             let lesson: Lesson
-            do { lesson = try LessonParser.load(url, name: file) } catch {
+            do {
+                // Read once: --update rewrites exactly the text that was parsed.
+                source = try LessonParser.read(url, name: file)
+                lesson = try LessonParser.parse(source, file: file)
+            } catch {
                 writeError(error.description + "\n")
                 broken = true
                 continue
             }
             switch mode {
             case .update:
-                if !update(lesson, url: url, file: file) { broken = true }
+                if !update(lesson, source: source, url: url, file: file) { broken = true }
             case .quiet:
                 let result = LessonReplay.run(lesson, folder: folder) { outcome in
                     if !outcome.passed { write(printer.failure(outcome, file: file) + "\n") }
@@ -74,11 +79,7 @@ public struct ReplayRunner {
     }
 
     /// Replays one lesson and writes its new outputs; false when the file could not be written.
-    private func update(_ lesson: Lesson, url: URL, file: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: url.path), let source = String(data: data, encoding: .utf8) else {
-            writeError("\(file): error: cannot read the lesson again to update it\n")
-            return false
-        }
+    private func update(_ lesson: Lesson, source: String, url: URL, file: String) -> Bool {
         let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent())
         let (text, changed) = OutputUpdater.update(source, outcomes: result.outcomes)
         guard changed > 0 else {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NNLessons
 
@@ -43,5 +44,25 @@ import Testing
     @Test func orderMustBeAWholeNumber() {
         #expect(parseError("---\nid: a\norder: first\n---\n")?.description
             == "l.md:3: error: front matter 'order' must be a whole number, not 'first'")
+    }
+}
+
+@Suite struct UnreadableLessonTests {
+    @Test func filesThatCannotBeReadAreDiagnostics() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let folder = directory.url.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(throws: LessonError(file: "sub", line: 0, message: "cannot read the lesson: it is a directory")) {
+            try LessonParser.load(folder, name: "sub")
+        }
+        #expect(throws: LessonError(file: "gone.md", line: 0, message: "cannot read the lesson: no such file")) {
+            try LessonParser.load(directory.url.appendingPathComponent("gone.md"), name: "gone.md")
+        }
+        let binary = directory.url.appendingPathComponent("bin.md")
+        try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: binary)
+        #expect(throws: LessonError(file: "bin.md", line: 0, message: "the lesson is not UTF-8 text")) {
+            try LessonParser.load(binary, name: "bin.md")
+        }
     }
 }
