@@ -16,6 +16,12 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@# Every lesson must still print exactly what it records (see docs/lesson-format.md).
+	@if ls lessons/*.md >/dev/null 2>&1; then \
+		.build/debug/nnlearn replay --quiet lessons/*.md; \
+	else \
+		echo "No lessons to replay (lessons/*.md)."; \
+	fi
 
 # libedit's headers are the one system dependency (the CEditLine target links -ledit).
 deps:

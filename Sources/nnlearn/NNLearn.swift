@@ -7,7 +7,7 @@ struct NNLearn: ParsableCommand {
         commandName: "nnlearn",
         abstract: "Learn how neural networks really work, one traced gradient at a time.",
         version: "0.1.0",
-        subcommands: [Run.self]
+        subcommands: [Run.self, Replay.self, LessonsCommand.self, LessonCommand.self]
     )
 
     func run() throws {

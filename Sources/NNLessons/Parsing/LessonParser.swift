@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads lesson Markdown into a ``Lesson``: front matter, prose, `nn` cells and their `output` blocks.
+public enum LessonParser {
+    /// Parses a lesson's text; `file` names it in diagnostics and gives the default id and order.
+    public static func parse(_ source: String, file: String) throws(LessonError) -> Lesson {
+        let lines = SourceLines(source)
+        let matter = try FrontMatter.parse(lines, file: file)
+        var builder = BlockBuilder(file: file)
+        var index = matter.lineCount
+        while index < lines.count {
+            let line = lines[index]
+            guard let fence = Fence.opening(line) else {
+                builder.addProseLine(line, at: index + 1)
+                index += 1
+                continue
+            }
+            guard let close = (index + 1..<lines.count).first(where: { fence.isClosed(by: lines[$0]) }) else {
+                throw LessonError(file: file, line: index + 1, message: "unclosed code fence opened at line \(index + 1)")
+            }
+            let content = (index + 1..<close).map { fence.content(lines[$0]) }.joined(separator: "\n")
+            switch fence.language {
+            case "nn":
+                builder.addCell(source: content, line: index + 1, closingLine: close + 1)
+            case "output":
+                try builder.addOutput(RecordedOutput(text: content, line: index + 1, closingLine: close + 1))
+            default:
+                // Other languages, and the exercise blocks to come, stay prose untouched.
+                for fenced in index...close { builder.addProseLine(lines[fenced], at: fenced + 1, isFenced: true) }
+            }
+            index = close + 1
+        }
+        let blocks = builder.finish()
+        return try lesson(from: blocks, matter: matter, file: file, heading: builder.firstHeading)
+    }
+
+    /// Reads and parses a lesson file; unreadable or non-UTF-8 files are diagnostics too.
+    public static func load(_ url: URL, name: String? = nil) throws(LessonError) -> Lesson {
+        try parse(read(url, name: name), file: name ?? url.path)
+    }
+
+    /// A lesson file's text; `name` is how diagnostics call it (the path by default).
+    public static func read(_ url: URL, name: String? = nil) throws(LessonError) -> String {
+        let file = name ?? url.path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
+            throw LessonError(file: file, line: 0, message: "cannot read the lesson: \(reason)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LessonError(file: file, line: 0, message: "the lesson is not UTF-8 text")
+        }
+        return text
+    }
+
+    private static func lesson(
+        from blocks: [LessonBlock], matter: FrontMatter, file: String, heading: String?
+    ) throws(LessonError) -> Lesson {
+        let base = (file as NSString).lastPathComponent
+        let stem = base.hasSuffix(".md") ? String(base.dropLast(3)) : base
+        let id = matter.fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? stem
+        var order = Int(stem.prefix { $0.isASCII && $0.isNumber })
+        if let text = matter.fields["order"] {
+            guard let value = Int(text) else {
+                throw LessonError(file: file, line: matter.fieldLines["order"] ?? 1,
+                                  message: "front matter 'order' must be a whole number, not '\(text)'")
+            }
+            order = value
+        }
+        let title = matter.fields["title"].flatMap { $0.isEmpty ? nil : $0 } ?? heading ?? id
+        var prerequisites = matter.lists["prerequisites"] ?? []
+        if prerequisites.isEmpty, let written = matter.fields["prerequisites"] {
+            // A plain `prerequisites: a, b` is accepted as well as the list forms.
+            prerequisites = written.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        return Lesson(id: id, title: title, order: order, prerequisites: prerequisites, metadata: matter.fields,
+                      file: file, blocks: blocks)
+    }
+}

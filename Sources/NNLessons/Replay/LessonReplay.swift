@@ -1,0 +1,81 @@
+import Foundation
+import NNScript
+
+/// Runs a lesson's cells in a fresh interpreter and compares each output with the recorded one.
+public enum LessonReplay {
+    /// The name errors in cell `number` are rendered with: `cell 3:2:5: error: …`.
+    ///
+    /// A fixed name rather than the file's path keeps recorded outputs the same
+    /// on every machine; line and column count from the cell's first line.
+    public static func errorFileName(cell number: Int) -> String { "cell \(number)" }
+
+    /// A cell's output as an output block records it.
+    ///
+    /// The block holds lines without a final line break, so exactly one
+    /// trailing "\n" is dropped; "\r\n" becomes "\n" because line breaks in
+    /// the Markdown file cannot keep it. Nothing else is changed.
+    public static func normalise(_ output: String) -> String {
+        var text = output.contains("\r\n") ? output.replacingOccurrences(of: "\r\n", with: "\n") : output
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// A fresh interpreter for a lesson in `folder`: seed 0, files relative to the folder, no progress bars.
+    public static func makeInterpreter(folder: URL) -> Interpreter {
+        // Anything written outside a cell (there should be nothing) must not reach the terminal.
+        let interpreter = Interpreter(write: { _ in })
+        interpreter.files = FileAccess(base: folder)
+        interpreter.showsProgress = false
+        return interpreter
+    }
+
+    /// Runs every cell of `lesson` in order; `folder` is where its relative paths point.
+    ///
+    /// `afterCell` sees each outcome as soon as it is known, so a front end can
+    /// print a long lesson as it goes.
+    public static func run(
+        _ lesson: Lesson, folder: URL, afterCell: ((CellOutcome) -> Void)? = nil
+    ) -> ReplayResult {
+        let interpreter = makeInterpreter(folder: folder)
+        var outcomes: [CellOutcome] = []
+        for cell in lesson.cells {
+            let result = interpreter.runCell(cell.source, file: errorFileName(cell: cell.number))
+            let outcome = CellOutcome(cell: cell, actual: normalise(result.output), stoppedWithError: result.error != nil)
+            outcomes.append(outcome)
+            afterCell?(outcome)
+        }
+        return ReplayResult(lesson: lesson, outcomes: outcomes)
+    }
+}
+
+/// One cell replayed: what it printed against what was recorded.
+public struct CellOutcome: Sendable, Equatable {
+    /// The cell as parsed, with its recorded output.
+    public var cell: LessonCell
+    /// What it printed, normalised as a block records it.
+    public var actual: String
+    /// Whether it stopped with an error (which may be the lesson's intent).
+    public var stoppedWithError: Bool
+
+    public init(cell: LessonCell, actual: String, stoppedWithError: Bool = false) {
+        self.cell = cell
+        self.actual = actual
+        self.stoppedWithError = stoppedWithError
+    }
+
+    /// Whether the output equals the recorded one byte for byte (a missing block records "").
+    public var passed: Bool { actual == cell.expectedOutput }
+
+    /// The unified diff from the recorded output to the actual one ("" when they match).
+    public var diff: String { LineDiff.unified(expected: cell.expectedOutput, actual: actual) }
+}
+
+/// A whole lesson replayed.
+public struct ReplayResult: Sendable, Equatable {
+    public var lesson: Lesson
+    public var outcomes: [CellOutcome]
+
+    public var passedCount: Int { outcomes.filter(\.passed).count }
+    public var failedCount: Int { outcomes.count - passedCount }
+    public var passed: Bool { failedCount == 0 }
+}

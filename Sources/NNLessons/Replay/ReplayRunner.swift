@@ -1,0 +1,98 @@
+import Foundation
+
+/// `nnlearn replay`: replays lesson files, prints a notebook or only failures, or records outputs.
+///
+/// Output goes through the `write` and `writeError` sinks so the whole
+/// command can be tested without a process; `run` returns the exit status.
+public struct ReplayRunner {
+    /// What to do with the lessons.
+    public enum Mode: Sendable, Equatable {
+        /// Print each lesson as a notebook, marking failures, then the summary line.
+        case notebook
+        /// Print only failures and the summary line.
+        case quiet
+        /// Rewrite output blocks to hold the actual outputs.
+        case update
+    }
+
+    public var mode: Mode
+    public var printer: NotebookPrinter
+    /// Standard output.
+    public var write: (String) -> Void
+    /// Standard error: malformed lessons and files that could not be written.
+    public var writeError: (String) -> Void
+
+    public init(
+        mode: Mode, printer: NotebookPrinter = NotebookPrinter(),
+        write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) {
+        self.mode = mode
+        self.printer = printer
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// Replays `files` (paths as the user gave them); returns 0 when every cell matched, else 1.
+    ///
+    /// A malformed file is reported and the others are still replayed. In
+    /// update mode the status is 0 once every file is recorded.
+    public func run(files: [String]) -> Int32 {
+        var passed = 0
+        var failed = 0
+        var broken = false
+        for file in files {
+            let url = URL(fileURLWithPath: file)
+            let folder = url.deletingLastPathComponent()
+            let source: String
+            let lesson: Lesson
+            do {
+                // Read once: --update rewrites exactly the text that was parsed.
+                source = try LessonParser.read(url, name: file)
+                lesson = try LessonParser.parse(source, file: file)
+            } catch {
+                writeError(error.description + "\n")
+                broken = true
+                continue
+            }
+            switch mode {
+            case .update:
+                if !update(lesson, source: source, url: url, file: file) { broken = true }
+            case .quiet:
+                let result = LessonReplay.run(lesson, folder: folder) { outcome in
+                    if !outcome.passed { write(printer.failure(outcome, file: file) + "\n") }
+                }
+                passed += result.passedCount
+                failed += result.failedCount
+            case .notebook:
+                write(printer.header(file) + "\n")
+                let result = LessonReplay.run(lesson, folder: folder) { outcome in
+                    write(printer.proseBlock(lesson.prose(before: outcome.cell.number)))
+                    write(printer.cell(outcome, file: file))
+                }
+                write(printer.proseBlock(lesson.closingProse))
+                passed += result.passedCount
+                failed += result.failedCount
+            }
+        }
+        if mode != .update { write(printer.summary(passed: passed, failed: failed)) }
+        return broken || failed > 0 ? 1 : 0
+    }
+
+    /// Replays one lesson and writes its new outputs; false when the file could not be written.
+    private func update(_ lesson: Lesson, source: String, url: URL, file: String) -> Bool {
+        let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent())
+        let (text, changed) = OutputUpdater.update(source, outcomes: result.outcomes)
+        guard changed > 0 else {
+            write("\(file): up to date (\(result.outcomes.count) cells)\n")
+            return true
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: url)
+        } catch {
+            writeError("\(file): error: cannot write the lesson: \(error.localizedDescription)\n")
+            return false
+        }
+        write("\(file): recorded \(changed) output block\(changed == 1 ? "" : "s") (\(result.outcomes.count) cells)\n")
+        return true
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reads and writes `progress.json` in the state directory, atomically and without ever crashing.
+///
+/// A file that cannot be decoded is moved aside to
+/// `progress.json.corrupt-<timestamp>` and replaced by empty progress; the
+/// store says so once through `notice`, so the learner knows and the old
+/// file is kept for anyone who wants to repair it.
+public final class ProgressStore {
+    /// The file: `<state directory>/progress.json`.
+    public let url: URL
+    /// The progress as loaded and updated.
+    public private(set) var progress: Progress
+    /// A message for the learner about this load (a corrupt file set aside), shown once.
+    public private(set) var notice: String?
+
+    /// Loads the progress in `directory` (the XDG state directory by default).
+    public init(directory: URL = StateDirectory.url(), now: Date = Date()) {
+        url = directory.appendingPathComponent("progress.json")
+        progress = Progress()
+        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        do {
+            progress = try Self.decoder.decode(Progress.self, from: data)
+        } catch {
+            notice = setAside(at: now)
+        }
+    }
+
+    /// Returns the notice (if any) and forgets it, so it is reported only once.
+    public func takeNotice() -> String? {
+        defer { notice = nil }
+        return notice
+    }
+
+    /// Where the learner stands in a lesson that now has `cellCount` cells.
+    public func status(of lessonID: String, cellCount: Int) -> LessonStatus {
+        guard let entry = progress.lessons[lessonID] else { return .notStarted }
+        if entry.completed != nil { return .done }
+        return .inProgress(cell: min(entry.lastCell, cellCount), of: cellCount)
+    }
+
+    /// Records that the learner ran cell `cell` of `cellCount`; running the last cell completes the lesson.
+    public func recordCell(_ cell: Int, of cellCount: Int, lesson lessonID: String, at date: Date = Date()) throws {
+        var entry = progress.lessons[lessonID] ?? LessonProgress(lastCell: cell, cellCount: cellCount, updated: date)
+        entry.lastCell = cell
+        entry.cellCount = cellCount
+        entry.updated = date
+        if cell >= cellCount, entry.completed == nil { entry.completed = date }
+        progress.lessons[lessonID] = entry
+        try save()
+    }
+
+    /// Records one checked attempt at an exercise.
+    public func recordAttempt(exercise id: String, passed: Bool, at date: Date = Date()) throws {
+        var entry = progress.exercises[id] ?? ExerciseProgress(passed: false, attempts: 0, lastAttempt: date)
+        entry.attempts += 1
+        entry.lastAttempt = date
+        if passed {
+            entry.passed = true
+            if entry.passedAt == nil { entry.passedAt = date }
+        }
+        progress.exercises[id] = entry
+        try save()
+    }
+
+    /// Forgets a lesson's progress (to start it again from the top).
+    public func reset(lesson lessonID: String) throws {
+        progress.lessons[lessonID] = nil
+        try save()
+    }
+
+    /// Writes the progress atomically (temporary file and rename), creating the directory.
+    public func save() throws {
+        try AtomicFile.write(Self.encoder.encode(progress), to: url)
+    }
+
+    /// Moves the unreadable file aside; returns the message for the learner.
+    private func setAside(at date: Date) -> String {
+        let stamp = Self.stamp.string(from: date)
+        let aside = url.deletingLastPathComponent().appendingPathComponent("progress.json.corrupt-\(stamp)")
+        do {
+            try? FileManager.default.removeItem(at: aside)
+            try FileManager.default.moveItem(at: url, to: aside)
+            return "progress file was unreadable and was set aside as \(aside.lastPathComponent)"
+        } catch {
+            return "progress file \(url.path) was unreadable and could not be set aside; it will be overwritten"
+        }
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// `20261123T162946Z`: sortable, and free of characters file systems dislike.
+    private static var stamp: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter
+    }
+}

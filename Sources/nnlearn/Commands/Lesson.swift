@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import NNLessons
+import NNTerminal
+
+/// `nnlearn lesson <id | number | file>`: steps through a lesson, cell by cell.
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Take a lesson: read the prose, run each cell, try your own code in between.",
+        discussion: """
+            Enter runs the shown cell, or shows the next one. Commands: :next, :back, :run, :rerun, \
+            :goto n, :cells, :where, :help, :quit. A lesson started earlier resumes after the last cell \
+            you ran. Works with piped input (no prompts are drawn then).
+            """
+    )
+
+    @ArgumentParser.Argument(help: "A lesson id (tour), number (0) or Markdown file.")
+    var lesson: String
+
+    @Flag(help: "Start from the first cell even if you took part of the lesson before.")
+    var restart = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: environment))
+        let found: (lesson: Lesson, url: URL)
+        do { found = try catalog.find(lesson) } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
+        if let notice = progress.takeNotice() {
+            FileHandle.standardError.write(Data("nnlearn: \(notice)\n".utf8))
+        }
+        let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(), progress: progress)
+        let loop = LessonLoop(
+            session: session,
+            printer: NotebookPrinter(colour: ColourPolicy.detect(environment: environment)),
+            showsPrompts: isatty(0) == 1,
+            readLine: { Swift.readLine(strippingNewline: true) },
+            write: { text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        )
+        loop.run(restart: restart)
+    }
+}

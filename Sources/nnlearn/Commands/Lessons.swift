@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import NNLessons
+import NNTerminal
+
+/// `nnlearn lessons`: the course, in order, with the learner's progress.
+struct LessonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lessons",
+        abstract: "List the lessons with your progress in each.",
+        discussion: "Lessons are read from the repository's lessons/ folder ($NNLEARN_HOME/lessons when set)."
+    )
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
+        if let notice = progress.takeNotice() {
+            FileHandle.standardError.write(Data("nnlearn: \(notice)\n".utf8))
+        }
+        let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: environment))
+        print(catalog.listing(progress: progress, colour: ColourPolicy.detect(environment: environment)), terminator: "")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import NNLessons
+import NNTerminal
+
+/// `nnlearn replay FILE...`: runs lessons and checks every output against the recorded one.
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay lessons and check each cell's output against the recorded one.",
+        discussion: """
+            Each file runs in a fresh interpreter (random seed 0). A difference is shown as a unified \
+            diff naming the file, the cell and its line. Exit status 0 when every cell matches, \
+            1 on any difference or malformed lesson. See docs/lesson-format.md.
+            """
+    )
+
+    @ArgumentParser.Argument(help: "Lesson Markdown files.")
+    var files: [String]
+
+    @Flag(help: "Rewrite the output blocks with the actual outputs (nothing else in the files changes).")
+    var update = false
+
+    @Flag(help: "Print only failures and the closing 'N passed, N failed' line.")
+    var quiet = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one lesson file.") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let printer = NotebookPrinter(colour: ColourPolicy.detect(environment: environment))
+        let runner = ReplayRunner(
+            mode: update ? .update : quiet ? .quiet : .notebook,
+            printer: printer,
+            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
+        )
+        let status = runner.run(files: files)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

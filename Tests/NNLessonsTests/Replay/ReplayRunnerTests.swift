@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import NNLessons
+
+@Suite struct ReplayRunnerTests {
+    /// Runs the command logic on files in `directory`; returns status, stdout and stderr.
+    func replay(_ mode: ReplayRunner.Mode, _ files: [String]) -> (status: Int32, out: String, err: String) {
+        final class Sink { var out = "", err = "" }
+        let sink = Sink()
+        let runner = ReplayRunner(mode: mode, write: { sink.out += $0 }, writeError: { sink.err += $0 })
+        let status = runner.run(files: files)
+        return (status, sink.out, sink.err)
+    }
+
+    static let passing = "# Pass\n\nAdd.\n\n```nn\nprint(1 + 1)\n```\n\n```output\n2\n```\n\nDone.\n"
+    static let failing = "# Fail\n\n```nn\nprint(1)\n```\n\n```output\n1\n```\n\n```nn\nprint(\"a\")\nprint(\"b\")\n```\n\n```output\na\nc\n```\n"
+
+    @Test func notebookModePrintsProseCellsOutputsAndTheSummary() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("01-pass.md", Self.passing).path
+        let (status, out, err) = replay(.notebook, [file])
+        #expect(status == 0)
+        #expect(err == "")
+        #expect(out == "══ \(file) ══\n\n# Pass\n\nAdd.\n\nIn [1]: print(1 + 1)\n2\n\nDone.\n\n1 passed, 0 failed\n")
+    }
+
+    @Test func aMismatchPrintsTheDiffAndExitsOne() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("02-fail.md", Self.failing).path
+        let (status, out, _) = replay(.notebook, [file])
+        #expect(status == 1)
+        #expect(out.hasSuffix("""
+            In [2]: print("a")
+               ...: print("b")
+            a
+            b
+            ✗ \(file):11: cell 2 output differs from the recorded output
+            --- expected
+            +++ actual
+            @@ -1,2 +1,2 @@
+             a
+            -c
+            +b
+
+            1 passed, 1 failed
+
+            """))
+    }
+
+    @Test func quietModePrintsOnlyFailuresAndTheCount() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pass = try directory.write("01-pass.md", Self.passing).path
+        let fail = try directory.write("02-fail.md", Self.failing).path
+        let (status, out, _) = replay(.quiet, [pass, fail])
+        #expect(status == 1)
+        #expect(out == """
+            ✗ \(fail):11: cell 2 output differs from the recorded output
+            --- expected
+            +++ actual
+            @@ -1,2 +1,2 @@
+             a
+            -c
+            +b
+
+            2 passed, 1 failed
+
+            """)
+        #expect(replay(.quiet, [pass]) == (0, "1 passed, 0 failed\n", ""))
+    }
+
+    @Test func aMissingBlockIsNamedAsSuch() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("a.md", "```nn\nprint(5)\n```\n").path
+        let (status, out, _) = replay(.quiet, [file])
+        #expect(status == 1)
+        #expect(out == """
+            ✗ \(file):1: cell 1 printed output but has no output block (replay --update records it)
+            --- expected
+            +++ actual
+            @@ -0,0 +1 @@
+            +5
+
+            0 passed, 1 failed
+
+            """)
+    }
+
+    @Test func aMalformedFileIsReportedAndTheOthersStillRun() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let broken = try directory.write("bad.md", "text\n```nn\nx\n").path
+        let pass = try directory.write("01-pass.md", Self.passing).path
+        let missing = directory.url.appendingPathComponent("none.md").path
+        let (status, out, err) = replay(.quiet, [broken, pass, missing])
+        #expect(status == 1)
+        #expect(out == "1 passed, 0 failed\n")
+        #expect(err == "\(broken):2: error: unclosed code fence opened at line 2\n\(missing): error: cannot read the lesson: no such file\n")
+    }
+
+    @Test func updateRewritesOutputsThenReplayPasses() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("02-fail.md", Self.failing).path
+        let (status, out, err) = replay(.update, [file])
+        #expect(status == 0)
+        #expect(err == "")
+        #expect(out == "\(file): recorded 1 output block (2 cells)\n")
+        #expect(directory.read("02-fail.md") == Self.failing.replacingOccurrences(of: "a\nc\n", with: "a\nb\n"))
+        #expect(replay(.quiet, [file]) == (0, "2 passed, 0 failed\n", ""))
+        #expect(replay(.update, [file]).out == "\(file): up to date (2 cells)\n")
+        // No temporary files are left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+        #expect(names == ["02-fail.md"])
+    }
+
+    @Test func replayIsDeterministic() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("r.md", "```nn\nseed(3)\nrandn(2, 2)\n```\n```nn\nrand(3)\n```\n").path
+        let first = replay(.notebook, [file])
+        let second = replay(.notebook, [file])
+        #expect(first == second)
+        #expect(first.out.contains("tensor("))
+    }
+}
