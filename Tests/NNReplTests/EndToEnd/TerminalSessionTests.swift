@@ -1,0 +1,123 @@
+import Foundation
+import NNRepl
+import Testing
+
+/// The real `nnlearn` binary driven through a pseudo-terminal, with assertions
+/// on the screen it draws: what a learner typing at a terminal sees.
+@Suite(.serialized) struct TerminalSessionTests {
+    /// A session in a fresh home and state folder, without colour.
+    final class Session {
+        let home: URL
+        let terminal: PseudoTerminal
+
+        init(home: URL? = nil) throws {
+            let executable = try #require(BuiltExecutable.nnlearn(), "build nnlearn first: swift build")
+            let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("nnlearn-pty-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            self.home = home
+            terminal = try PseudoTerminal(executable: executable, environment: [
+                "HOME": home.path,
+                "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                "TERM": "xterm",
+                "NO_COLOR": "1",
+                "LANG": "C.UTF-8",
+                "PATH": "/usr/bin:/bin",
+            ])
+            try terminal.wait(forPrompt: "In [1]:")
+        }
+
+        var historyFile: URL { home.appendingPathComponent("state/nnlearn/history") }
+    }
+
+    @Test func computesRecallsCompletesAndContinuesBlocks() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        terminal.type("x = 6 * 7\r")
+        try terminal.wait(forPrompt: "In [2]:")
+        terminal.type("x\r")
+        try terminal.wait(forText: "Out[2]: 42")
+        try terminal.wait(forPrompt: "In [3]:")
+
+        // Up recalls the previous line; Enter runs it again.
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forPrompt: "In [3]: x")
+        terminal.type("\r")
+        try terminal.wait(forText: "Out[3]: 42")
+
+        // Tab completes a builtin's name.
+        terminal.type("softm\t")
+        try terminal.wait(forPrompt: "In [4]: softmax")
+        terminal.type("(tensor([0.0, 0.0]))\r")
+        try terminal.wait(forText: "Out[4]: tensor([0.5000, 0.5000])")
+
+        // A def continues with ...: prompts until a blank line.
+        terminal.type("def twice(a):\r")
+        try terminal.wait(forPrompt: "   ...:")
+        terminal.type("    return 2 * a\r")
+        try terminal.wait(forPrompt: "   ...:")
+        terminal.type("\r")
+        try terminal.wait(forPrompt: "In [6]:")
+        terminal.type("twice(21)\r")
+        try terminal.wait(forText: "Out[6]: 42")
+
+        try terminal.wait(forPrompt: "In [7]:")
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let screen = terminal.screen.allLines
+        #expect(screen.contains("In [5]: def twice(a):"))
+        #expect(screen.contains("   ...:     return 2 * a"))
+    }
+
+    @Test func ctrlCStopsARunningCellAndKeepsVariables() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        terminal.type("y = 5\r")
+        try terminal.wait(forPrompt: "In [2]:")
+        terminal.type("while True: pass\r\r")
+        try terminal.wait(for: "the loop to start") { $0.allLines.contains("In [2]: while True: pass") && !$0.cursorLine.hasPrefix("In [") }
+        terminal.settle(seconds: 0.5)
+        terminal.type("\u{3}")
+        try terminal.wait(forText: "KeyboardInterrupt")
+        try terminal.wait(forPrompt: "In [3]:")
+        terminal.type("y\r")
+        try terminal.wait(forText: "Out[3]: 5")
+
+        // Ctrl-C at the prompt drops the typed text and gives a fresh prompt.
+        try terminal.wait(forPrompt: "In [4]:")
+        terminal.type("abandoned text")
+        try terminal.wait(forPrompt: "In [4]: abandoned text")
+        terminal.type("\u{3}")
+        try terminal.wait(for: "a fresh prompt") { $0.cursorLine == "In [4]:" && $0.allLines.contains("In [4]: abandoned text") }
+        terminal.type("y + 1\r")
+        try terminal.wait(forText: "Out[4]: 6")
+
+        try terminal.wait(forPrompt: "In [5]:")
+        terminal.type(":quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.screen.text.contains("NameError"))
+    }
+
+    @Test func ctrlDSavesHistoryForTheNextSession() throws {
+        let first = try Session()
+        first.terminal.type("z = 1\r")
+        try first.terminal.wait(forPrompt: "In [2]:")
+        first.terminal.type("\u{4}")
+        #expect(try first.terminal.waitForExit() == 0)
+        let saved = try #require(HistoryStore(url: first.historyFile))
+        #expect(saved.entries == ["z = 1"])
+        #expect(saved.problem == nil)
+
+        let second = try Session(home: first.home)
+        second.terminal.type("\u{1B}[A")
+        try second.terminal.wait(forPrompt: "In [1]: z = 1")
+        second.terminal.type("\r")
+        try second.terminal.wait(forPrompt: "In [2]:")
+        second.terminal.type("z + 1\r")
+        try second.terminal.wait(forText: "Out[2]: 2")
+        try second.terminal.wait(forPrompt: "In [3]:")
+        second.terminal.type("\u{4}")
+        #expect(try second.terminal.waitForExit() == 0)
+        let merged = try #require(HistoryStore(url: first.historyFile))
+        #expect(merged.entries == ["z = 1", "z + 1"])
+    }
+}
