@@ -14,7 +14,8 @@ public enum LoadCommand {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "no such file"
             return session.fail("cannot load '\(path)': \(reason)")
         }
-        return session.runCell(String(decoding: data, as: UTF8.self), file: path) ? .success : .failure
+        let source = String(decoding: data, as: UTF8.self)
+        return session.runCell(source, file: path, number: session.currentNumber) ? .success : .failure
     }
 }
 

@@ -59,7 +59,7 @@ public struct TimingMeasurement: Equatable, Sendable {
 extension ReplSession {
     /// Times `code` and writes the report, or the error that stopped it.
     func time(_ code: String, budget: Double) -> CommandOutcome {
-        let file = "In[\(nextNumber - 1)]"
+        let file = "In[\(currentNumber)]"
         let timed = TimedCode(code)
         let program: [Stmt]
         do {

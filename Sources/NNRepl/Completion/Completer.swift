@@ -25,7 +25,7 @@ public struct Completer {
     /// A command name, or the arguments after it.
     func completeCommand(_ text: Substring) -> Completion {
         guard let space = text.firstIndex(where: \.isWhitespace) else {
-            return .of(String(text), among: session.commands.names)
+            return .of(String(text), among: commandNames)
         }
         guard let command = session.commands.command(named: String(text[..<space])) else { return .none }
         let arguments = String(text[space...].drop { $0.isWhitespace })
@@ -39,7 +39,7 @@ public struct Completer {
         case .identifiers(let source): return .of(word, among: source.identifiers())
         case .files(let extensions): return FileCompletion(base: session.baseDirectory, extensions: extensions).complete(word)
         case .helpTopics:
-            if word.hasPrefix(":") { return .of(String(word.dropFirst()), among: session.commands.names) }
+            if word.hasPrefix(":") { return .of(String(word.dropFirst()), among: commandNames) }
             return .of(word, among: codeNames() + session.commands.commands.filter(\.isListed).map(\.name))
         }
     }
@@ -57,6 +57,9 @@ public struct Completer {
         guard let value = value(ofDottedName: parts) else { return .none }
         return .of(String(word[word.index(after: dot)...]), among: Interpreter.memberNames(of: value))
     }
+
+    /// The commands' names; aliases (`:q`, `:timeit`) work but are not offered.
+    var commandNames: [String] { session.commands.commands.map(\.name) }
 
     /// Variables, builtins and keywords.
     func codeNames() -> [String] {

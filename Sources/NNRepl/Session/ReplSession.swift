@@ -90,7 +90,11 @@ public final class ReplSession {
     /// pressed while the cell runs interrupts it.
     @discardableResult
     public func runCell(_ source: String, file: String? = nil) -> Bool {
-        let number = takeNumber()
+        runCell(source, file: file, number: takeNumber())
+    }
+
+    /// Runs a cell under a number already taken (by the command that runs it, as `:load` does).
+    func runCell(_ source: String, file: String?, number: Int) -> Bool {
         Interruption.clear()
         let console = self.console
         let label = style == .notebook ? outputLabel(number) : nil
@@ -143,6 +147,9 @@ public final class ReplSession {
         hadFailure = true
         return .failure
     }
+
+    /// The number of the entry running now (a command's own number).
+    var currentNumber: Int { nextNumber - 1 }
 
     /// The `Out[n]:` label, red like IPython's when colour is on.
     func outputLabel(_ number: Int) -> String {
