@@ -111,7 +111,8 @@ public final class ReplSession {
             }
         }
         console.endProgress()
-        cells.append(RecordedCell(source: source, output: result.output))
+        // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
+        cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output))
         if !result.succeeded { hadFailure = true }
         return result.succeeded
     }

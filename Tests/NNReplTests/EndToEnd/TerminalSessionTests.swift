@@ -5,25 +5,33 @@ import Testing
 /// The real `nnlearn` binary driven through a pseudo-terminal, with assertions
 /// on the screen it draws: what a learner typing at a terminal sees.
 @Suite(.serialized) struct TerminalSessionTests {
-    /// A session in a fresh home and state folder, without colour.
+    /// A session in a fresh home and state folder, without colour unless asked.
     final class Session {
         let home: URL
         let terminal: PseudoTerminal
+        /// The first session of a home removes it at the end.
+        private let ownsHome: Bool
 
-        init(home: URL? = nil) throws {
+        init(home: URL? = nil, colour: Bool = false) throws {
             let executable = try #require(BuiltExecutable.nnlearn(), "build nnlearn first: swift build")
+            ownsHome = home == nil
             let home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("nnlearn-pty-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
             self.home = home
-            terminal = try PseudoTerminal(executable: executable, environment: [
+            var environment = [
                 "HOME": home.path,
                 "XDG_STATE_HOME": home.appendingPathComponent("state").path,
                 "TERM": "xterm",
-                "NO_COLOR": "1",
                 "LANG": "C.UTF-8",
                 "PATH": "/usr/bin:/bin",
-            ])
+            ]
+            if !colour { environment["NO_COLOR"] = "1" }
+            terminal = try PseudoTerminal(executable: executable, environment: environment)
             try terminal.wait(forPrompt: "In [1]:")
+        }
+
+        deinit {
+            if ownsHome { try? FileManager.default.removeItem(at: home) }
         }
 
         var historyFile: URL { home.appendingPathComponent("state/nnlearn/history") }
@@ -92,9 +100,38 @@ import Testing
         try terminal.wait(forText: "Out[4]: 6")
 
         try terminal.wait(forPrompt: "In [5]:")
+        // Ctrl-C at a continuation prompt drops the whole unfinished block.
+        try terminal.wait(forPrompt: "In [5]:")
+        terminal.type("def unfinished():\r")
+        try terminal.wait(forPrompt: "   ...:")
+        terminal.type("\u{3}")
+        try terminal.wait(forPrompt: "In [5]:")
+        terminal.type("unfinished\r")
+        try terminal.wait(forText: "NameError: name 'unfinished' is not defined")
+
+        try terminal.wait(forPrompt: "In [6]:")
         terminal.type(":quit\r")
         #expect(try terminal.waitForExit() == 0)
-        #expect(!terminal.screen.text.contains("NameError"))
+        #expect(terminal.screen.text.components(separatedBy: "NameError").count == 2)
+    }
+
+    @Test func tabListsSeveralCandidatesAndColourFollowsTheTerminal() throws {
+        let session = try Session(colour: true)
+        let terminal = session.terminal
+        terminal.type("W = tensor([1.0, 2.0])\r")
+        try terminal.wait(forPrompt: "In [2]:")
+        terminal.type("W.s\t")
+        try terminal.wait(forText: "shape    sigmoid  softmax  sqrt     std      sum")
+        try terminal.wait(forPrompt: "In [2]: W.s")
+        terminal.type("um()\r")
+        try terminal.wait(forText: "Out[2]: tensor(3.)")
+        try terminal.wait(forPrompt: "In [3]:")
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let raw = String(decoding: terminal.rawOutput, as: UTF8.self)
+        // The typed text after the prompt is not left green.
+        #expect(raw.contains("\u{1B}[32mIn [\u{1B}[1;32m1\u{1B}[0;32m]:\u{1B}[0m W = tensor"))
+        #expect(raw.contains("\u{1B}[31mOut["))
     }
 
     @Test func ctrlDSavesHistoryForTheNextSession() throws {

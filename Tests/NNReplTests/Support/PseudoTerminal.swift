@@ -23,6 +23,8 @@ final class PseudoTerminal {
     }
 
     private(set) var screen: ScreenModel
+    /// Every byte the program wrote, escapes included.
+    private(set) var rawOutput: [UInt8] = []
     private let master: Int32
     let pid: pid_t
     private var exitStatus: Int32?
@@ -153,7 +155,10 @@ final class PseudoTerminal {
         guard poll(&descriptor, 1, milliseconds) > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(master, &buffer, buffer.count)
-        if count > 0 { screen.feed(Array(buffer[..<count])) }
+        if count > 0 {
+            rawOutput += buffer[..<count]
+            screen.feed(Array(buffer[..<count]))
+        }
     }
 }
 
