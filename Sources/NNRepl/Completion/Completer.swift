@@ -19,6 +19,8 @@ public struct Completer {
         if atEntryStart, text.hasPrefix(":") {
             return completeCommand(text.dropFirst())
         }
+        // Tab on an empty continuation line indents; an empty first line has nothing to complete.
+        if atEntryStart, text.isEmpty { return .none }
         return completeCode(lineToCursor)
     }
 

@@ -17,12 +17,13 @@ public struct FixedIdentifiers: IdentifierSource {
     public func identifiers() -> [String] { values }
 }
 
-/// The lessons shipped with nnlearn: the stems of `lessons/*.md` in the checkout.
+/// The lessons shipped with nnlearn: the stems of `lessons/*.md` in the checkout
+/// (or under `NNLEARN_HOME` for a relocated binary, as the bundled data are found).
 public struct LessonFiles: IdentifierSource {
     /// The folder holding the lesson files.
     public var folder: URL
 
-    public init(folder: URL = BundledData.projectRoot.appendingPathComponent("lessons")) {
+    public init(folder: URL = BundledData.directory.deletingLastPathComponent()) {
         self.folder = folder
     }
 

@@ -8,6 +8,8 @@ final class TerminalRepl {
     private let editor: LineEditor
     private let history: HistoryStore?
     private var buffer = EntryBuffer()
+    /// Set once a failure to save the history was reported, so it is reported only once.
+    private var reportedSaveProblem = false
 
     init(session: ReplSession, editor: LineEditor, history: HistoryStore?) {
         self.session = session
@@ -23,7 +25,7 @@ final class TerminalRepl {
         })
     }
 
-    /// Reads and runs entries until Ctrl-D or `:quit`, then saves the history.
+    /// Reads and runs entries until Ctrl-D or `:quit`, saving the history as it goes.
     func run(banner: String) -> Int32 {
         let console = session.console
         if let problem = history?.problem { console.error("nnlearn: " + problem) }
@@ -42,12 +44,21 @@ final class TerminalRepl {
                 history?.add(text)
                 let entry = buffer.add(text)
                 if entry == .empty || entry == .needsMore { continue }
-                if ControlEcho.suppressed({ session.handle(entry) }) == .quit { break loop }
+                let result = ControlEcho.suppressed { session.handle(entry) }
+                // Saved after every entry, so a session that is killed keeps its lines.
+                saveHistory()
+                if result == .quit { break loop }
                 console.out("\n")
             }
         }
-        if let message = history?.save() { console.error("nnlearn: " + message) }
+        saveHistory()
         return 0
+    }
+
+    private func saveHistory() {
+        guard let message = history?.save(), !reportedSaveProblem else { return }
+        reportedSaveProblem = true
+        session.console.error("nnlearn: " + message)
     }
 
     private func prompt() -> String {

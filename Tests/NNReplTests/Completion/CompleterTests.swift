@@ -100,7 +100,8 @@ import Testing
     @Test func indentsOnAnEmptyLineAndLeavesStringsAlone() throws {
         let fixture = try SessionFixture()
         let completer = Completer(session: fixture.session)
-        #expect(completer.complete("") == Completion(insertion: "    "))
+        #expect(completer.complete("") == .none)
+        #expect(completer.complete("", atEntryStart: false) == Completion(insertion: "    "))
         #expect(completer.complete("    ", atEntryStart: false) == Completion(insertion: "    "))
         #expect(completer.complete("print(\"softm") == .none)
         #expect(completer.complete("x = 1 # softm") == .none)

@@ -138,13 +138,18 @@ import Testing
         let first = try Session()
         first.terminal.type("z = 1\r")
         try first.terminal.wait(forPrompt: "In [2]:")
+        // A line of an unfinished block is only in memory until Ctrl-D saves it.
+        first.terminal.type("def h():\r")
+        try first.terminal.wait(forPrompt: "   ...:")
         first.terminal.type("\u{4}")
         #expect(try first.terminal.waitForExit() == 0)
         let saved = try #require(HistoryStore(url: first.historyFile))
-        #expect(saved.entries == ["z = 1"])
+        #expect(saved.entries == ["z = 1", "def h():"])
         #expect(saved.problem == nil)
 
         let second = try Session(home: first.home)
+        second.terminal.type("\u{1B}[A")
+        try second.terminal.wait(forPrompt: "In [1]: def h():")
         second.terminal.type("\u{1B}[A")
         try second.terminal.wait(forPrompt: "In [1]: z = 1")
         second.terminal.type("\r")
@@ -155,6 +160,6 @@ import Testing
         second.terminal.type("\u{4}")
         #expect(try second.terminal.waitForExit() == 0)
         let merged = try #require(HistoryStore(url: first.historyFile))
-        #expect(merged.entries == ["z = 1", "z + 1"])
+        #expect(merged.entries == ["z = 1", "def h():", "z = 1", "z + 1"])
     }
 }
