@@ -18,7 +18,9 @@ public enum VarsCommand {
         let rows = variables.map { variable -> [String] in
             switch variable.value {
             case .tensor(let tensor):
-                return [variable.name, variable.value.typeName, shapeText(tensor.shape), tensor.requiresGrad ? "yes" : "no"]
+                // Trainable means a parameter: a leaf that collects gradients, not a result computed from one.
+                let trainable = tensor.requiresGrad && tensor.isLeaf
+                return [variable.name, variable.value.typeName, shapeText(tensor.shape), trainable ? "yes" : "no"]
             default:
                 return [variable.name, variable.value.typeName, "", ""]
             }

@@ -7,7 +7,7 @@ import Testing
     @Test func varsListsNameTypeShapeAndTrainable() throws {
         let fixture = try SessionFixture()
         fixture.run("W = tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)", "x = tensor([1.0, 2.0, 3.0])",
-                    "n = 3", "def f(a):\n    return a\n", "x")
+                    "n = 3", "def f(a):\n    return a\n", "x", "loss = W.sum()")
         let (outcome, output, error) = fixture.command(":vars")
         #expect(outcome == .success)
         #expect(error == "")
@@ -17,6 +17,7 @@ import Testing
             ├──────┼──────────┼────────┼───────────┤
             │ W    │ tensor   │ (2, 2) │ yes       │
             │ f    │ function │        │           │
+            │ loss │ tensor   │ ()     │ no        │
             │ n    │ int      │        │           │
             │ x    │ tensor   │ (3,)   │ no        │
             └──────┴──────────┴────────┴───────────┘
