@@ -1,5 +1,7 @@
-/// `:reset`, `:precision N`, `:trace on|off` and `:quit`: commands that change
-/// the session rather than run code.
+// `:reset`, `:precision N`, `:trace on|off` and `:quit`: commands that change
+// the session rather than run code.
+
+/// `:reset`: forgets every variable.
 public enum ResetCommand {
     public static let command = ReplCommand(
         name: "reset", usage: ":reset",
@@ -11,6 +13,7 @@ public enum ResetCommand {
     }
 }
 
+/// `:precision [N]`: how many decimals tensors print with.
 public enum PrecisionCommand {
     /// The decimals a tensor may be printed with, as `precision(n)` allows.
     static let range = 0...16
@@ -33,6 +36,7 @@ public enum PrecisionCommand {
     }
 }
 
+/// `:trace [on|off]`: the graph trace after every `backward()`.
 public enum TraceCommand {
     public static let command = ReplCommand(
         name: "trace", usage: ":trace [on|off]",
@@ -51,6 +55,7 @@ public enum TraceCommand {
     }
 }
 
+/// `:quit`: ends the session.
 public enum QuitCommand {
     public static let command = ReplCommand(
         name: "quit", aliases: ["q", "exit"], usage: ":quit",
