@@ -2,15 +2,66 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 
 struct nn_editor {
     EditLine *el;
     char *prompt;
     nn_completion_fn complete;
     void *context;
+    int infd;
+    /// Set when the last read stopped because of Ctrl-C.
+    int interrupted;
 };
+
+/// Set by nn_editor_note_interrupt from a SIGINT handler, consumed by the next read.
+static volatile sig_atomic_t interrupt_pending = 0;
+
+void nn_editor_note_interrupt(void) {
+    interrupt_pending = 1;
+}
+
+/// Reads one character for libedit. A read interrupted by SIGINT ends the line
+/// (libedit's own reader would retry or return depending on its version); any
+/// other interrupted read, such as one after a window resize, is retried.
+static int read_character(EditLine *el, wchar_t *character) {
+    nn_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    if (!editor) return -1;
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    for (;;) {
+        ssize_t got = read(editor->infd, bytes + count, 1);
+        if (got < 0) {
+            if (errno == EINTR && !interrupt_pending) continue;
+            if (errno == EINTR) {
+                interrupt_pending = 0;
+                editor->interrupted = 1;
+            }
+            *character = L'\0';
+            return -1;
+        }
+        if (got == 0) {
+            *character = L'\0';
+            return 0;
+        }
+        count++;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t used = mbrtowc(character, bytes, count, &state);
+        if (used == (size_t)-2 && count < sizeof bytes) continue;  // an incomplete UTF-8 sequence
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            count = 0;  // an invalid sequence: drop it
+            continue;
+        }
+        return 1;
+    }
+}
 
 struct nn_history {
     History *h;
@@ -38,11 +89,11 @@ static unsigned char complete_at_cursor(EditLine *el, int ch) {
     insert[0] = '\0';
     int status = editor->complete(before, insert, (int)sizeof insert, editor->context);
     free(before);
-    if (status == 1 && insert[0] != '\0') {
-        el_insertstr(el, insert);
-        return CC_REFRESH;
-    }
+    // Text to insert is applied for both statuses: several candidates may still
+    // share a prefix longer than the typed word, which is inserted before listing.
+    if (status != 0 && insert[0] != '\0' && el_insertstr(el, insert) != 0) return CC_ERROR;
     if (status == 2) return CC_REDISPLAY;
+    if (status == 1) return CC_REFRESH;
     return CC_NORM;
 }
 
@@ -51,9 +102,12 @@ nn_editor *nn_editor_open(const char *program, FILE *in, FILE *out, FILE *err) {
     if (!editor) return NULL;
     editor->el = el_init(program, in, out, err);
     if (!editor->el) { free(editor); return NULL; }
+    editor->infd = fileno(in);
     el_set(editor->el, EL_CLIENTDATA, editor);
+    el_set(editor->el, EL_GETCFN, read_character);
     el_set(editor->el, EL_EDITOR, "emacs");
-    el_set(editor->el, EL_PROMPT, prompt_of);
+    // Characters between two NN_PROMPT_IGNORE bytes (colour escapes) take no columns.
+    el_set(editor->el, EL_PROMPT_ESC, prompt_of, NN_PROMPT_IGNORE);
     el_set(editor->el, EL_SIGNAL, 1);
     el_set(editor->el, EL_ADDFN, "nn-complete", "complete the word at the cursor", complete_at_cursor);
     el_set(editor->el, EL_BIND, "^I", "nn-complete", NULL);
@@ -76,10 +130,12 @@ void nn_editor_set_prompt(nn_editor *editor, const char *prompt) {
 
 const char *nn_editor_read_line(nn_editor *editor, int *interrupted) {
     int count = 0;
-    errno = 0;
+    editor->interrupted = 0;
+    // A Ctrl-C pressed while no line was being read (a cell was running) is not for this line.
+    interrupt_pending = 0;
     const char *line = el_gets(editor->el, &count);
-    if (interrupted) *interrupted = (line == NULL && count == -1 && errno == EINTR) ? 1 : 0;
-    return (count > 0) ? line : NULL;
+    if (interrupted) *interrupted = editor->interrupted;
+    return (count > 0 && !editor->interrupted) ? line : NULL;
 }
 
 void nn_editor_reset(nn_editor *editor) {

@@ -7,11 +7,7 @@ struct NNLearn: ParsableCommand {
         commandName: "nnlearn",
         abstract: "Learn how neural networks really work, one traced gradient at a time.",
         version: "0.1.0",
-        subcommands: [Run.self, Replay.self, LessonsCommand.self, LessonCommand.self]
+        subcommands: [Repl.self, Run.self, LessonsCommand.self, LessonCommand.self, Replay.self],
+        defaultSubcommand: Repl.self
     )
-
-    func run() throws {
-        print("nnlearn \(Self.configuration.version)")
-        print("Run `nnlearn --help` for the commands.")
-    }
 }

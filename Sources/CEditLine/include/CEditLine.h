@@ -9,20 +9,30 @@ typedef struct nn_editor nn_editor;
 
 /// Asked for completions with the text left of the cursor. Writes the text to
 /// insert at the cursor into `insert` (at most `capacity` bytes, NUL-terminated).
-/// Returns 0 when there is nothing to do, 1 when text was inserted, 2 when the
-/// callback printed a list of candidates and the line must be drawn again.
+/// Returns 0 when there is nothing to do, 1 when `insert` holds text to insert,
+/// 2 when the callback printed a list of candidates and the line must be drawn
+/// again (text in `insert` is inserted first in this case too).
 typedef int (*nn_completion_fn)(const char *line_to_cursor, char *insert, int capacity, void *context);
 
 /// Opens an editor on the given streams; NULL when libedit cannot start.
 nn_editor *nn_editor_open(const char *program, FILE *in, FILE *out, FILE *err);
 void nn_editor_close(nn_editor *editor);
 
-/// Sets the prompt drawn before each line (copied).
+/// Marks the start and end of invisible text in a prompt, such as a colour
+/// escape, so that libedit does not count it as columns.
+#define NN_PROMPT_IGNORE '\1'
+
+/// Sets the prompt drawn before each line (copied); wrap escape sequences in NN_PROMPT_IGNORE.
 void nn_editor_set_prompt(nn_editor *editor, const char *prompt);
 
 /// Reads one line, including its newline; NULL at end of input (Ctrl-D on an empty line)
-/// or when reading was interrupted. `interrupted` is set to 1 for the latter.
+/// or when reading was interrupted by SIGINT (see nn_editor_note_interrupt).
+/// `interrupted` is set to 1 for the latter.
 const char *nn_editor_read_line(nn_editor *editor, int *interrupted);
+
+/// Tells the editor that SIGINT arrived, so the line being read ends as interrupted.
+/// Async-signal-safe: call it from the SIGINT handler.
+void nn_editor_note_interrupt(void);
 
 /// Clears the line being edited and resets the terminal state after an interrupt.
 void nn_editor_reset(nn_editor *editor);

@@ -1,0 +1,69 @@
+import Foundation
+import NNTerminal
+
+/// The interactive REPL on a terminal: prompts, line editing, history,
+/// completion and Ctrl-C, around a ``ReplSession``.
+final class TerminalRepl {
+    private let session: ReplSession
+    private let editor: LineEditor
+    private let history: HistoryStore?
+    private var buffer = EntryBuffer()
+    /// Set once a failure to save the history was reported, so it is reported only once.
+    private var reportedSaveProblem = false
+
+    init(session: ReplSession, editor: LineEditor, history: HistoryStore?) {
+        self.session = session
+        self.editor = editor
+        self.history = history
+        if let history { editor.use(history) }
+        let completer = Completer(session: session)
+        editor.onTab(complete: { [unowned self] line in
+            completer.complete(line, atEntryStart: buffer.isEmpty)
+        }, list: { candidates in
+            // On a line of its own; libedit then draws the prompt and the line again below.
+            FileHandle.standardOutput.write(Data(("\n" + CandidateList.render(candidates, width: TerminalSize.columns()) + "\n").utf8))
+        })
+    }
+
+    /// Reads and runs entries until Ctrl-D or `:quit`, saving the history as it goes.
+    func run(banner: String) -> Int32 {
+        let console = session.console
+        if let problem = history?.problem { console.error("nnlearn: " + problem) }
+        InterruptSignal.install()
+        console.out(banner + "\n\n")
+        loop: while true {
+            switch editor.read(prompt: prompt()) {
+            case .interrupted:
+                // Ctrl-C at the prompt drops what was typed, including unfinished lines above.
+                buffer.clear()
+                console.out("\n")
+            case .end:
+                console.out("\n")
+                break loop
+            case .line(let text):
+                history?.add(text)
+                let entry = buffer.add(text)
+                if entry == .empty || entry == .needsMore { continue }
+                let result = ControlEcho.suppressed { session.handle(entry) }
+                // Saved after every entry, so a session that is killed keeps its lines.
+                saveHistory()
+                if result == .quit { break loop }
+                console.out("\n")
+            }
+        }
+        saveHistory()
+        return 0
+    }
+
+    private func saveHistory() {
+        guard let message = history?.save(), !reportedSaveProblem else { return }
+        reportedSaveProblem = true
+        session.console.error("nnlearn: " + message)
+    }
+
+    private func prompt() -> String {
+        let colour = session.console.colour
+        return buffer.isEmpty ? EditorPrompt.input(session.nextNumber, colour: colour)
+            : EditorPrompt.continuation(session.nextNumber, colour: colour)
+    }
+}

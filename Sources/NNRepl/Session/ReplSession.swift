@@ -1,0 +1,198 @@
+import Foundation
+import NNCore
+import NNScript
+import NNTerminal
+
+/// One interactive session: an interpreter whose variables live across cells,
+/// the notebook numbering, the recorded cells and the meta-commands.
+///
+/// The session knows nothing about terminals: it takes whole entries (from
+/// ``EntryBuffer``) and writes to a ``ReplConsole``, so tests drive it directly
+/// and the terminal and pipe front ends share it.
+public final class ReplSession {
+    /// How results are shown.
+    public enum Style: Sendable {
+        /// `Out[n]: value`, as in IPython.
+        case notebook
+        /// The bare value on its own line, as `nnlearn run` prints it.
+        case plain
+    }
+
+    /// What became of one entry.
+    public enum EntryResult: Equatable, Sendable {
+        /// Nothing ran (a blank line).
+        case nothing
+        /// A cell or a command ran; false when it failed.
+        case ran(succeeded: Bool)
+        /// The learner asked to leave.
+        case quit
+    }
+
+    /// The interpreter holding the session's variables (replaced by `:reset`).
+    public private(set) var interpreter: Interpreter
+    /// Where everything is written.
+    public let console: ReplConsole
+    /// How results are shown.
+    public let style: Style
+    /// The meta-commands; register more to extend the REPL.
+    public var commands: CommandRegistry
+    /// The number of the next entry: `In [n]:`.
+    public private(set) var nextNumber = 1
+    /// Every code cell run so far with its output, for `:save`.
+    public private(set) var cells: [RecordedCell] = []
+    /// Writes `:save` files; replaceable by the lessons library's writer.
+    public var notebookWriter: any NotebookWriter = MarkdownNotebookWriter()
+    /// Lesson ids offered after `:lesson`.
+    public var lessonIDs: any IdentifierSource = LessonFiles()
+    /// Exercise ids offered after `:exercise` and `:grade` (none until exercises exist).
+    public var exerciseIDs: any IdentifierSource = FixedIdentifiers([])
+    /// The folder relative paths in programs and commands start from.
+    public let baseDirectory: URL
+    /// Whether `fit` draws a progress bar (only on a terminal).
+    public let drawsProgress: Bool
+    /// Whether every `backward()` prints its trace (`:trace on`).
+    public var tracesBackward = false {
+        didSet { configureInterpreter() }
+    }
+    /// True once any cell or command has failed (a pipe then exits with status 1).
+    public private(set) var hadFailure = false
+
+    public init(console: ReplConsole, style: Style = .notebook, drawsProgress: Bool = false,
+                baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                commands: CommandRegistry = StandardCommands.registry()) {
+        self.console = console
+        self.style = style
+        self.drawsProgress = drawsProgress
+        self.baseDirectory = baseDirectory
+        self.commands = commands
+        interpreter = Interpreter()
+        configureInterpreter()
+    }
+
+    /// Runs one whole entry: a cell of code or a meta-command.
+    @discardableResult
+    public func handle(_ entry: EntryBuffer.Outcome) -> EntryResult {
+        switch entry {
+        case .empty, .needsMore:
+            return .nothing
+        case .command(let line):
+            let outcome = runCommand(line)
+            return outcome == .quit ? .quit : .ran(succeeded: outcome == .success)
+        case .code(let source):
+            if isQuitWord(source) { return .quit }
+            return .ran(succeeded: runCell(source))
+        }
+    }
+
+    /// Runs a cell of code as `In [n]`, writing its output as it happens.
+    ///
+    /// A pending Ctrl-C from the prompt is forgotten first, so only a Ctrl-C
+    /// pressed while the cell runs interrupts it.
+    @discardableResult
+    public func runCell(_ source: String, file: String? = nil) -> Bool {
+        runCell(source, file: file, number: takeNumber())
+    }
+
+    /// Runs a cell under a number already taken (by the command that runs it, as `:load` does).
+    func runCell(_ source: String, file: String?, number: Int) -> Bool {
+        Interruption.clear()
+        let console = self.console
+        let label = style == .notebook ? outputLabel(number) : nil
+        let result = interpreter.runCell(source, file: file ?? "In[\(number)]") { event in
+            switch event {
+            case .text(let text):
+                console.out(text)
+            case .display(let repr):
+                guard let label else { return console.out(repr + "\n") }
+                // A value spanning several lines starts below the label, as IPython prints it.
+                console.out(label + (repr.contains("\n") ? "\n" : "") + repr + "\n")
+            case .error(let rendered):
+                console.error(rendered)
+            }
+        }
+        console.endProgress()
+        // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
+        cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output))
+        if !result.succeeded { hadFailure = true }
+        return result.succeeded
+    }
+
+    /// Runs a meta-command line such as `:precision 3`.
+    @discardableResult
+    public func runCommand(_ line: String) -> CommandOutcome {
+        _ = takeNumber()
+        guard let invocation = CommandInvocation(parsing: line) else {
+            return fail("not a command: \(line)")
+        }
+        guard let command = commands.command(named: invocation.name) else {
+            let typed = invocation.name.isEmpty ? ":" : ":" + invocation.name
+            let hint = commands.suggestion(for: invocation.name).map { "did you mean :\($0)? " } ?? ""
+            return fail("unknown command \(typed): \(hint)(:help lists the commands)")
+        }
+        let outcome = command.run(invocation, self)
+        if outcome == .failure { hadFailure = true }
+        return outcome
+    }
+
+    /// Forgets every variable (`:reset`); settings such as precision and tracing stay.
+    public func reset() {
+        let precision = interpreter.precision
+        interpreter = Interpreter()
+        interpreter.precision = precision
+        configureInterpreter()
+    }
+
+    /// Reports a command's failure on standard error and returns `.failure`.
+    public func fail(_ message: String) -> CommandOutcome {
+        console.error(message)
+        hadFailure = true
+        return .failure
+    }
+
+    /// The number of the entry running now (a command's own number).
+    var currentNumber: Int { nextNumber - 1 }
+
+    /// The `Out[n]:` label, red like IPython's when colour is on.
+    func outputLabel(_ number: Int) -> String {
+        let colour = console.colour
+        return colour.paint("Out[", .red) + colour.paint("\(number)", .boldRed) + colour.paint("]: ", .red)
+    }
+
+    private func takeNumber() -> Int {
+        defer { nextNumber += 1 }
+        return nextNumber
+    }
+
+    /// `exit` and `quit` leave the session, as in IPython, unless they name a variable.
+    private func isQuitWord(_ source: String) -> Bool {
+        let word = source.trimmingSpaces
+        let name = word.hasSuffix("()") ? String(word.dropLast(2)) : word
+        guard name == "exit" || name == "quit" else { return false }
+        return !interpreter.userVariables.contains { $0.name == name }
+    }
+
+    /// Connects the interpreter to the session: files, the progress bar and tracing.
+    private func configureInterpreter() {
+        interpreter.files = FileAccess(base: baseDirectory)
+        interpreter.showsProgress = drawsProgress
+        if drawsProgress {
+            let console = self.console
+            interpreter.progress = { fraction, seconds, status in
+                // Short runs finish before a bar would help; drawing it would only flicker.
+                guard seconds > 0.5 else { return }
+                console.progress(ProgressBar.render(fraction: fraction, status: status, width: TerminalSize.columns()))
+            }
+        } else {
+            interpreter.progress = nil
+        }
+        if tracesBackward {
+            interpreter.afterBackward = { [weak interpreter] loss in
+                guard let interpreter else { return }
+                // Through the interpreter's writer, so the trace is part of the cell's output.
+                interpreter.write(loss.traceReport(precision: interpreter.precision) + "\n")
+            }
+        } else {
+            interpreter.afterBackward = nil
+        }
+    }
+}
