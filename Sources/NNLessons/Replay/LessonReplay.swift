@@ -26,6 +26,7 @@ public enum LessonReplay {
         let interpreter = Interpreter(write: { _ in })
         interpreter.files = FileAccess(base: folder)
         interpreter.showsProgress = false
+        interpreter.respondsToInterrupts = true
         return interpreter
     }
 

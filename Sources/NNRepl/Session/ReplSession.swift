@@ -174,6 +174,7 @@ public final class ReplSession {
     /// Connects the interpreter to the session: files, the progress bar and tracing.
     private func configureInterpreter() {
         interpreter.files = FileAccess(base: baseDirectory)
+        interpreter.respondsToInterrupts = true
         interpreter.showsProgress = drawsProgress
         if drawsProgress {
             let console = self.console
