@@ -31,7 +31,7 @@ public enum Help {
         let families: [(String, [Builtin])] = [
             ("tensors", TensorBuiltins.all), ("math", MathBuiltins.all), ("losses", LossBuiltins.all),
             ("autodiff", AutodiffBuiltins.all), ("models", ModelBuiltins.all), ("optimizers", OptimizerBuiltins.all),
-            ("data", DataBuiltins.all), ("metrics", MetricBuiltins.all), ("graphics", PlotBuiltins.all),
+            ("data", DataBuiltins.all), ("metrics", MetricBuiltins.all), ("graphics", PlotBuiltins.all), ("checks", CheckBuiltins.all),
             ("basics", BasicBuiltins.all),
         ]
         var lines = ["Builtins (help(\"name\") for one of them):"]

@@ -25,6 +25,8 @@ public final class Interpreter {
     public var colour = ColourPolicy.plain
     /// The SVG of the last figure drawn, for savefig.
     var lastFigureSVG: (() -> String)?
+    /// Receives the results of check() and check_close() while an exercise is graded.
+    public var checkCollector: ((CheckResult) -> Void)?
     /// Told of training progress (fraction done, seconds so far, status line), for a progress bar.
     public var progress: ((Double, Double, String) -> Void)?
     /// Called after every `backward()` when `:trace on` is set.

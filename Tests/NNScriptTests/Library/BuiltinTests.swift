@@ -64,6 +64,7 @@ import Testing
         ("print(format(3.14159, '.2f'), type(1), type('s'), type(None), type(zeros(1)), type(1.5))", "3.14 int str None tensor float"),
         ("precision(2)\nprint(tensor([1.23456]))", "tensor([1.23])"),
         ("w = param(1.0)\ndot(w * 2, 'SKIP-dot-test.dot')", "SKIP"),
+        ("check(1 < 2, 'order')\ncheck(False, 'never', hint='think again')\ncheck_close([1.0, 2.0], [1.0, 2.0 + 1e-12], message='close')\ncheck_close(0.5, 0.25, message='far')", "✓ order\n✗ never\n  hint: think again\n✓ close\n✗ far: expected tensor(0.250000), got tensor(0.500000)"),
         ("help('relu')", "relu(x)\nrelu(x) = max(0, x). Derivative: 1 for x > 0, else 0."),
     ]
 
