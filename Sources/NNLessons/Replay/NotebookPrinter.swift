@@ -88,4 +88,9 @@ public struct ProseRenderer: Sendable {
 
     /// The Markdown as written.
     public static let plain = ProseRenderer { $0 }
+
+    /// Markdown rendered for the terminal: headings, emphasis, lists, quotes, tables (plain text without colour).
+    public static func terminal(colour: ColourPolicy, width: Int = 80) -> ProseRenderer {
+        ProseRenderer { MarkdownRenderer(width: width, colour: colour).render($0) }
+    }
 }

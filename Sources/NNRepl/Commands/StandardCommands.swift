@@ -7,6 +7,6 @@ public enum StandardCommands {
             HelpCommand.command, VarsCommand.command, ResetCommand.command, TimeCommand.command,
             PrecisionCommand.command, TraceCommand.command, LoadCommand.command, SaveCommand.command,
             QuitCommand.command,
-        ] + PlannedCommands.all)
+        ] + LessonCommands.all + PlannedCommands.exercises)
     }
 }

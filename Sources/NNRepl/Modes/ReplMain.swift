@@ -28,8 +28,9 @@ public enum ReplMain {
         let colour = ColourPolicy.detect(fileDescriptor: 1, environment: environment)
         let session = ReplSession(console: .standard(colour: colour), style: .notebook,
                                   drawsProgress: isatty(1) == 1, baseDirectory: base)
+        session.console.out(banner + "\n\n")
         configure(session)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment))
-        return TerminalRepl(session: session, editor: editor, history: history).run(banner: banner)
+        return TerminalRepl(session: session, editor: editor, history: history).run()
     }
 }

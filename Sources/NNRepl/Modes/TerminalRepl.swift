@@ -26,11 +26,10 @@ final class TerminalRepl {
     }
 
     /// Reads and runs entries until Ctrl-D or `:quit`, saving the history as it goes.
-    func run(banner: String) -> Int32 {
+    func run() -> Int32 {
         let console = session.console
         if let problem = history?.problem { console.error("nnlearn: " + problem) }
         InterruptSignal.install()
-        console.out(banner + "\n\n")
         loop: while true {
             switch editor.read(prompt: prompt()) {
             case .interrupted:
@@ -43,7 +42,8 @@ final class TerminalRepl {
             case .line(let text):
                 history?.add(text)
                 let entry = buffer.add(text)
-                if entry == .empty || entry == .needsMore { continue }
+                // A blank line does nothing, except in a lesson, where Enter steps on.
+                if entry == .needsMore || (entry == .empty && session.lesson == nil) { continue }
                 let result = ControlEcho.suppressed { session.handle(entry) }
                 // Saved after every entry, so a session that is killed keeps its lines.
                 saveHistory()

@@ -1,6 +1,7 @@
 import Foundation
 import NNCore
 import NNScript
+import NNLessons
 import NNTerminal
 
 /// One interactive session: an interpreter whose variables live across cells,
@@ -69,11 +70,18 @@ public final class ReplSession {
         configureInterpreter()
     }
 
+    /// The lesson being stepped through, if one is open (`:lesson`).
+    public internal(set) var lesson: LessonSession?
+
     /// Runs one whole entry: a cell of code or a meta-command.
     @discardableResult
     public func handle(_ entry: EntryBuffer.Outcome) -> EntryResult {
         switch entry {
-        case .empty, .needsMore:
+        case .empty:
+            // Inside a lesson, Enter on an empty line runs the cell shown or shows the next one.
+            guard lesson != nil else { return .nothing }
+            return .ran(succeeded: lessonStep { lesson, live in lesson.advance(live: live) } == .success)
+        case .needsMore:
             return .nothing
         case .command(let line):
             let outcome = runCommand(line)
@@ -132,6 +140,13 @@ public final class ReplSession {
         let outcome = command.run(invocation, self)
         if outcome == .failure { hadFailure = true }
         return outcome
+    }
+
+    /// Takes over an interpreter started elsewhere (a lesson's fresh start), keeping the settings.
+    func adopt(_ replacement: Interpreter) {
+        replacement.precision = interpreter.precision
+        interpreter = replacement
+        configureInterpreter()
     }
 
     /// Forgets every variable (`:reset`); settings such as precision and tracing stay.

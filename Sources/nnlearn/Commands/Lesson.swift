@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNLessons
+import NNRepl
 import NNTerminal
 
 /// `nnlearn lesson <id | number | file>`: steps through a lesson, cell by cell.
@@ -29,6 +30,15 @@ struct LessonCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
+        // On a terminal, the lesson opens in the full REPL (line editing, completion, Ctrl-C).
+        if isatty(0) == 1 {
+            let query = lesson, restart = self.restart
+            let status = ReplMain.run(banner: "nnlearn \(NNLearn.configuration.version): Enter steps through the lesson, :help for commands, Ctrl-D to quit.") { session in
+                _ = session.openLesson(query, restart: restart)
+            }
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
         if let notice = progress.takeNotice() {
             FileHandle.standardError.write(Data("nnlearn: \(notice)\n".utf8))
@@ -36,7 +46,7 @@ struct LessonCommand: ParsableCommand {
         let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(), progress: progress)
         let loop = LessonLoop(
             session: session,
-            printer: NotebookPrinter(colour: ColourPolicy.detect(environment: environment)),
+            printer: NotebookPrinter(colour: ColourPolicy.detect(environment: environment), prose: .terminal(colour: ColourPolicy.detect(environment: environment))),
             showsPrompts: isatty(0) == 1,
             readLine: { Swift.readLine(strippingNewline: true) },
             write: { text in

@@ -29,7 +29,8 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let printer = NotebookPrinter(colour: ColourPolicy.detect(environment: environment))
+        let colour = ColourPolicy.detect(environment: environment)
+        let printer = NotebookPrinter(colour: colour, prose: .terminal(colour: colour))
         let runner = ReplayRunner(
             mode: update ? .update : quiet ? .quiet : .notebook,
             printer: printer,

@@ -1,0 +1,72 @@
+import Foundation
+import NNLessons
+import NNScript
+import NNTerminal
+
+/// A lesson opened in the REPL: its cells run in the session's interpreter, so
+/// the learner's own code between cells sees the lesson's variables.
+extension ReplSession {
+    /// Opens a lesson found by id, number or file, resuming where the learner left off.
+    public func openLesson(_ query: String, restart: Bool = false, catalog: LessonCatalog = LessonCatalog(directory: LessonCatalog.defaultDirectory()),
+                    progress: ProgressStore = ProgressStore()) -> CommandOutcome {
+        let found: (lesson: Lesson, url: URL)
+        do { found = try catalog.find(query) } catch { return fail(error.description) }
+        if let notice = progress.takeNotice() { console.error("nnlearn: \(notice)") }
+        let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(),
+                                    interpreter: interpreter, progress: progress)
+        lesson = session
+        console.line(lessonPrinter.header("\(found.lesson.title) — \(found.lesson.cellsSummary)"))
+        present(restart ? session.next() : session.resume())
+        console.line(lessonPrinter.colour.paint("Enter: run the cell or show the next · :cells :back :goto n :where · your own code runs between cells", [.dim]))
+        return .success
+    }
+
+    /// Runs one step of the open lesson and shows what it produced, streaming cell output as it comes.
+    func lessonStep(_ step: (LessonSession, @escaping @Sendable (CellEvent) -> Void) -> [LessonEvent]) -> CommandOutcome {
+        guard let session = lesson else { return fail("no lesson is open: :lesson ID opens one (:lesson lists them)") }
+        Interruption.clear()
+        let console = self.console
+        let events = step(session) { event in
+            switch event {
+            case .text(let text): console.out(text)
+            case .display(let repr): console.out(repr + "\n")
+            case .error(let rendered): console.error(rendered)
+            }
+        }
+        console.endProgress()
+        // The lesson may have started a fresh interpreter (:rerun); the REPL follows it.
+        if session.interpreter !== interpreter { adopt(session.interpreter) }
+        present(events, streamed: true)
+        return events.contains { if case .output(_, _, true) = $0 { return true } else { return false } } ? .failure : .success
+    }
+
+    /// Writes lesson events; output already streamed live is not written twice.
+    func present(_ events: [LessonEvent], streamed: Bool = false) {
+        for event in events {
+            if streamed, case .output = event { continue }
+            if case let .cell(number, count, source, _) = event {
+                console.out(cellText(number: number, of: count, source: source))
+                continue
+            }
+            console.out(lessonPrinter.text(for: event))
+        }
+    }
+
+    /// A lesson cell as the REPL shows it: a rule naming the cell, then its code indented.
+    func cellText(number: Int, of count: Int, source: String) -> String {
+        let colour = console.colour
+        let rule = colour.paint("── cell \(number) of \(count) ── Enter runs it", [.dim])
+        let code = source.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        return rule + "\n" + colour.paint(code, [.cyan]) + "\n"
+    }
+
+    /// Renders prose as Markdown for the terminal, in colour when the console has it.
+    var lessonPrinter: NotebookPrinter {
+        NotebookPrinter(colour: console.colour, prose: .terminal(colour: console.colour, width: min(TerminalSize.columns(), 100)))
+    }
+}
+
+extension Lesson {
+    /// "18 cells" for the opening line.
+    var cellsSummary: String { "\(cells.count) cell\(cells.count == 1 ? "" : "s")" }
+}
