@@ -110,7 +110,7 @@ import Testing
         let overview = fixture.command(":help").output
         #expect(overview.hasPrefix("Commands\n  :help [topic]"))
         #expect(overview.contains("  :vars  "))
-        #expect(!overview.contains(":lesson"))
+        #expect(overview.contains("  :lesson [ID]  "))
         let builtin = fixture.command(":help softmax")
         #expect(builtin.outcome == .success)
         #expect(builtin.output.hasPrefix("softmax(x, axis="))
@@ -196,14 +196,15 @@ import Testing
         #expect(text == "# t\n\n````nn\ns = \"```\"\n````\n")
     }
 
-    @Test func quitAndPlannedCommands() throws {
+    @Test func quitAndUnknownLessons() throws {
         let fixture = try SessionFixture()
         #expect(fixture.command(":quit").outcome == .quit)
         #expect(fixture.command(":q").outcome == .quit)
         #expect(fixture.session.handle(.code("exit")) == .quit)
         fixture.run("quit = 3")
         #expect(fixture.session.handle(.code("quit")) == .ran(succeeded: true))
-        let planned = fixture.command(":lesson 01-tensors")
-        #expect(planned == (.failure, "", ":lesson is not available in this version of nnlearn yet\n"))
+        let missing = fixture.command(":lesson no-such-lesson")
+        #expect(missing.outcome == .failure)
+        #expect(missing.error.contains("no lesson 'no-such-lesson'"))
     }
 }
