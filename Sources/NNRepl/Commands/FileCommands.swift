@@ -24,7 +24,7 @@ public enum SaveCommand {
     public static let command = ReplCommand(
         name: "save", usage: ":save FILE.md",
         summary: "save this session's cells and outputs as a Markdown lesson",
-        details: "Each cell becomes a ```nn block followed by its output in an ```output block.",
+        details: "Each cell becomes a ```nn block followed by its output in an ```output block. The cells run again from a fresh start (seed 0) as they are saved, so `nnlearn replay` passes the file unchanged.",
         argumentCompletion: .files(extensions: ["md"])
     ) { invocation, session in
         var path = invocation.arguments

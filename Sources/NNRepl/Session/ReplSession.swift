@@ -67,6 +67,7 @@ public final class ReplSession {
         self.baseDirectory = baseDirectory
         self.commands = commands
         interpreter = Interpreter()
+        notebookWriter = ReplayableNotebookWriter(folder: baseDirectory)
         configureInterpreter()
     }
 
