@@ -13,8 +13,8 @@ extension Tensor {
         guard count == 1 else {
             throw CoreError("explain", "explain starts from a scalar such as a loss; this tensor has shape \(describe(shape))")
         }
-        let order = graphInForwardOrder()
-        let names = nodeNames(order)
+        // Named over the same nodes as the trace, so t3 means the same node in both reports.
+        let names = nodeNames(graphInForwardOrder(includingConstants: true))
         func name(_ tensor: Tensor) -> String { names[ObjectIdentifier(tensor)] ?? Tensor.constantName(tensor) }
         let root = name(self)
         var lines = ["backward from \(root): dL/d\(root) = 1"]

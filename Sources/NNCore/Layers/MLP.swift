@@ -45,16 +45,10 @@ public final class MLP {
 
     /// A table of layers, shapes and parameter counts, as Keras prints it.
     public func summary() -> String {
-        var lines = ["layer  shape        activation  params"]
+        var rows = [["layer", "shape", "activation", "params"]]
         for (index, layer) in layers.enumerated() {
-            let shape = "\(layer.inputs) → \(layer.outputs)"
-            lines.append("\(pad("dense\(index + 1)", 7))\(pad(shape, 13))\(pad(layer.activation.rawValue, 12))\(layer.parameterCount)")
+            rows.append(["dense\(index + 1)", "\(layer.inputs) → \(layer.outputs)", layer.activation.rawValue, String(layer.parameterCount)])
         }
-        lines.append("total parameters: \(parameterCount)")
-        return lines.joined(separator: "\n")
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        return Tensor.alignColumns(rows) + "\ntotal parameters: \(parameterCount)"
     }
 }

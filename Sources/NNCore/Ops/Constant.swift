@@ -14,7 +14,9 @@ extension Tensor {
 
     /// A comparison of two tensors, with broadcasting: 1 where it holds, else 0.
     public static func compare(_ a: Tensor, _ b: Tensor, _ op: String, _ holds: (Double, Double) -> Bool) throws -> Tensor {
-        try constantMap(a, b, op: op) { holds($0, $1) ? 1 : 0 }
+        let mask = try constantMap(a, b, op: op) { holds($0, $1) ? 1 : 0 }
+        mask.isMask = true
+        return mask
     }
 
     /// Applies `f` to broadcast pairs of elements, producing a constant (floor division, modulo).

@@ -17,6 +17,9 @@ public final class Tensor {
     public internal(set) var grad: Tensor?
     /// A name shown in traces and graphs, such as `z1` or `a1`.
     public var label: String?
+    /// Whether this tensor holds the 0/1 result of a comparison, so that
+    /// indexing with it selects where it is 1 (a boolean mask), as in NumPy.
+    public internal(set) var isMask = false
 
     /// The op that produced this tensor; nil for leaves.
     public let op: String?

@@ -40,8 +40,10 @@ enum CheckBuiltins {
                 return .none
             }
             let expected = try args.tensor("expected")
-            let formatter = TensorFormatter(precision: 6)
-            func show(_ t: Tensor) -> String { formatter.format(shape: t.shape, values: t.data).replacingOccurrences(of: "\n", with: " ") }
+            func show(_ t: Tensor) -> String {
+                t.count > 12 ? "\(t.shape) values starting \(TensorFormatter.list(shape: [6], values: Array(t.data.prefix(6))))…"
+                    : TensorFormatter.list(shape: t.shape, values: t.data)
+            }
             var detail: String?
             if got.shape != expected.shape && !(got.count == 1 && expected.count == 1) {
                 detail = "expected shape \(expected.shape), got shape \(got.shape)"

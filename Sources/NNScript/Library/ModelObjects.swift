@@ -80,7 +80,8 @@ final class ModelObject: ScriptObject {
     func display(interpreter: Interpreter) -> String {
         let sizes = [layers.first?.inputs ?? 0] + layers.map(\.outputs)
         let activations = layers.map(\.activation.rawValue)
-        return "\(typeName)(\(sizes.map(String.init).joined(separator: " → ")), activations \(activations.joined(separator: ", ")), \(parameters.reduce(0) { $0 + $1.count }) parameters)"
+        let named = activations.count == 1 ? "activation" : "activations"
+        return "\(typeName)(\(sizes.map(String.init).joined(separator: " → ")), \(named) \(activations.joined(separator: ", ")), \(parameters.reduce(0) { $0 + $1.count }) parameters)"
     }
 }
 

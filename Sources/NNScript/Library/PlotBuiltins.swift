@@ -136,10 +136,15 @@ enum PlotBuiltins {
 
     static func cellText(_ value: Value, _ interpreter: Interpreter) -> String {
         switch value {
-        case .number(let x): return NumberText.fixed(x, decimals: interpreter.precision)
-        case .tensor(let t) where t.count == 1: return NumberText.fixed(t.data[0], decimals: interpreter.precision)
+        case .number(let x): return wholeOrFixed(x, interpreter)
+        case .tensor(let t) where t.count == 1: return wholeOrFixed(t.data[0], interpreter)
         default: return Display.str(value, interpreter: interpreter)
         }
+    }
+
+    /// A count in a table reads as `12`, a measurement as `0.5000`.
+    static func wholeOrFixed(_ x: Double, _ interpreter: Interpreter) -> String {
+        Convert.integer(x).map(String.init) ?? NumberText.fixed(x, decimals: interpreter.precision)
     }
 
     /// Points of a [n, 2] tensor with their class labels as text.

@@ -95,6 +95,8 @@ enum Convert {
         switch value {
         case .list(let l): numbers = l.items.compactMap { number($0) }; guard numbers.count == l.items.count else { return nil }
         case .tuple: return nil
+        case .tensor(let t) where t.rank == 1 && t.isMask:
+            return t.data.indices.filter { t.data[$0] != 0 }
         case .tensor(let t) where t.rank == 1: numbers = t.data
         default: return nil
         }

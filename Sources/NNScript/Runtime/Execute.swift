@@ -27,7 +27,10 @@ extension Interpreter {
         case .augmentedAssign(let target, let op, let valueExpr):
             let current = try evaluate(target, in: scope)
             let operand = try evaluate(valueExpr, in: scope)
-            try assign(try augmented(op, current, operand, at: at), to: target, in: scope)
+            let result = try augmented(op, current, operand, at: at)
+            // Updated in place (a parameter under no_grad, a list): the target already holds it.
+            if Interpreter.identical(result, current), case .attribute = target.kind { return .normal }
+            try assign(result, to: target, in: scope)
         case .function(let definition):
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
             scope.values[definition.name] = .function(Function(

@@ -21,6 +21,10 @@ extension Interpreter {
         if let a = Self.plainNumber(left), let b = Self.plainNumber(right) {
             return .number(try numeric(op, a, b, at: location))
         }
+        // A Python list joined with a list of numbers (which is a tensor) stays a list: [32, 32] + [1].
+        if op == .add, case .list(let list) = left, case .tensor(let t) = right, t.rank == 1 {
+            return .list(ListStorage(list.items + t.data.map { Convert.integer($0).map(Value.integer) ?? .number($0) }))
+        }
         switch (left, right) {
         case (.tensor, _), (_, .tensor):
             guard let a = try? Convert.tensor(left, context: "", at: location),

@@ -8,6 +8,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         case attribute = "AttributeError", index = "IndexError", shape = "ShapeError", zeroDivision = "ZeroDivisionError"
         case recursion = "RecursionError", limit = "LimitError", interrupted = "KeyboardInterrupt"
         case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
+        case floatingPoint = "FloatingPointError"
     }
 
     public var kind: Kind
@@ -33,7 +34,8 @@ public struct ScriptError: Error, CustomStringConvertible {
 
     /// Wraps a core error (shapes, axes, arguments) as a script error.
     init(_ error: CoreError, at location: SourceLocation?) {
-        self.init(.shape, error.description, at: location)
+        // Anomaly detection reports nan and inf, which Python calls FloatingPointError.
+        self.init(error.reason.hasPrefix("anomaly:") ? .floatingPoint : .shape, error.description, at: location)
     }
 
     public var description: String {

@@ -5,7 +5,13 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ subscripts: [Subscript], in scope: Scope, at location: SourceLocation) throws -> Value {
         switch container {
         case .tensor(let tensor):
-            let specs = try indexSpecs(subscripts, in: scope)
+            // x[x > 0] on a matrix: a mask of the whole shape selects elements, flattened, as NumPy does.
+            if subscripts.count == 1, case .index(let expr) = subscripts[0], tensor.rank > 1,
+               case .tensor(let mask) = try evaluate(expr, in: scope), mask.isMask, mask.shape == tensor.shape {
+                let positions = mask.data.indices.filter { mask.data[$0] != 0 }
+                return .tensor(try core(location) { try tensor.reshaped([-1]).indexed([.positions(positions)]) })
+            }
+            let specs = try indexSpecs(subscripts, shape: tensor.shape, in: scope)
             return .tensor(try core(location) { try tensor.indexed(specs) })
         case .list(let list):
             return try sequenceItem(list.items, subscripts, in: scope, at: location) { .list(ListStorage($0)) }
@@ -52,7 +58,7 @@ extension Interpreter {
     func setSubscript(_ container: Value, _ subscripts: [Subscript], to value: Value, in scope: Scope, at location: SourceLocation) throws {
         switch container {
         case .tensor(let tensor):
-            let specs = try indexSpecs(subscripts, in: scope)
+            let specs = try indexSpecs(subscripts, shape: tensor.shape, in: scope)
             let source = try Convert.tensor(value, context: "the assigned value", at: location)
             try core(location) { try tensor.setIndexed(specs, to: source) }
         case .list(let list):
@@ -72,15 +78,23 @@ extension Interpreter {
     }
 
     /// Translates subscripts to the core's index specs.
-    private func indexSpecs(_ subscripts: [Subscript], in scope: Scope) throws -> [IndexSpec] {
-        try subscripts.map { part in
+    private func indexSpecs(_ subscripts: [Subscript], shape: [Int], in scope: Scope) throws -> [IndexSpec] {
+        try subscripts.enumerated().map { axis, part in
             switch part {
             case .slice(let start, let stop, let step):
                 return .slice(start: try optionalWhole(start, in: scope), stop: try optionalWhole(stop, in: scope),
                               step: try optionalWhole(step, in: scope))
             case .index(let expr):
                 let value = try evaluate(expr, in: scope)
+                if case .tensor(let mask) = value, mask.isMask, axis < shape.count, mask.count != shape[axis] {
+                    throw ScriptError(.index, "a boolean mask of \(mask.count) values cannot select along an axis of size \(shape[axis])", at: expr.location,
+                                      hint: "a mask from a comparison must have one value per row: X[y == 1]")
+                }
                 if let positions = Convert.positions(value) { return .positions(positions) }
+                if case .tensor(let t) = value, t.rank == 1 {
+                    throw ScriptError(.type, "tensor indices must be whole numbers, found \(t.data.first { Convert.integer($0) == nil }.map(Display.number) ?? "a non-integer")",
+                                      at: expr.location, hint: "convert a computed index with int(...), or index with a comparison such as x[x > 0]")
+                }
                 return .at(try wholeNumber(value, what: "tensor index", at: expr.location))
             }
         }

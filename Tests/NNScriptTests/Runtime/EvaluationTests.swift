@@ -122,3 +122,21 @@ import Testing
         #expect(output("def boom():\n    return 1 / 0\nprint(False and boom(), True or boom())") == "False True\n")
     }
 }
+
+@Suite struct MaskAndListTests {
+    @Test func comparisonsIndexAsBooleanMasks() {
+        #expect(output("d = tensor([10.0, 20.0, 30.0])\nprint(d[d > 15].tolist(), d[d > 100].shape)") == "[20.0, 30.0] (0,)\n")
+        #expect(output("M = [[1, -2], [-3, 4]]\nprint(M[M > 0].tolist())") == "[1.0, 4.0]\n")
+        #expect(output("X = [[1, 2], [3, 4], [5, 6]]\ny = [0, 1, 1]\nprint(X[y == 1].tolist())") == "[[3.0, 4.0], [5.0, 6.0]]\n")
+        #expect(run("d = tensor([1.0, 2.0])\nd[tensor([1, 0, 1]) > 0]").output.contains("a boolean mask of 3 values cannot select along an axis of size 2"))
+        #expect(run("d = tensor([1.0, 2.0])\nd[tensor([1.5])]").output.contains("tensor indices must be whole numbers, found 1.5"))
+    }
+
+    @Test func aListPlusNumbersStaysAList() {
+        #expect(output("print([32 for i in range(2)] + [1])") == "[32, 32, 1]\n")
+    }
+
+    @Test func augmentedAssignmentToAParameterAttributeUpdatesInPlace() {
+        #expect(output("m = MLP([2, 1], seed=0)\nwith no_grad():\n    m.layers[0].b -= 3\nprint(m.layers[0].b.tolist())") == "[-3.0]\n")
+    }
+}
