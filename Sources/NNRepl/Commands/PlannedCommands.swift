@@ -1,10 +1,9 @@
-/// Placeholders for the lesson and exercise commands, so that their names
+/// Placeholders for the lesson commands, so that their names
 /// complete and tell the learner they are coming instead of "unknown command".
 ///
-/// The lessons and exercises features replace them by registering commands
-/// with the same names (``CommandRegistry/register(_:)``); the argument
-/// completion here (lesson ids, exercise ids) is already wired to the
-/// session's ``ReplSession/lessonIDs`` and ``ReplSession/exerciseIDs``.
+/// The lessons feature replaces them by registering commands with the same
+/// names (``CommandRegistry/register(_:)``); the argument completion here
+/// (lesson ids) is already wired to the session's ``ReplSession/lessonIDs``.
 public enum PlannedCommands {
     /// `:lesson ID`, `:next`, `:back`, `:run`, `:goto N`, `:cells`, `:where`.
     public static let lessons: [ReplCommand] = [
@@ -17,13 +16,8 @@ public enum PlannedCommands {
         planned("where", ":where", "show where you are in the lesson"),
     ]
 
-    /// `:exercise ID` and `:grade [ID]`.
-    public static let exercises: [ReplCommand] = [
-        planned("exercise", ":exercise ID", "start an exercise", .exerciseIDs),
-        planned("grade", ":grade [ID]", "check your solution to an exercise", .exerciseIDs),
-    ]
-
-    public static var all: [ReplCommand] { lessons + exercises }
+    /// Every placeholder still planned (the exercise commands are ``ExerciseCommands``).
+    public static var all: [ReplCommand] { lessons }
 
     private static func planned(_ name: String, _ usage: String, _ summary: String,
                                 _ completion: ArgumentCompletion = .nothing) -> ReplCommand {
