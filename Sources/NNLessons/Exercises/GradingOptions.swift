@@ -21,6 +21,6 @@ public struct GradingOptions: Sendable {
 
     /// The seed for one run: the fixed one, else milliseconds of the clock (a whole number below 10⁹).
     func drawSeed(now: Date = Date()) -> Int {
-        seed ?? Int((now.timeIntervalSince1970 * 1000).truncatingRemainder(dividingBy: 1_000_000_000))
+        seed ?? Int((now.timeIntervalSince1970 * 1000).rounded().truncatingRemainder(dividingBy: 1_000_000_000))
     }
 }
