@@ -21,12 +21,16 @@ public struct GradePrinter: Sendable {
         if let error = report.learnerError {
             text += failLine("your code stopped before the checks could run") + indented(error)
         }
+        var previousError: String?
         for block in report.blocks {
             for result in block.results { text += self.result(result) }
             guard let error = block.error else { continue }
             text += failLine(block.errorMessage)
-            // The learner's own error is shown once, above; a block's own error under it.
-            if report.learnerError == nil { text += indented(error) }
+            // The learner's own error is shown once, above; a block's own error under it, once.
+            if report.learnerError == nil {
+                text += error == previousError ? indented("(the same error as above)") : indented(error)
+            }
+            previousError = error
         }
         if report.interrupted { text += "  " + colour.paint("grading interrupted (Ctrl-C): the checks above are those that ran", .yellow) + "\n" }
         if report.blocks.isEmpty { text += "  (this exercise has no checks)\n" }
