@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal"]),
         .testTarget(name: "NNScriptTests", dependencies: ["NNScript", "NNCore"], exclude: ["Scripts"]),
-        .testTarget(name: "NNLessonsTests", dependencies: ["NNLessons", "NNScript"]),
+        .testTarget(name: "NNLessonsTests", dependencies: ["NNLessons", "NNScript"],
+                    exclude: ["Exercises/Fixtures", "Exercises/WrongAnswers"]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
         // Drives the built binary end to end, as a learner would.

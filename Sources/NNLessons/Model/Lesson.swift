@@ -18,6 +18,8 @@ public struct Lesson: Sendable, Equatable {
     public var file: String
     /// Prose and code cells in file order; output blocks belong to their cells.
     public var blocks: [LessonBlock]
+    /// The `exercise` and `check` blocks in file order (they are also in `blocks`, as prose).
+    public var exerciseBlocks: [ExerciseBlock] = []
 
     /// Creates a lesson from parsed parts.
     public init(

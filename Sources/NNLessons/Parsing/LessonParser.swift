@@ -7,11 +7,13 @@ public enum LessonParser {
         let lines = SourceLines(source)
         let matter = try FrontMatter.parse(lines, file: file)
         var builder = BlockBuilder(file: file)
+        var exercises = ExerciseBlockCollector()
         var index = matter.lineCount
         while index < lines.count {
             let line = lines[index]
             guard let fence = Fence.opening(line) else {
                 builder.addProseLine(line, at: index + 1)
+                exercises.addProseLine(line, isFenced: false)
                 index += 1
                 continue
             }
@@ -19,19 +21,26 @@ public enum LessonParser {
                 throw LessonError(file: file, line: index + 1, message: "unclosed code fence opened at line \(index + 1)")
             }
             let content = (index + 1..<close).map { fence.content(lines[$0]) }.joined(separator: "\n")
+            if let kind = ExerciseBlockCollector.kind(of: fence) {
+                exercises.addBlock(kind, fence: fence, content: content, line: index + 1)
+            } else {
+                exercises.addFencedLines((index...close).map { lines[$0] })
+            }
             switch fence.language {
             case "nn":
                 builder.addCell(source: content, line: index + 1, closingLine: close + 1)
             case "output":
                 try builder.addOutput(RecordedOutput(text: content, line: index + 1, closingLine: close + 1))
             default:
-                // Other languages, and the exercise blocks to come, stay prose untouched.
+                // Other languages, and exercise and check blocks, stay prose untouched: replay leaves them alone.
                 for fenced in index...close { builder.addProseLine(lines[fenced], at: fenced + 1, isFenced: true) }
             }
             index = close + 1
         }
         let blocks = builder.finish()
-        return try lesson(from: blocks, matter: matter, file: file, heading: builder.firstHeading)
+        var lesson = try lesson(from: blocks, matter: matter, file: file, heading: builder.firstHeading)
+        lesson.exerciseBlocks = exercises.blocks
+        return lesson
     }
 
     /// Reads and parses a lesson file; unreadable or non-UTF-8 files are diagnostics too.

@@ -1,12 +1,11 @@
 /// The meta-commands every session starts with.
 public enum StandardCommands {
-    /// The commands in the order `:help` lists them, with placeholders for
-    /// the lesson and exercise commands that later features register over.
+    /// The commands in the order `:help` lists them.
     public static func registry() -> CommandRegistry {
         CommandRegistry([
             HelpCommand.command, VarsCommand.command, ResetCommand.command, TimeCommand.command,
             PrecisionCommand.command, TraceCommand.command, LoadCommand.command, SaveCommand.command,
             QuitCommand.command,
-        ] + LessonCommands.all + PlannedCommands.exercises)
+        ] + LessonCommands.all + ExerciseCommands.commands())
     }
 }

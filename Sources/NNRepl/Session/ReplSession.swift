@@ -45,8 +45,8 @@ public final class ReplSession {
     public var notebookWriter: any NotebookWriter = MarkdownNotebookWriter()
     /// Lesson ids offered after `:lesson`.
     public var lessonIDs: any IdentifierSource = LessonFiles()
-    /// Exercise ids offered after `:exercise` and `:grade` (none until exercises exist).
-    public var exerciseIDs: any IdentifierSource = FixedIdentifiers([])
+    /// Exercise ids offered after `:exercise` and `:grade`: those of the course's lessons.
+    public var exerciseIDs: any IdentifierSource = ExerciseIDs()
     /// The folder relative paths in programs and commands start from.
     public let baseDirectory: URL
     /// Whether `fit` draws a progress bar (only on a terminal).

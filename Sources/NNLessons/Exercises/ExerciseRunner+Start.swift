@@ -1,0 +1,39 @@
+import Foundation
+
+extension ExerciseRunner {
+    /// `nnlearn start <id>`: writes the scaffold into the workspace (never over existing work),
+    /// then shows the statement and the file's path.
+    public func start(_ id: String) -> Int32 {
+        reportNotice()
+        guard let exercise = lookUp(id) else { return 1 }
+        let url = workspace.file(for: id)
+        let shown = workspace.shownPath(for: id)
+        write(statement(of: exercise))
+        if FileManager.default.fileExists(atPath: url.path) {
+            write("\(shown) already exists: your work there is kept, not overwritten.\n")
+        } else {
+            do {
+                try AtomicFile.write(Data(Self.starterFile(for: exercise).utf8), to: url)
+            } catch {
+                writeError("nnlearn: cannot write \(shown): \(error.localizedDescription)\n")
+                return 1
+            }
+            write("Wrote the scaffold to \(shown).\n")
+        }
+        write("Edit \(shown), then run: nnlearn grade \(id)\n")
+        return 0
+    }
+
+    /// The exercise as `start` shows it: title, lesson, statement.
+    public func statement(of exercise: Exercise) -> String {
+        var text = "\(exercise.title) (exercise \(exercise.id), lesson \(exercise.lessonID))\n\n"
+        if !exercise.statement.isEmpty { text += exercise.statement + "\n\n" }
+        return text
+    }
+
+    /// What `start` writes: a comment naming the exercise, then the scaffold.
+    static func starterFile(for exercise: Exercise) -> String {
+        "# \(exercise.title) — lesson \(exercise.lessonID). Check your work with: nnlearn grade \(exercise.id)\n\n"
+            + exercise.scaffold + "\n"
+    }
+}

@@ -1,0 +1,61 @@
+import NNScript
+import NNTerminal
+
+/// Writes grading results for a terminal: ✓/✗ per check, expected vs got, hints, and the summary line.
+public struct GradePrinter: Sendable {
+    public var colour: ColourPolicy
+
+    public init(colour: ColourPolicy = .plain) {
+        self.colour = colour
+    }
+
+    /// The heading before an exercise's results: `perceptron_update — one perceptron step (path)`.
+    public func header(_ exercise: Exercise, file: String) -> String {
+        let title = exercise.title == exercise.id ? "" : " — " + exercise.title
+        return colour.paint(exercise.id, .bold) + title + " (\(file))\n"
+    }
+
+    /// Every check of a report, one line each, failures followed by their detail and hint.
+    public func report(_ report: GradeReport) -> String {
+        var text = ""
+        if let error = report.learnerError {
+            text += failLine("your code stopped before the checks could run") + indented(error)
+        }
+        var previousError: String?
+        for block in report.blocks {
+            for result in block.results { text += self.result(result) }
+            guard let error = block.error else { continue }
+            text += failLine(block.errorMessage)
+            // The learner's own error is shown once, above; a block's own error under it, once.
+            if report.learnerError == nil {
+                text += error == previousError ? indented("(the same error as above)") : indented(error)
+            }
+            previousError = error
+        }
+        if report.interrupted { text += "  " + colour.paint("grading interrupted (Ctrl-C): the checks above are those that ran", .yellow) + "\n" }
+        if report.blocks.isEmpty { text += "  (this exercise has no checks)\n" }
+        return text
+    }
+
+    /// One check's line, and for a failure its detail and hint.
+    public func result(_ result: CheckResult) -> String {
+        guard !result.passed else { return "  " + colour.paint("✓", .green) + " " + result.message + "\n" }
+        var text = failLine(result.message)
+        if let detail = result.detail { text += indented(detail) }
+        if let hint = result.hint { text += indented(colour.paint("hint: ", .cyan) + hint) }
+        return text
+    }
+
+    /// The closing line, exactly `N passed, N failed` (counting checks).
+    public func summary(passed: Int, failed: Int) -> String {
+        "\(passed) passed, \(failed) failed\n"
+    }
+
+    private func failLine(_ message: String) -> String {
+        "  " + colour.paint("✗", .red) + " " + message + "\n"
+    }
+
+    private func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n") + "\n"
+    }
+}

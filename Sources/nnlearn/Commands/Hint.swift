@@ -1,0 +1,18 @@
+import ArgumentParser
+import NNLessons
+
+/// `nnlearn hint <id>`: the next hint of an exercise.
+struct Hint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the next hint for an exercise, one at a time.",
+        discussion: "Which hints you have seen is remembered in the state directory (hints.json)."
+    )
+
+    @ArgumentParser.Argument(help: "The exercise id.")
+    var id: String
+
+    func run() throws {
+        let status = ExerciseRunner.standard(workspace: nil).hint(id)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import NNLessons
+
+/// `nnlearn start <id>`: writes an exercise's scaffold into the workspace and shows what to do.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start an exercise: write its scaffold to <workspace>/<id>.nn and show the statement.",
+        discussion: "An existing file is never overwritten. The workspace is --workspace, else $NNLEARN_WORKSPACE, else ./nnlearn-exercises."
+    )
+
+    @ArgumentParser.Argument(help: "The exercise id (see `nnlearn exercises`).")
+    var id: String
+
+    @Option(help: "The folder for your exercise files.")
+    var workspace: String?
+
+    func run() throws {
+        let status = ExerciseRunner.standard(workspace: workspace).start(id)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
