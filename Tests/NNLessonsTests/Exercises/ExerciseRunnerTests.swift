@@ -102,7 +102,7 @@ final class RunnerFixture {
         #expect(result.status == 1)
         #expect(result.output.contains("double — double a number (ws/double.nn)"))
         #expect(result.output.contains("average — mean of a tensor (ws/average.nn)"))
-        #expect(result.output.contains("      expected tensor(2.), got tensor(6.)\n"))
+        #expect(result.output.contains("      expected 2.0, got 6.0\n"))
         #expect(result.output.hasSuffix("\n5 passed, 1 failed\n"))
     }
 

@@ -24,11 +24,11 @@ import Testing
         #expect(report.failedCount == 5)
         let close = report.blocks[0].results[1]
         #expect(close.message == "double(1.5) is 3.0")
-        #expect(close.detail == "expected tensor(3.), got tensor(2.500000)")
+        #expect(close.detail == "expected 3.0, got 2.5")
         #expect(close.hint == "x * 2 works for floats too")
         let text = GradePrinter().report(report)
         #expect(text.contains("  ✗ double(2) is 4\n      hint: multiply x by 2\n"))
-        #expect(text.contains("  ✗ double(1.5) is 3.0\n      expected tensor(3.), got tensor(2.500000)\n      hint: x * 2 works for floats too\n"))
+        #expect(text.contains("  ✗ double(1.5) is 3.0\n      expected 3.0, got 2.5\n      hint: x * 2 works for floats too\n"))
     }
 
     @Test func theUntouchedScaffoldFailsEveryBlockWithNotImplemented() {
