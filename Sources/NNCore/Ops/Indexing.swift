@@ -14,6 +14,7 @@ public enum IndexSpec: Equatable, Sendable {
 extension Tensor {
     /// Selects elements by index; the gradient flows back into the selected places.
     public func indexed(_ specs: [IndexSpec]) throws -> Tensor {
+        if let rows = try contiguousRows(specs) { return try rowBlock(rows.range, keepsAxis: rows.keepsAxis) }
         let (offsets, shape) = try selection(specs, op: "index")
         let source = data
         let out = offsets.map { source[$0] }
@@ -21,6 +22,35 @@ extension Tensor {
         return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
             var grad = [Double](repeating: 0, count: sourceCount)
             for (i, offset) in offsets.enumerated() { grad[offset] += g[i] }
+            return [grad]
+        }
+    }
+
+    /// The rows a lone `X[i]` or `X[a:b]` selects, when they lie contiguously in memory.
+    private func contiguousRows(_ specs: [IndexSpec]) throws -> (range: Range<Int>, keepsAxis: Bool)? {
+        guard specs.count == 1, let size = shape.first else { return nil }
+        switch specs[0] {
+        case .at(let i):
+            let row = try Tensor.position(i, size: size, axis: 0, op: "index", shape: shape)
+            return (row..<(row + 1), false)
+        case .slice(let start, let stop, let step) where step == nil || step == 1:
+            let rows = try Tensor.slicePositions(start, stop, 1, size: size, op: "index")
+            guard let first = rows.first, let last = rows.last else { return nil }
+            return (first..<(last + 1), true)
+        default:
+            return nil
+        }
+    }
+
+    /// A block of whole rows, copied in one piece; the gradient lands in the same rows.
+    private func rowBlock(_ rows: Range<Int>, keepsAxis: Bool) throws -> Tensor {
+        let width = shape.dropFirst().reduce(1, *)
+        let (lo, hi) = (rows.lowerBound * width, rows.upperBound * width)
+        let outShape = keepsAxis ? [rows.count] + shape.dropFirst() : Array(shape.dropFirst())
+        let total = count
+        return try Tensor.record("index", Array(data[lo..<hi]), shape: outShape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
+            var grad = [Double](repeating: 0, count: total)
+            grad.replaceSubrange(lo..<hi, with: g)
             return [grad]
         }
     }

@@ -61,20 +61,22 @@ extension Tensor {
 }
 
 /// The inner loops of the matrix products, over raw buffers.
+///
+/// Every product is written as rows of `axpy` (y += a·x along contiguous rows,
+/// four lanes at a time), accumulating over the inner dimension in order, so
+/// results are bit-identical to the plain triple loop.
 enum Kernels {
     /// C[m×n] = A[m×k] · B[k×n], in i-k-j order so the innermost loop runs along rows of B and C.
     static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             c.initialize(repeating: 0)
+            guard let cBase = c.baseAddress else { initialized = m * n; return }
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
+                    guard let bBase = b.baseAddress else { return }
                     for i in 0..<m {
-                        let row = i * n
-                        for p in 0..<k {
-                            let scale = a[i * k + p]
-                            let bRow = p * n
-                            for j in 0..<n { c[row + j] += scale * b[bRow + j] }
-                        }
+                        let row = cBase + i * n
+                        for p in 0..<k { axpy(a[i * k + p], bBase + p * n, row, n) }
                     }
                 }
             }
@@ -82,41 +84,42 @@ enum Kernels {
         }
     }
 
-    /// C[m×n] = A[m×k] · Bᵀ, where B is stored as [n×k]: dot products of rows.
+    /// C[m×n] = A[m×k] · Bᵀ, where B is stored as [n×k]: B is transposed once, then multiplied row by row.
     static func matmulTransposedB(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    for i in 0..<m {
-                        for j in 0..<n {
-                            var sum = 0.0
-                            for p in 0..<k { sum += a[i * k + p] * b[j * k + p] }
-                            c[i * n + j] = sum
-                        }
-                    }
-                }
-            }
-            initialized = m * n
-        }
+        matmul(a, transpose(b, rows: n, cols: k), m: m, k: k, n: n)
     }
 
     /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n].
     static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             c.initialize(repeating: 0)
+            guard let cBase = c.baseAddress else { initialized = m * n; return }
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
+                    guard let bBase = b.baseAddress else { return }
                     for p in 0..<k {
-                        let bRow = p * n
-                        for i in 0..<m {
-                            let scale = a[p * m + i]
-                            let row = i * n
-                            for j in 0..<n { c[row + j] += scale * b[bRow + j] }
-                        }
+                        for i in 0..<m { axpy(a[p * m + i], bBase + p * n, cBase + i * n, n) }
                     }
                 }
             }
             initialized = m * n
+        }
+    }
+
+    /// y[0..<count] += scale · x[0..<count], four lanes at a time.
+    @inline(__always)
+    static func axpy(_ scale: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
+        let factor = SIMD4<Double>(repeating: scale)
+        var j = 0
+        while j + 4 <= count {
+            let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Double>.self)
+            let ys = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(y + j).storeBytes(of: ys + factor * xs, as: SIMD4<Double>.self)
+            j += 4
+        }
+        while j < count {
+            y[j] += scale * x[j]
+            j += 1
         }
     }
 

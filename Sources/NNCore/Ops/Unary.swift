@@ -4,16 +4,25 @@ extension Tensor {
     /// Applies `f` elementwise; the gradient is `g ⊙ derivative(x, y)`, where y = f(x).
     ///
     /// Every pointwise op is one call to this helper: its forward and its
-    /// derivative side by side.
+    /// derivative side by side. The local derivative is computed during the
+    /// forward pass (only when a graph is recorded), so backward is a single product.
+    @inline(__always)
     func unary(
         _ op: String, formula: String, _ f: (Double) -> Double,
-        derivative: @escaping (_ x: Double, _ y: Double) -> Double
+        derivative: (_ x: Double, _ y: Double) -> Double
     ) throws -> Tensor {
         let x = data
         let y = x.map(f)
+        guard requiresGrad, GradMode.isEnabled else {
+            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: [formula]) { _ in [nil] }
+        }
+        let slope = [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+            for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
+            initialized = x.count
+        }
         return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: [formula]) { g in
             [[Double](unsafeUninitializedCapacity: g.count) { out, initialized in
-                for i in 0..<g.count { out[i] = g[i] * derivative(x[i], y[i]) }
+                for i in 0..<g.count { out[i] = g[i] * slope[i] }
                 initialized = g.count
             }]
         }
