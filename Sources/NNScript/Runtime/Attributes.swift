@@ -52,7 +52,7 @@ extension Interpreter {
 
 /// A method bound to its receiver: a builtin whose body closes over the value.
 func method(_ name: String, _ signature: String, doc: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) -> Value {
-    .builtin(Builtin(name, Signature(signature), doc: doc, body))
+    .builtin(Builtin(name, Signature.cached(signature), doc: doc, body))
 }
 
 /// Methods of lists, as in Python.

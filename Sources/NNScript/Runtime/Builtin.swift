@@ -1,4 +1,5 @@
 import NNCore
+import Synchronization
 
 /// A function provided by nnlearn: its parameters, its help text and its body.
 public final class Builtin: @unchecked Sendable {  // immutable after init
@@ -48,6 +49,18 @@ public struct Signature: Sendable {
         self.parameters = parameters
         self.variadic = variadic
         self.positionalCount = positionalCount ?? parameters.count
+    }
+
+    /// Parsed signatures by their text: methods are bound on every access
+    /// (`loss.backward`), and parsing the text each time showed in profiles.
+    private static let cache = Mutex<[String: Signature]>([:])
+
+    /// The signature for `text`, parsed once per process.
+    public static func cached(_ text: String) -> Signature {
+        if let known = cache.withLock({ $0[text] }) { return known }
+        let parsed = Signature(text)
+        cache.withLock { $0[text] = parsed }
+        return parsed
     }
 
     /// `name(x, axis=…, keepdims=…)` for help and messages.
