@@ -89,21 +89,9 @@ enum Kernels {
         matmul(a, transpose(b, rows: n, cols: k), m: m, k: k, n: n)
     }
 
-    /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n].
+    /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n]: A is transposed once.
     static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
-            c.initialize(repeating: 0)
-            guard let cBase = c.baseAddress else { initialized = m * n; return }
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    guard let bBase = b.baseAddress else { return }
-                    for p in 0..<k {
-                        for i in 0..<m { axpy(a[p * m + i], bBase + p * n, cBase + i * n, n) }
-                    }
-                }
-            }
-            initialized = m * n
-        }
+        matmul(transpose(a, rows: k, cols: m), b, m: m, k: k, n: n)
     }
 
     /// y[0..<count] += scale · x[0..<count], four lanes at a time.
