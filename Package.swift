@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Release builds of the hot modules skip dynamic exclusivity checks: an interpreter
+/// runs on one thread, and the checks cost several percent of every training step.
+let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "nnlearn",
     platforms: [.macOS(.v13)],
@@ -13,11 +17,11 @@ let package = Package(
     ],
     targets: [
         // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
-        .target(name: "NNCore"),
+        .target(name: "NNCore", swiftSettings: fastRelease),
         // Terminal rendering: tensor printing, tables, plots, heatmaps, Markdown, colour.
         .target(name: "NNTerminal"),
         // The Python-flavoured language: lexer, parser, interpreter, standard library.
-        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal"]),
+        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal"], swiftSettings: fastRelease),
         // Lessons as Markdown notebooks: parsing, replay, exercises, grading, progress.
         .target(name: "NNLessons", dependencies: ["NNScript", "NNTerminal"]),
         // The interactive session: line editing, history, completion, meta-commands.
