@@ -17,7 +17,7 @@ extension ReplSession {
         lesson = session
         console.line(lessonPrinter.header("\(found.lesson.title) — \(found.lesson.cellsSummary)"))
         present(restart ? session.next() : session.resume())
-        console.line(lessonPrinter.colour.paint("Enter: run the cell or show the next · :cells :back :goto n :where · your own code runs between cells", [.dim]))
+        console.line(lessonPrinter.colour.paint("Enter runs the cell or shows the next · :cells :back :goto n :where · type your own code any time", [.dim]))
         return .success
     }
 
