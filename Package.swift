@@ -46,6 +46,8 @@ let package = Package(
                     exclude: ["Exercises/Fixtures", "Exercises/WrongAnswers"]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
+        // The bad-input catalogue: every mistake gives a clear error and the session survives.
+        .testTarget(name: "RobustnessTests", dependencies: ["NNScript", "NNCore", "NNLessons", "NNRepl"]),
         // Drives the built binary end to end, as a learner would.
         .testTarget(name: "nnlearnTests", dependencies: ["nnlearn"]),
     ],

@@ -23,9 +23,18 @@ extension Tensor {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
             throw CoreError("arange", "needs finite bounds and a non-zero step")
         }
-        let n = Swift.max(0, Int((((stop - start) / step)).rounded(.up)))
-        _ = try Shape.count([n], op: "arange")
+        // Checked as a Double first: arange(0, 1e300) would not fit in an Int.
+        let steps = ((stop - start) / step).rounded(.up)
+        guard steps <= Double(Shape.maxElements) else {
+            throw CoreError("arange", "\(Self.describeCount(steps)) values are too many (the limit is \(Shape.maxElements))")
+        }
+        let n = steps > 0 ? Int(steps) : 0
         return Tensor((0..<n).map { start + Double($0) * step })
+    }
+
+    /// A value count for a message: `1e+300`, or a whole number when it is one.
+    private static func describeCount(_ x: Double) -> String {
+        x < 1e15 ? String(Int(x)) : "\(x)"
     }
 
     /// `count` evenly spaced values from `start` to `stop` inclusive, as NumPy's linspace.

@@ -103,8 +103,16 @@ final class GradcheckReport: ScriptObject {
 }
 
 extension Interpreter {
-    /// Runs backward, telling the learner once when gradients were not zeroed.
+    /// Runs backward, telling the learner once when gradients were not zeroed
+    /// and once when the loss has become nan or inf (the NaN watch).
     func backward(_ loss: Tensor, upstream: Tensor?) throws {
+        backwardCalls += 1
+        if !warnedAboutNonFiniteLoss, let bad = loss.data.first(where: { !$0.isFinite }) {
+            warnedAboutNonFiniteLoss = true
+            printLine("note: the loss is \(Display.number(bad)) at step \(backwardCalls) (call \(backwardCalls) of backward()); "
+                + "the gradients will be nan too. Likely causes: a learning rate too high (try a tenth of it), "
+                + "log of 0 (use bce_logits or cross_entropy on logits, or clip probabilities), or overflow in exp (subtract the maximum first)")
+        }
         let summary = try loss.backward(upstream: upstream)
         if !summary.accumulatedInto.isEmpty, !warnedAboutAccumulation {
             warnedAboutAccumulation = true

@@ -20,7 +20,8 @@ enum Metrics {
     /// The true class of each row from labels, one-hot rows, or ±1 targets.
     static func labels(_ target: Tensor) -> [Int] {
         if target.rank == 2, target.shape[1] > 1 { return classes(target, logits: false) }
-        return target.data.map { $0 > 0.5 ? Int($0.rounded()) : 0 }
+        // Labels too large for an Int (1e300, inf) cannot match any class: -1 stands for "none".
+        return target.data.map { $0 > 0.5 ? Int(exactly: $0.rounded()) ?? -1 : 0 }
     }
 
     /// The fraction of rows whose predicted class equals the label.
@@ -54,7 +55,7 @@ enum MetricBuiltins {
             let count = try args.integer("classes", default: (predicted + actual).max().map { $0 + 1 } ?? 1)
             guard count > 0, count <= 1000 else { throw ScriptError(.value, "confusion: classes must be from 1 to 1000", at: args.location) }
             var matrix = [Double](repeating: 0, count: count * count)
-            for (p, a) in zip(predicted, actual) where p < count && a < count { matrix[a * count + p] += 1 }
+            for (p, a) in zip(predicted, actual) where p < count && a >= 0 && a < count { matrix[a * count + p] += 1 }
             let rows = (0..<count).map { a in ["\(a)"] + (0..<count).map { p in String(Int(matrix[a * count + p])) } }
             let table = Table(headers: ["true \\ predicted"] + (0..<count).map(String.init), rows: rows, alignments: [.left])
             interpreter.printLine(table.render())

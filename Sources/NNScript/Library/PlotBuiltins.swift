@@ -63,7 +63,9 @@ enum PlotBuiltins {
             let images = (0..<count).map { i in
                 GrayImage(pixels: Array(data.data[(i * h * w)..<((i + 1) * h * w)]), height: h, width: w, caption: i < captions.count ? captions[i] : "")
             }
-            let low = data.data.min() ?? 0, high = data.data.max() ?? 1
+            // nan and inf pixels are drawn blank; the shade range comes from the finite ones.
+            let finite = data.data.filter(\.isFinite)
+            let low = finite.min() ?? 0, high = finite.max() ?? 1
             let text = images.count == 1 ? ImageRender.render(images[0], range: low...Swift.max(high, low + 1e-12), ascii: interpreter.asciiGraphics)
                 : ImageRender.grid(images, range: low...Swift.max(high, low + 1e-12), ascii: interpreter.asciiGraphics)
             interpreter.printLine(text)

@@ -12,6 +12,9 @@ extension PlotBuiltins {
         guard let xLow = xs.min(), let xHigh = xs.max(), let yLow = ys.min(), let yHigh = ys.max() else {
             throw ScriptError(.value, "boundary() needs at least one point", at: args.location)
         }
+        guard (xs + ys).allSatisfy(\.isFinite) else {
+            throw ScriptError(.value, "boundary() needs finite coordinates, but X holds nan or inf", at: args.location)
+        }
         // A margin of 5% keeps points off the frame.
         let (dx, dy) = (Swift.max(xHigh - xLow, 1e-9) * 0.05, Swift.max(yHigh - yLow, 1e-9) * 0.05)
         let xRange = (xLow - dx)...(xHigh + dx), yRange = (yLow - dy)...(yHigh + dy)

@@ -45,10 +45,16 @@ enum Convert {
         }
     }
 
+    /// The most dimensions a tensor made from nested lists may have (NumPy allows 64).
+    static let maximumRank = 64
+
     /// Walks nested lists, checking that every row at a depth has the same length.
     private static func flatten(_ value: Value, depth: Int, data: inout [Double], shape: inout [Int],
                                 context: String, at location: SourceLocation) throws {
         if let items = sequence(value) {
+            guard depth < maximumRank else {
+                throw ScriptError(.value, "\(context): lists nested more than \(maximumRank) deep (or a list that holds itself) cannot make a tensor", at: location)
+            }
             if depth == shape.count {
                 shape.append(items.count)
             } else if depth > shape.count || shape[depth] != items.count {

@@ -16,6 +16,15 @@ public enum Display {
 
     /// The text a display (`Out[n]:`) shows.
     public static func repr(_ value: Value, interpreter: Interpreter) -> String {
+        var open: [ObjectIdentifier] = []
+        return repr(value, interpreter: interpreter, open: &open)
+    }
+
+    /// The deepest nesting of containers printed; deeper ones show as `[...]`, as do cycles.
+    static let maximumNesting = 100
+
+    /// `repr`, tracking the lists being printed so that a list holding itself prints `[...]` as in Python.
+    private static func repr(_ value: Value, interpreter: Interpreter, open: inout [ObjectIdentifier]) -> String {
         switch value {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -24,9 +33,19 @@ public enum Display {
         case .string(let s): return quoted(s)
         case .tensor(let t):
             return TensorFormatter(precision: interpreter.precision).format(shape: t.shape, values: t.data, requiresGrad: t.requiresGrad && t.isLeaf)
-        case .list(let list): return "[" + list.items.map { repr($0, interpreter: interpreter) }.joined(separator: ", ") + "]"
+        case .list(let list):
+            let id = ObjectIdentifier(list)
+            guard !open.contains(id), open.count < maximumNesting else { return "[...]" }
+            open.append(id)
+            defer { open.removeLast() }
+            var parts: [String] = []
+            for item in list.items { parts.append(repr(item, interpreter: interpreter, open: &open)) }
+            return "[" + parts.joined(separator: ", ") + "]"
         case .tuple(let items):
-            let inner = items.map { repr($0, interpreter: interpreter) }.joined(separator: ", ")
+            guard open.count < maximumNesting else { return "(...)" }
+            var parts: [String] = []
+            for item in items { parts.append(repr(item, interpreter: interpreter, open: &open)) }
+            let inner = parts.joined(separator: ", ")
             return items.count == 1 ? "(\(inner),)" : "(\(inner))"
         case .function(let f): return "<function \(f.signature)>"
         case .builtin(let b): return "<builtin \(b.signature.render(b.name))>"

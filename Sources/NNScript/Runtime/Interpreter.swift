@@ -47,6 +47,10 @@ public final class Interpreter {
     public var mayWriteFiles = true
     /// Told once when backward accumulates into gradients that were not zeroed.
     var warnedAboutAccumulation = false
+    /// Told once when backward() starts from a loss that is nan or inf.
+    var warnedAboutNonFiniteLoss = false
+    /// How many times backward() has run in this interpreter: the step a NaN-watch note names.
+    var backwardCalls = 0
 
     var steps = 0
     var deadline: Date?

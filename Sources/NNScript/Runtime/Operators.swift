@@ -237,11 +237,14 @@ extension Interpreter {
     }
 
     /// Python's == for non-tensor values.
-    static func equal(_ a: Value, _ b: Value) -> Bool {
+    /// A list is equal to itself; lists nested deeper than 10,000 levels (cycles) compare as different.
+    static func equal(_ a: Value, _ b: Value, depth: Int = 0) -> Bool {
+        guard depth < 10_000 else { return false }
         switch (a, b) {
         case (.string(let x), .string(let y)): return x == y
-        case (.list(let x), .list(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) }
-        case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.list(let x), .list(let y)):
+            return x === y || x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1, depth: depth + 1) }
+        case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, depth: depth + 1) }
         default:
             if let x = plainNumber(a), let y = plainNumber(b) { return x == y }
             return identical(a, b)

@@ -7,8 +7,10 @@
 public struct Parser {
     /// Parses a whole program or REPL entry into its statements.
     public static func parse(_ source: String) throws(Diagnostic) -> [Stmt] {
-        try DeepStack.run { () throws(Diagnostic) in
-            try SyntaxParser.parseProgram(Array(source)).statements
+        // Editors on Windows may start a UTF-8 file with a byte order mark; Python skips it too.
+        let text = source.unicodeScalars.first == "\u{FEFF}" ? String(source.unicodeScalars.dropFirst()) : source
+        return try DeepStack.run { () throws(Diagnostic) in
+            try SyntaxParser.parseProgram(Array(text)).statements
         }
     }
 
