@@ -45,7 +45,7 @@ extension Interpreter {
             }
             tensor.label = label
         default:
-            throw ScriptError(.attribute, "cannot set attribute '\(name)' of a \(value.typeName)", at: location)
+            throw ScriptError(.attribute, "cannot set attribute '\(name)' of \(value.typeNameWithArticle)", at: location)
         }
     }
 }

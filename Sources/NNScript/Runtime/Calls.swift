@@ -19,12 +19,12 @@ extension Interpreter {
             let named = Dictionary(keywords, uniquingKeysWith: { first, _ in first })
             let arguments = Arguments(function: object.typeName, named: named, rest: positional, location: location)
             if let result = try object.call(arguments, interpreter: self) { return result }
-            throw ScriptError(.type, "a \(object.typeName) is not callable", at: location)
+            throw ScriptError(.type, "\(callee.typeNameWithArticle) is not callable", at: location)
         default:
             var hint: String? = nil
             if case .tensor = callee { hint = "to multiply, write the * explicitly: 2 * (x + 1); to index, use brackets: x[0]" }
             if Interpreter.plainNumber(callee) != nil { hint = "to multiply, write the * explicitly: 2 * (x + 1)" }
-            throw ScriptError(.type, "'\(calleeName)' is a \(callee.typeName), which cannot be called", at: location, hint: hint)
+            throw ScriptError(.type, "'\(calleeName)' is \(callee.typeNameWithArticle), which cannot be called", at: location, hint: hint)
         }
     }
 

@@ -110,7 +110,7 @@ extension Interpreter {
         switch expr.kind {
         case .name(let name): return name
         case .attribute(let base, let name): return "\(calleeName(base)).\(name)"
-        default: return "the value"
+        default: return "this value"
         }
     }
 

@@ -77,7 +77,7 @@ extension Interpreter {
             let context = try evaluate(contextExpr, in: scope)
             if let name { scope.values[name] = context }
             guard case .object(let object) = context, let manager = object as? ContextManager else {
-                throw ScriptError(.type, "a \(context.typeName) cannot be used in a with statement", at: contextExpr.location,
+                throw ScriptError(.type, "\(context.typeNameWithArticle) cannot be used in a with statement", at: contextExpr.location,
                                   hint: "nnlearn supports `with no_grad():`")
             }
             return try manager.run { try execute(body, in: scope) }
@@ -149,7 +149,7 @@ extension Interpreter {
         case .object(let object as ScriptSequence):
             try object.visit(body)
         default:
-            throw ScriptError(.type, "a \(value.typeName) cannot be iterated", at: location,
+            throw ScriptError(.type, "\(value.typeNameWithArticle) cannot be iterated", at: location,
                               hint: "for loops take a range(...), a list, a tuple, a string or a tensor")
         }
     }

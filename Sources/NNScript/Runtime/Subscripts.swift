@@ -27,7 +27,7 @@ extension Interpreter {
             }
             return try object.item(try evaluate(expr, in: scope), at: location)
         default:
-            throw ScriptError(.type, "a \(container.typeName) cannot be indexed", at: location)
+            throw ScriptError(.type, "\(container.typeNameWithArticle) cannot be indexed", at: location)
         }
     }
 
@@ -72,7 +72,7 @@ extension Interpreter {
             }
             list.items[resolved] = value
         default:
-            throw ScriptError(.type, "a \(container.typeName) does not support item assignment", at: location,
+            throw ScriptError(.type, "\(container.typeNameWithArticle) does not support item assignment", at: location,
                               hint: container.typeName == "tuple" || container.typeName == "str" ? "\(container.typeName)s cannot be changed; build a new one" : nil)
         }
     }

@@ -36,6 +36,12 @@ public enum Value {
         }
     }
 
+    /// The type's name after "a" or "an", as messages read: `an int`, `a tensor`.
+    public var typeNameWithArticle: String {
+        let name = typeName
+        return ("aeiouAEIOU".contains(name.first ?? "x") ? "an " : "a ") + name
+    }
+
     /// Python's truthiness; a tensor is true only when it has one non-zero element.
     func truth(at location: SourceLocation) throws -> Bool {
         switch self {

@@ -35,10 +35,10 @@ import Testing
     @Test func typeErrors() {
         #expect(run("tensor([1]) + 'a'").output.contains("TypeError: unsupported operand types for +: tensor and str"))
         #expect(run("'loss ' + 0.5").output.contains("hint: to join text and numbers use str(x) or an f-string"))
-        #expect(run("x = 3\nx(2)").output.contains("TypeError: 'x' is a int, which cannot be called"))
+        #expect(run("x = 3\nx(2)").output.contains("TypeError: 'x' is an int, which cannot be called"))
         #expect(run("W = [[1, 2]]\nW(2)").output.contains("hint: to multiply, write the * explicitly"))
         #expect(run("if zeros(3):\n    pass").output.contains("the truth value of a tensor with 3 elements is ambiguous"))
-        #expect(run("for i in 5:\n    pass").output.contains("TypeError: a int cannot be iterated"))
+        #expect(run("for i in 5:\n    pass").output.contains("TypeError: an int cannot be iterated"))
     }
 
     @Test func shapeErrorsFromTheCore() {

@@ -4,7 +4,7 @@ enum TypeCases {
     static let types: [BadInput] = [
         BadInput("tensor([1.0]) + \"a\"", .type, "unsupported operand types for +: tensor and str"),
         BadInput("5()", .type, "cannot be called"),
-        BadInput("not_a_func = 3; not_a_func(1)", .type, "'not_a_func' is a int, which cannot be called"),
+        BadInput("not_a_func = 3; not_a_func(1)", .type, "'not_a_func' is an int, which cannot be called"),
         BadInput("\"a\" * \"b\"", .type, "unsupported operand types for *: str and str"),
         BadInput("1 + None", .type, "unsupported operand types for +: int and None"),
         BadInput("x = 1; x += \"a\"", .type, "unsupported operand types for +: int and str"),
