@@ -8,7 +8,7 @@ run: release
 	.build/release/nnlearn
 
 release: deps
-	$(SWIFT) build -c release --product nnlearn
+	$(SWIFT) build -c release --static-swift-stdlib --product nnlearn
 
 build: deps
 	$(SWIFT) build

@@ -1,3 +1,8 @@
+import Synchronization
+
+/// Numbers graph walks, for the marks they leave on tensors.
+private let walkCounter = Atomic<Int>(0)
+
 /// What a backward pass noticed, for the learner's benefit.
 public struct BackwardSummary {
     /// Parameters whose gradient already held values that were not zeroed:
@@ -12,23 +17,30 @@ extension Tensor {
     /// Iterative, so a graph 100 000 ops deep does not overflow the stack.
     /// With `includingConstants`, inputs that need no gradient are listed too.
     public func graphInForwardOrder(includingConstants: Bool = false) -> [Tensor] {
+        let walk = Tensor.nextWalk()
         var order: [Tensor] = []
-        var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = [(self, 0)]
-        visited.insert(ObjectIdentifier(self))
+        self.walk = walk
         while let top = stack.last {
             if top.next < top.tensor.inputs.count {
                 stack[stack.count - 1].next += 1
                 let input = top.tensor.inputs[top.next]
-                if input.requiresGrad || includingConstants, visited.insert(ObjectIdentifier(input)).inserted {
+                if input.requiresGrad || includingConstants, input.walk != walk {
+                    input.walk = walk
                     stack.append((input, 0))
                 }
             } else {
+                top.tensor.slot = order.count
                 order.append(top.tensor)
                 stack.removeLast()
             }
         }
         return order
+    }
+
+    /// A number no earlier walk used, so marks left on tensors by other walks never match.
+    static func nextWalk() -> Int {
+        walkCounter.add(1, ordering: .relaxed).newValue
     }
 
     /// Back-propagates from this tensor, filling `grad` on every tensor of its graph.
@@ -78,8 +90,7 @@ extension Tensor {
         contributed: ((Tensor, Int, [Double]) -> Void)? = nil
     ) throws {
         let order = graphInForwardOrder()
-        var position = [ObjectIdentifier: Int](minimumCapacity: order.count)
-        for (index, tensor) in order.enumerated() { position[ObjectIdentifier(tensor)] = index }
+        let walk = order.last?.walk ?? 0
         var grads = [[Double]?](repeating: nil, count: order.count)
         grads[order.count - 1] = seed
 
@@ -91,7 +102,9 @@ extension Tensor {
             guard let rule = tensor.backwardRule else { continue }
             let terms = rule(gradient)
             for (inputIndex, (input, term)) in zip(tensor.inputs, terms).enumerated() {
-                guard input.requiresGrad, let term, let target = position[ObjectIdentifier(input)] else { continue }
+                // The slot is valid only if this walk placed the input (it needs a gradient).
+                guard input.requiresGrad, let term, input.walk == walk else { continue }
+                let target = input.slot
                 if Anomaly.isEnabled {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }

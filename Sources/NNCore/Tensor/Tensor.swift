@@ -29,6 +29,9 @@ public final class Tensor {
     let backwardRule: BackwardRule?
     /// How each input's gradient is written in the chain-rule report.
     let formulas: [String]
+    /// Scratch space of graph walks: the walk that last visited this tensor, and its
+    /// position in that walk's order (cheaper than hashing every node into a dictionary).
+    var walk = 0, slot = 0
 
     /// Creates a tensor without checking that `data` matches `shape`; for the ops.
     init(
