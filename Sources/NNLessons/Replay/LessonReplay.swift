@@ -44,6 +44,8 @@ public enum LessonReplay {
             let outcome = CellOutcome(cell: cell, actual: normalise(result.output), stoppedWithError: result.error != nil)
             outcomes.append(outcome)
             afterCell?(outcome)
+            // Ctrl-C: the interrupted cell is reported, the rest are not run.
+            if StopRequest.isRequested { break }
         }
         return ReplayResult(lesson: lesson, outcomes: outcomes)
     }

@@ -40,7 +40,10 @@ public struct ReplayRunner {
         var passed = 0
         var failed = 0
         var broken = false
+        var ranFiles = 0
         for file in files {
+            if StopRequest.isRequested { break }
+            ranFiles += 1
             let url = URL(fileURLWithPath: file)
             let folder = url.deletingLastPathComponent()
             let source: String
@@ -74,13 +77,19 @@ public struct ReplayRunner {
                 failed += result.failedCount
             }
         }
+        let interrupted = StopRequest.isRequested
+        if interrupted {
+            writeError("replay interrupted: \(passed + failed) cells of \(ranFiles) of \(files.count) files ran\(mode == .update ? "; the interrupted lesson was left unchanged" : "")\n")
+        }
         if mode != .update { write(printer.summary(passed: passed, failed: failed)) }
-        return broken || failed > 0 ? 1 : 0
+        return broken || failed > 0 || interrupted ? 1 : 0
     }
 
     /// Replays one lesson and writes its new outputs; false when the file could not be written.
     private func update(_ lesson: Lesson, source: String, url: URL, file: String) -> Bool {
         let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent())
+        // A lesson stopped by Ctrl-C has outputs for only some cells (and an interrupted one): keep the file.
+        guard !StopRequest.isRequested else { return false }
         let (text, changed) = OutputUpdater.update(source, outcomes: result.outcomes)
         guard changed > 0 else {
             write("\(file): up to date (\(result.outcomes.count) cells)\n")

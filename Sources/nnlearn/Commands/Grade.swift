@@ -25,7 +25,7 @@ struct Grade: ParsableCommand {
     var seed: Int?
 
     func run() throws {
-        GradeInterrupt.install()
+        StopRequest.install()
         let runner = ExerciseRunner.standard(workspace: workspace, seed: seed)
         let status = watch ? runner.watch(ids) : runner.grade(ids)
         if status != 0 { throw ExitCode(status) }

@@ -28,6 +28,8 @@ struct Replay: ParsableCommand {
     }
 
     func run() throws {
+        // Ctrl-C stops after the running cell, with a summary of what ran.
+        StopRequest.install()
         let environment = ProcessInfo.processInfo.environment
         let colour = ColourPolicy.detect(environment: environment)
         let printer = NotebookPrinter(colour: colour, prose: .terminal(colour: colour))

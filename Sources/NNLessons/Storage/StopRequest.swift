@@ -6,11 +6,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Ctrl-C while grading: stops the running check block, and ends `grade --watch`.
+/// Ctrl-C in the batch commands: stops the running cell or check block, then
+/// `grade`, `grade --watch` and `replay` stop and summarise what ran.
 ///
 /// The interpreter clears ``Interruption`` when it stops a block, so the watch
 /// loop keeps a flag of its own that nothing clears but a new watch.
-public enum GradeInterrupt {
+public enum StopRequest {
     /// Set by the handler; the watch loop stops when it sees it.
     public static let stopRequested = Atomic<Bool>(false)
 
@@ -23,12 +24,12 @@ public enum GradeInterrupt {
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in
             Interruption.request()
-            GradeInterrupt.stopRequested.store(true, ordering: .relaxed)
+            StopRequest.stopRequested.store(true, ordering: .relaxed)
         }
         #else
         action.__sigaction_u.__sa_handler = { _ in
             Interruption.request()
-            GradeInterrupt.stopRequested.store(true, ordering: .relaxed)
+            StopRequest.stopRequested.store(true, ordering: .relaxed)
         }
         #endif
         action.sa_flags = 0
