@@ -75,9 +75,9 @@ public struct Heatmap: Sendable {
         self.ascii = ascii
     }
 
-    /// The heatmap with axes and legend lines; an enabled `colour` paints the
-    /// overlay markers (shades stay plain).
-    public func render(colour: ColourPolicy = .plain) -> String {
+    /// The drawn size (at most 500 rows × 1000 columns) and the shade scale of
+    /// the values in it; nil when there is nothing to draw. Shared by the text and SVG renderings.
+    func shading() -> (rows: Int, columns: Int, scale: ShadeScale)? {
         let rows = min(values.count, 500)
         let columns = min(values.prefix(rows).map(\.count).max() ?? 0, 1000)
         let ramp = ascii ? ShadeScale.asciiRamp : ShadeScale.unicodeRamp
@@ -85,7 +85,14 @@ public struct Heatmap: Sendable {
             let scale = ShadeScale(
                 values: values.prefix(rows).flatMap { $0.prefix(columns) }, ramp: ramp, range: valueRange,
                 levels: levels, classes: classes, logScale: logScale)
-        else {
+        else { return nil }
+        return (rows, columns, scale)
+    }
+
+    /// The heatmap with axes and legend lines; an enabled `colour` paints the
+    /// overlay markers (shades stay plain).
+    public func render(colour: ColourPolicy = .plain) -> String {
+        guard let (rows, columns, scale) = shading() else {
             return TextLayout.join([title, "(no data)"].compactMap { $0 })
         }
         let grid = GridGeometry(

@@ -77,14 +77,7 @@ extension Heatmap {
     public func svg(width: Double = 640, height: Double = 400) -> String {
         var svg = SVGDocument(width: width, height: height)
         let frame = SVGFrame(document: svg)
-        let rows = min(values.count, 500)
-        let columns = min(values.prefix(rows).map(\.count).max() ?? 0, 1000)
-        let ramp = ascii ? ShadeScale.asciiRamp : ShadeScale.unicodeRamp
-        guard rows > 0, columns > 0,
-            let scale = ShadeScale(
-                values: values.prefix(rows).flatMap { $0.prefix(columns) }, ramp: ramp, range: valueRange,
-                levels: levels, classes: classes, logScale: logScale)
-        else {
+        guard let (rows, columns, scale) = shading() else {
             svg.text("(no data)", x: svg.width / 2, y: svg.height / 2, anchor: "middle")
             return svg.render()
         }
