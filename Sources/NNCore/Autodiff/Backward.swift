@@ -91,6 +91,7 @@ extension Tensor {
     ) throws {
         let order = graphInForwardOrder()
         let walk = order.last?.walk ?? 0
+        let detecting = Anomaly.isEnabled  // read once: task-local reads are not free
         var grads = [[Double]?](repeating: nil, count: order.count)
         grads[order.count - 1] = seed
 
@@ -105,7 +106,7 @@ extension Tensor {
                 // The slot is valid only if this walk placed the input (it needs a gradient).
                 guard input.requiresGrad, let term, input.walk == walk else { continue }
                 let target = input.slot
-                if Anomaly.isEnabled {
+                if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }
                 contributed?(tensor, inputIndex, term)

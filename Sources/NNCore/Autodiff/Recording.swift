@@ -9,7 +9,8 @@ extension Tensor {
         formulas: [String], backward: @escaping BackwardRule
     ) throws -> Tensor {
         if Anomaly.isEnabled { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
-        guard GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else {
+        // The cheap test first: reading the task-local mode costs more than scanning two inputs.
+        guard inputs.contains(where: \.requiresGrad), GradMode.isEnabled else {
             return Tensor(uncheckedData: data, shape: shape)
         }
         return Tensor(
