@@ -19,7 +19,11 @@ extension Tensor {
     public func graphInForwardOrder(includingConstants: Bool = false) -> [Tensor] {
         let walk = Tensor.nextWalk()
         var order: [Tensor] = []
-        var stack: [(tensor: Tensor, next: Int)] = [(self, 0)]
+        var stack: [(tensor: Tensor, next: Int)] = []
+        // One allocation each for a typical graph instead of one per doubling.
+        order.reserveCapacity(64)
+        stack.reserveCapacity(64)
+        stack.append((self, 0))
         self.walk = walk
         while let top = stack.last {
             if top.next < top.tensor.inputs.count {
@@ -72,8 +76,10 @@ extension Tensor {
                 existing.update { values in
                     for i in values.indices { values[i] += gradient[i] }
                 }
-            } else {
+            } else if tensor.isLeaf {
                 tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+            } else {
+                tensor.setPendingGrad(gradient)
             }
         }
         return BackwardSummary(accumulatedInto: accumulated)

@@ -24,6 +24,10 @@ extension Tensor {
             var formula = consumer.formulas.indices.contains(index) ? consumer.formulas[index] : "{g}"
             formula = formula.replacingOccurrences(of: "{g}", with: "dL/d\(name(consumer))")
             formula = formula.replacingOccurrences(of: "{out}", with: name(consumer))
+            if let first = consumer.inputs.first {
+                formula = formula.replacingOccurrences(of: "{n}", with: "\(first.count)")
+                formula = formula.replacingOccurrences(of: "{rows}", with: "\(first.rank == 2 ? first.shape[0] : 1)")
+            }
             for (k, other) in consumer.inputs.enumerated() {
                 formula = formula.replacingOccurrences(of: "{\(k)}", with: name(other))
             }

@@ -3,7 +3,9 @@ extension Tensor {
     ///
     /// Every differentiable op ends here: `formulas` gives, per input, how its
     /// gradient is written in the chain-rule report (`{g}` stands for the
-    /// output's gradient, `{0}`, `{1}`… for the inputs' names, `{out}` for the output's).
+    /// output's gradient, `{0}`, `{1}`… for the inputs' names, `{out}` for the output's,
+    /// `{n}` for the first input's element count and `{rows}` for its rows). Literal
+    /// formulas cost nothing per op; an interpolated one would allocate a string every call.
     static func record(
         _ op: String, _ data: [Double], shape: [Int], inputs: [Tensor],
         formulas: [String], backward: @escaping BackwardRule

@@ -14,7 +14,7 @@ public enum Loss {
         let diff = zip(prediction.data, target.data).map { $0 - $1 }
         let value = diff.reduce(0) { $0 + $1 * $1 } / n
         return try Tensor.record("mse", [value], shape: [], inputs: [prediction, target],
-                                 formulas: ["{g} · 2({0} − {1}) / \(prediction.count)", "−{g} · 2({0} − {1}) / \(prediction.count)"]) { g in
+                                 formulas: ["{g} · 2({0} − {1}) / {n}", "−{g} · 2({0} − {1}) / {n}"]) { g in
             let scale = 2 * g[0] / n
             return [diff.map { $0 * scale }, diff.map { -$0 * scale }]
         }
@@ -32,7 +32,7 @@ public enum Loss {
         var total = 0.0
         for i in p.indices { total -= y[i] * Foundation.log(p[i]) + (1 - y[i]) * Foundation.log(1 - p[i]) }
         return try Tensor.record("bce", [total / n], shape: [], inputs: [probability],
-                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / \(p.count)"]) { g in
+                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}"]) { g in
             [p.indices.map { g[0] * (-y[$0] / p[$0] + (1 - y[$0]) / (1 - p[$0])) / n }]
         }
     }
@@ -46,7 +46,7 @@ public enum Loss {
         var total = 0.0
         for i in z.indices { total += Swift.max(z[i], 0) - z[i] * y[i] + Foundation.log1p(Foundation.exp(-Swift.abs(z[i]))) }
         return try Tensor.record("bce_logits", [total / n], shape: [], inputs: [logits],
-                                 formulas: ["{g} · (σ({0}) − y) / \(z.count)"]) { g in
+                                 formulas: ["{g} · (σ({0}) − y) / {n}"]) { g in
             [z.indices.map { g[0] * (Activation.sigmoid(z[$0]) - y[$0]) / n }]
         }
     }
@@ -74,7 +74,7 @@ public enum Loss {
         for i in logProbabilities.indices where probabilities[i] != 0 { total -= probabilities[i] * logProbabilities[i] }
         let n = Double(rows)
         return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: [logits],
-                                 formulas: ["{g} · (softmax({0}) − y) / \(rows)"]) { g in
+                                 formulas: ["{g} · (softmax({0}) − y) / {rows}"]) { g in
             [logProbabilities.indices.map { g[0] * (Foundation.exp(logProbabilities[$0]) - probabilities[$0]) / n }]
         }
     }
@@ -92,7 +92,7 @@ public enum Loss {
         let margins = z.indices.map { 1 - z[$0] * t[$0] }
         let value = margins.reduce(0) { $0 + Swift.max($1, 0) } / n
         return try Tensor.record("hinge", [value], shape: [], inputs: [scores],
-                                 formulas: ["{g} · (−t where 1 − {0}·t > 0) / \(z.count)"]) { g in
+                                 formulas: ["{g} · (−t where 1 − {0}·t > 0) / {n}"]) { g in
             [z.indices.map { margins[$0] > 0 ? -g[0] * t[$0] / n : 0 }]
         }
     }

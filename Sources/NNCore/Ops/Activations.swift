@@ -4,29 +4,29 @@ import Foundation
 extension Tensor {
     /// tanh(x), with derivative 1 − tanh²(x).
     public func tanh() throws -> Tensor {
-        try unary("tanh", formula: "{g} ⊙ (1 − tanh²({0}))", Foundation.tanh) { _, y in 1 - y * y }
+        try unary("tanh", formulas: ["{g} ⊙ (1 − tanh²({0}))"], Foundation.tanh) { _, y in 1 - y * y }
     }
 
     /// σ(x) = 1 / (1 + e⁻ˣ), with derivative σ(x)(1 − σ(x)).
     public func sigmoid() throws -> Tensor {
-        try unary("sigmoid", formula: "{g} ⊙ σ'({0})", Activation.sigmoid) { _, y in y * (1 - y) }
+        try unary("sigmoid", formulas: ["{g} ⊙ σ'({0})"], Activation.sigmoid) { _, y in y * (1 - y) }
     }
 
     /// max(0, x), with derivative 1 for x > 0 and 0 otherwise.
     public func relu() throws -> Tensor {
-        try unary("relu", formula: "{g} ⊙ [{0} > 0]", { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 }
+        try unary("relu", formulas: ["{g} ⊙ [{0} > 0]"], { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 }
     }
 
     /// x for x > 0, αx otherwise.
     public func leakyRelu(alpha: Double = 0.01) throws -> Tensor {
-        try unary("leaky_relu", formula: "{g} ⊙ ({0} > 0 ? 1 : \(Tensor.number(alpha)))", { $0 > 0 ? $0 : alpha * $0 }) { x, _ in
+        try unary("leaky_relu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : \(Tensor.number(alpha)))"], { $0 > 0 ? $0 : alpha * $0 }) { x, _ in
             x > 0 ? 1 : alpha
         }
     }
 
     /// x for x > 0, α(eˣ − 1) otherwise.
     public func elu(alpha: Double = 1) throws -> Tensor {
-        try unary("elu", formula: "{g} ⊙ ({0} > 0 ? 1 : α·e^{0})", { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { x, y in
+        try unary("elu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : α·e^{0})"], { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { x, y in
             x > 0 ? 1 : y + alpha
         }
     }
@@ -34,7 +34,7 @@ extension Tensor {
     /// λ·elu(x, α) with the self-normalising constants of Klambauer et al. (2017).
     public func selu() throws -> Tensor {
         let (scale, alpha) = (Activation.seluScale, Activation.seluAlpha)
-        return try unary("selu", formula: "{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})", { $0 > 0 ? scale * $0 : scale * alpha * Foundation.expm1($0) }) { x, _ in
+        return try unary("selu", formulas: ["{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})"], { $0 > 0 ? scale * $0 : scale * alpha * Foundation.expm1($0) }) { x, _ in
             x > 0 ? scale : scale * alpha * Foundation.exp(x)
         }
     }
@@ -42,16 +42,16 @@ extension Tensor {
     /// x·Φ(x), exactly (with erf) or with the tanh approximation of Hendrycks and Gimpel.
     public func gelu(approximate: Bool = false) throws -> Tensor {
         if approximate {
-            return try unary("gelu_tanh", formula: "{g} ⊙ gelu'({0})", Activation.geluTanh, derivative: { x, _ in Activation.geluTanhDerivative(x) })
+            return try unary("gelu_tanh", formulas: ["{g} ⊙ gelu'({0})"], Activation.geluTanh, derivative: { x, _ in Activation.geluTanhDerivative(x) })
         }
-        return try unary("gelu", formula: "{g} ⊙ (Φ({0}) + {0}·φ({0}))", { $0 * Activation.normalCDF($0) }) { x, _ in
+        return try unary("gelu", formulas: ["{g} ⊙ (Φ({0}) + {0}·φ({0}))"], { $0 * Activation.normalCDF($0) }) { x, _ in
             Activation.normalCDF(x) + x * Foundation.exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
         }
     }
 
     /// x·σ(x), also called SiLU.
     public func swish() throws -> Tensor {
-        try unary("swish", formula: "{g} ⊙ σ({0})(1 + {0}(1 − σ({0})))", { $0 * Activation.sigmoid($0) }) { x, _ in
+        try unary("swish", formulas: ["{g} ⊙ σ({0})(1 + {0}(1 − σ({0})))"], { $0 * Activation.sigmoid($0) }) { x, _ in
             let s = Activation.sigmoid(x)
             return s * (1 + x * (1 - s))
         }
@@ -59,12 +59,12 @@ extension Tensor {
 
     /// log(1 + eˣ), computed without overflow; its derivative is σ(x).
     public func softplus() throws -> Tensor {
-        try unary("softplus", formula: "{g} ⊙ σ({0})", Activation.softplus) { x, _ in Activation.sigmoid(x) }
+        try unary("softplus", formulas: ["{g} ⊙ σ({0})"], Activation.softplus) { x, _ in Activation.sigmoid(x) }
     }
 
     /// x·tanh(softplus(x)) (Misra, 2019).
     public func mish() throws -> Tensor {
-        try unary("mish", formula: "{g} ⊙ mish'({0})", { $0 * Foundation.tanh(Activation.softplus($0)) }) { x, _ in
+        try unary("mish", formulas: ["{g} ⊙ mish'({0})"], { $0 * Foundation.tanh(Activation.softplus($0)) }) { x, _ in
             let t = Foundation.tanh(Activation.softplus(x))
             return t + x * (1 - t * t) * Activation.sigmoid(x)
         }

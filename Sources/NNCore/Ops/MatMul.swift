@@ -13,9 +13,12 @@ extension Tensor {
         guard k == k2 else {
             throw CoreError("matmul", "\(describe(a.shape)) @ \(describe(b.shape)): inner dimensions \(k) and \(k2) differ")
         }
-        var shape: [Int] = []
-        if a.rank == 2 { shape.append(m) }
-        if b.rank == 2 { shape.append(n) }
+        let shape: [Int] = switch (a.rank, b.rank) {
+        case (2, 2): [m, n]
+        case (2, _): [m]
+        case (_, 2): [n]
+        default: []
+        }
         _ = try Shape.count(shape, op: "matmul")
         let (x, w) = (a.data, b.data)
         let (needsA, needsB) = (a.requiresGrad, b.requiresGrad)
@@ -66,32 +69,54 @@ extension Tensor {
 /// four lanes at a time), accumulating over the inner dimension in order, so
 /// results are bit-identical to the plain triple loop.
 enum Kernels {
-    /// C[m×n] = A[m×k] · B[k×n], in i-k-j order so the innermost loop runs along rows of B and C.
+    /// C[m×n] = A[m×k] · B[k×n].
     static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
-            c.initialize(repeating: 0)
-            guard let cBase = c.baseAddress else { initialized = m * n; return }
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    guard let bBase = b.baseAddress else { return }
-                    for i in 0..<m {
-                        let row = cBase + i * n
-                        for p in 0..<k { axpy(a[i * k + p], bBase + p * n, row, n) }
-                    }
-                }
-            }
-            initialized = m * n
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in product(a, b, m: m, k: k, n: n) }
         }
     }
 
     /// C[m×n] = A[m×k] · Bᵀ, where B is stored as [n×k]: B is transposed once, then multiplied row by row.
     static func matmulTransposedB(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        matmul(a, transpose(b, rows: n, cols: k), m: m, k: k, n: n)
+        withTransposed(b, rows: n, cols: k) { bt in
+            a.withUnsafeBufferPointer { a in product(a, bt, m: m, k: k, n: n) }
+        }
     }
 
     /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n]: A is transposed once.
     static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        matmul(transpose(a, rows: k, cols: m), b, m: m, k: k, n: n)
+        withTransposed(a, rows: k, cols: m) { at in
+            b.withUnsafeBufferPointer { b in product(at, b, m: m, k: k, n: n) }
+        }
+    }
+
+    /// C = A · B in i-k-j order, so the innermost loop runs along rows of B and C.
+    private static func product(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
+                                m: Int, k: Int, n: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
+            c.initialize(repeating: 0)
+            initialized = m * n
+            guard let cBase = c.baseAddress, let bBase = b.baseAddress else { return }
+            for i in 0..<m {
+                let row = cBase + i * n
+                for p in 0..<k { axpy(a[i * k + p], bBase + p * n, row, n) }
+            }
+        }
+    }
+
+    /// Calls `body` with the transpose of a [rows×cols] matrix, in scratch memory
+    /// (on the stack when small) rather than a new array: backward needs it only briefly.
+    private static func withTransposed<Result>(
+        _ a: [Double], rows: Int, cols: Int, _ body: (UnsafeBufferPointer<Double>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: rows * cols) { out in
+            a.withUnsafeBufferPointer { a in
+                for i in 0..<rows {
+                    for j in 0..<cols { out[j * rows + i] = a[i * cols + j] }
+                }
+            }
+            return body(UnsafeBufferPointer(out))
+        }
     }
 
     /// y[0..<count] += scale · x[0..<count], four lanes at a time.

@@ -8,19 +8,19 @@ extension Tensor {
     /// forward pass (only when a graph is recorded), so backward is a single product.
     @inline(__always)
     func unary(
-        _ op: String, formula: String, _ f: (Double) -> Double,
+        _ op: String, formulas: [String], _ f: (Double) -> Double,
         derivative: (_ x: Double, _ y: Double) -> Double
     ) throws -> Tensor {
         let x = data
         let y = x.map(f)
         guard requiresGrad, GradMode.isEnabled else {
-            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: [formula]) { _ in [nil] }
+            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { _ in [nil] }
         }
         let slope = [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
             for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
             initialized = x.count
         }
-        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: [formula]) { g in
+        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { g in
             [[Double](unsafeUninitializedCapacity: g.count) { out, initialized in
                 for i in 0..<g.count { out[i] = g[i] * slope[i] }
                 initialized = g.count
@@ -30,28 +30,28 @@ extension Tensor {
 
     /// eˣ.
     public func exp() throws -> Tensor {
-        try unary("exp", formula: "{g} ⊙ exp({0})", Foundation.exp) { _, y in y }
+        try unary("exp", formulas: ["{g} ⊙ exp({0})"], Foundation.exp) { _, y in y }
     }
 
     /// The natural logarithm (log 0 = −inf, as in IEEE arithmetic).
     public func log() throws -> Tensor {
-        try unary("log", formula: "{g} / {0}", Foundation.log) { x, _ in 1 / x }
+        try unary("log", formulas: ["{g} / {0}"], Foundation.log) { x, _ in 1 / x }
     }
 
     /// √x.
     public func sqrt() throws -> Tensor {
-        try unary("sqrt", formula: "{g} / (2√{0})", Foundation.sqrt) { _, y in 0.5 / y }
+        try unary("sqrt", formulas: ["{g} / (2√{0})"], Foundation.sqrt) { _, y in 0.5 / y }
     }
 
     /// |x|, with gradient sign(x) (0 at 0).
     public func abs() throws -> Tensor {
-        try unary("abs", formula: "{g} ⊙ sign({0})", Swift.abs) { x, _ in x > 0 ? 1 : x < 0 ? -1 : 0 }
+        try unary("abs", formulas: ["{g} ⊙ sign({0})"], Swift.abs) { x, _ in x > 0 ? 1 : x < 0 ? -1 : 0 }
     }
 
     /// Clamps every element to [low, high]; the gradient passes where x lies inside.
     public func clip(_ low: Double, _ high: Double) throws -> Tensor {
         guard low <= high else { throw CoreError("clip", "the lower bound \(low) is above the upper bound \(high)") }
-        return try unary("clip", formula: "{g} ⊙ [\(Tensor.number(low)) ≤ {0} ≤ \(Tensor.number(high))]", { Swift.min(Swift.max($0, low), high) }) { x, _ in
+        return try unary("clip", formulas: ["{g} ⊙ [\(Tensor.number(low)) ≤ {0} ≤ \(Tensor.number(high))]"], { Swift.min(Swift.max($0, low), high) }) { x, _ in
             x >= low && x <= high ? 1 : 0
         }
     }

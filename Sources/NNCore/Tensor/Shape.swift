@@ -48,6 +48,9 @@ enum Shape {
     /// The NumPy broadcast of two shapes: dimensions aligned from the right,
     /// each pair equal or one of them 1.
     static func broadcast(_ a: [Int], _ b: [Int], op: String) throws -> [Int] {
+        // Most ops broadcast into one of their inputs' shapes; sharing that array saves an allocation.
+        if covers(a, b) { return a }
+        if covers(b, a) { return b }
         let rank = max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
@@ -60,6 +63,15 @@ enum Shape {
         }
         _ = try count(result, op: op)
         return result
+    }
+
+    /// Whether `small` broadcasts into `large` unchanged: every trailing dimension of
+    /// `small` is 1 or equal to `large`'s.
+    private static func covers(_ large: [Int], _ small: [Int]) -> Bool {
+        guard small.count <= large.count else { return false }
+        let offset = large.count - small.count
+        for i in small.indices where small[i] != 1 && small[i] != large[offset + i] { return false }
+        return true
     }
 
     /// Strides for reading a tensor of `shape` as if it had `target` shape:

@@ -14,7 +14,24 @@ public final class Tensor {
     /// every result computed from one while gradients are recorded.
     public internal(set) var requiresGrad: Bool
     /// The gradient of the last backward pass (accumulated for leaves).
-    public internal(set) var grad: Tensor?
+    public internal(set) var grad: Tensor? {
+        get {
+            // A computed tensor's gradient becomes a Tensor only when someone looks at it:
+            // a training loop never does, and saves an allocation per node per step.
+            if let values = pendingGrad {
+                storedGrad = Tensor(uncheckedData: values, shape: shape)
+                pendingGrad = nil
+            }
+            return storedGrad
+        }
+        set {
+            storedGrad = newValue
+            pendingGrad = nil
+        }
+    }
+    private var storedGrad: Tensor?
+    /// The values of a gradient not yet wrapped in a Tensor (see ``grad``).
+    private var pendingGrad: [Double]?
     /// A name shown in traces and graphs, such as `z1` or `a1`.
     public var label: String?
     /// Whether this tensor holds the 0/1 result of a comparison, so that
@@ -78,10 +95,14 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
+        guard !inputs.isEmpty else { return }
         var pending = inputs
         inputs = []
         while var tensor = pending.popLast() {
-            if isKnownUniquelyReferenced(&tensor) {
+            guard isKnownUniquelyReferenced(&tensor), !tensor.inputs.isEmpty else { continue }
+            if pending.isEmpty {
+                swap(&pending, &tensor.inputs)  // reuses the input list's buffer: no allocation
+            } else {
                 pending.append(contentsOf: tensor.inputs)
                 tensor.inputs = []
             }
@@ -114,6 +135,12 @@ public final class Tensor {
             throw CoreError("param", "only a leaf tensor can become a parameter; call detach() first")
         }
         requiresGrad = true
+    }
+
+    /// Records a gradient without allocating a Tensor for it until it is read.
+    func setPendingGrad(_ values: [Double]) {
+        storedGrad = nil
+        pendingGrad = values
     }
 
     /// Sets the gradient to zeros in place (a leaf keeps its buffer).

@@ -17,12 +17,11 @@ public struct Arguments {
     /// Binds positional and keyword arguments to a signature, as Python does.
     static func bind(_ signature: Signature, function: String, positional: [Value], keywords: [(String, Value)],
                      at location: SourceLocation) throws -> Arguments {
-        var named: [String: Value] = [:]
+        var named = [String: Value](minimumCapacity: signature.parameters.count)
         var rest: [Value] = []
-        let names = signature.parameters.map(\.name)
         for (index, value) in positional.enumerated() {
             if index < signature.positionalCount {
-                named[names[index]] = value
+                named[signature.parameters[index].name] = value
             } else if signature.variadic != nil {
                 rest.append(value)
             } else {
@@ -32,7 +31,8 @@ public struct Arguments {
             }
         }
         for (label, value) in keywords {
-            guard names.contains(label) else {
+            guard signature.parameters.contains(where: { $0.name == label }) else {
+                let names = signature.parameters.map(\.name)
                 let suggestion = aliases[label].flatMap { names.contains($0) ? $0 : nil } ?? Diagnostic.closestName(to: label, among: names)
                 throw ScriptError(.type, "\(function)() got an unexpected keyword argument '\(label)'", at: location,
                                   hint: suggestion.map { "did you mean '\($0)'? The signature is \(signature.render(function))" } ?? "its signature is \(signature.render(function))")

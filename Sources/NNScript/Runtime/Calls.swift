@@ -3,7 +3,7 @@ import NNCore
 extension Interpreter {
     /// Calls a function, builtin or callable object.
     func call(_ callee: Value, _ positional: [Value], _ keywords: [(String, Value)],
-              at location: SourceLocation, calleeName: String) throws -> Value {
+              at location: SourceLocation, calleeName: @autoclosure () -> String) throws -> Value {
         switch callee {
         case .builtin(let builtin):
             let arguments = try Arguments.bind(builtin.signature, function: builtin.name, positional: positional,
@@ -24,7 +24,7 @@ extension Interpreter {
             var hint: String? = nil
             if case .tensor = callee { hint = "to multiply, write the * explicitly: 2 * (x + 1); to index, use brackets: x[0]" }
             if Interpreter.plainNumber(callee) != nil { hint = "to multiply, write the * explicitly: 2 * (x + 1)" }
-            throw ScriptError(.type, "'\(calleeName)' is \(callee.typeNameWithArticle), which cannot be called", at: location, hint: hint)
+            throw ScriptError(.type, "'\(calleeName())' is \(callee.typeNameWithArticle), which cannot be called", at: location, hint: hint)
         }
     }
 

@@ -29,7 +29,8 @@ enum Convert {
     }
 
     /// A tensor from a tensor, a number, or nested lists of numbers.
-    static func tensor(_ value: Value, context: String, at location: SourceLocation) throws -> Tensor {
+    /// `context` names the argument in messages; it is built only when a message needs it.
+    static func tensor(_ value: Value, context: @autoclosure () -> String, at location: SourceLocation) throws -> Tensor {
         switch value {
         case .tensor(let t): return t
         case .number(let x): return Tensor(x)
@@ -38,10 +39,11 @@ enum Convert {
         case .list, .tuple:
             var data: [Double] = []
             var shape: [Int] = []
+            let context = context()
             try flatten(value, depth: 0, data: &data, shape: &shape, context: context, at: location)
             do { return try Tensor(data, shape: shape) } catch let error as CoreError { throw ScriptError(error, at: location) }
         default:
-            throw ScriptError(.type, "\(context) must be a tensor, a number or a list of numbers, not \(value.typeName)", at: location)
+            throw ScriptError(.type, "\(context()) must be a tensor, a number or a list of numbers, not \(value.typeName)", at: location)
         }
     }
 
