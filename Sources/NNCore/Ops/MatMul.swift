@@ -65,9 +65,9 @@ extension Tensor {
 
 /// The inner loops of the matrix products, over raw buffers.
 ///
-/// Every product is written as rows of `axpy` (y += a·x along contiguous rows,
-/// four lanes at a time), accumulating over the inner dimension in order, so
-/// results are bit-identical to the plain triple loop.
+/// Every product sums over the inner dimension in order, so results are
+/// bit-identical to the plain triple loop; blocks of columns stay in SIMD
+/// registers while they are summed.
 enum Kernels {
     /// C[m×n] = A[m×k] · B[k×n].
     static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
@@ -90,18 +90,92 @@ enum Kernels {
         }
     }
 
-    /// C = A · B in i-k-j order, so the innermost loop runs along rows of B and C.
+    /// C = A · B, one row of C at a time, in blocks of columns held in registers
+    /// while the inner dimension is summed in order (bit-identical to the triple loop).
     private static func product(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
                                 m: Int, k: Int, n: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             c.initialize(repeating: 0)
             initialized = m * n
-            guard let cBase = c.baseAddress, let bBase = b.baseAddress else { return }
-            for i in 0..<m {
-                let row = cBase + i * n
-                for p in 0..<k { axpy(a[i * k + p], bBase + p * n, row, n) }
+            guard k > 0, let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress else { return }
+            let tail = n % 4, tailStart = n - tail
+            // The last n % 4 columns of B, copied into four zero-padded lanes so they
+            // are summed like a full block; the padding lanes are never stored.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: tail > 0 ? 4 * k : 0) { padded in
+                if tail > 0, let paddedBase = padded.baseAddress {
+                    padded.initialize(repeating: 0)
+                    for p in 0..<k {
+                        for lane in 0..<tail { paddedBase[4 * p + lane] = bBase[p * n + tailStart + lane] }
+                    }
+                }
+                for i in 0..<m {
+                    let aRow = aBase + i * k, cRow = cBase + i * n
+                    var j = 0
+                    while j + 16 <= n {
+                        block16(aRow, bBase + j, cRow + j, k: k, stride: n)
+                        j += 16
+                    }
+                    if j + 8 <= n {
+                        block8(aRow, bBase + j, cRow + j, k: k, stride: n)
+                        j += 8
+                    }
+                    if j + 4 <= n {
+                        let sum = block4(aRow, bBase + j, k: k, stride: n)
+                        UnsafeMutableRawPointer(cRow + j).storeBytes(of: sum, as: SIMD4<Double>.self)
+                    }
+                    if tail > 0, let paddedBase = padded.baseAddress {
+                        let sum = block4(aRow, UnsafePointer(paddedBase), k: k, stride: 4)
+                        for lane in 0..<tail { cRow[tailStart + lane] = sum[lane] }
+                    }
+                }
             }
         }
+    }
+
+    /// c[0..<16] = Σₚ a[p] · b[p·stride ..< p·stride + 16], four accumulators in registers.
+    @inline(__always)
+    private static func block16(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                                k: Int, stride: Int) {
+        var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
+        for p in 0..<k {
+            let s = SIMD4<Double>(repeating: a[p])
+            let row = UnsafeRawPointer(b + p * stride)
+            c0 += s * row.loadUnaligned(as: SIMD4<Double>.self)
+            c1 += s * row.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
+            c2 += s * row.loadUnaligned(fromByteOffset: 64, as: SIMD4<Double>.self)
+            c3 += s * row.loadUnaligned(fromByteOffset: 96, as: SIMD4<Double>.self)
+        }
+        let out = UnsafeMutableRawPointer(c)
+        out.storeBytes(of: c0, as: SIMD4<Double>.self)
+        out.storeBytes(of: c1, toByteOffset: 32, as: SIMD4<Double>.self)
+        out.storeBytes(of: c2, toByteOffset: 64, as: SIMD4<Double>.self)
+        out.storeBytes(of: c3, toByteOffset: 96, as: SIMD4<Double>.self)
+    }
+
+    /// c[0..<8] = Σₚ a[p] · b[p·stride ..< p·stride + 8].
+    @inline(__always)
+    private static func block8(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                               k: Int, stride: Int) {
+        var c0 = SIMD4<Double>(), c1 = SIMD4<Double>()
+        for p in 0..<k {
+            let s = SIMD4<Double>(repeating: a[p])
+            let row = UnsafeRawPointer(b + p * stride)
+            c0 += s * row.loadUnaligned(as: SIMD4<Double>.self)
+            c1 += s * row.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
+        }
+        let out = UnsafeMutableRawPointer(c)
+        out.storeBytes(of: c0, as: SIMD4<Double>.self)
+        out.storeBytes(of: c1, toByteOffset: 32, as: SIMD4<Double>.self)
+    }
+
+    /// Σₚ a[p] · b[p·stride ..< p·stride + 4].
+    @inline(__always)
+    private static func block4(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, k: Int, stride: Int) -> SIMD4<Double> {
+        var sum = SIMD4<Double>()
+        for p in 0..<k {
+            sum += SIMD4<Double>(repeating: a[p]) * UnsafeRawPointer(b + p * stride).loadUnaligned(as: SIMD4<Double>.self)
+        }
+        return sum
     }
 
     /// Calls `body` with the transpose of a [rows×cols] matrix, in scratch memory
@@ -116,23 +190,6 @@ enum Kernels {
                 }
             }
             return body(UnsafeBufferPointer(out))
-        }
-    }
-
-    /// y[0..<count] += scale · x[0..<count], four lanes at a time.
-    @inline(__always)
-    static func axpy(_ scale: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
-        let factor = SIMD4<Double>(repeating: scale)
-        var j = 0
-        while j + 4 <= count {
-            let xs = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Double>.self)
-            let ys = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD4<Double>.self)
-            UnsafeMutableRawPointer(y + j).storeBytes(of: ys + factor * xs, as: SIMD4<Double>.self)
-            j += 4
-        }
-        while j < count {
-            y[j] += scale * x[j]
-            j += 1
         }
     }
 
