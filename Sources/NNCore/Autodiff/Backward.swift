@@ -108,9 +108,9 @@ extension Tensor {
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
             let terms = rule(gradient)
-            for (inputIndex, (input, term)) in zip(tensor.inputs, terms).enumerated() {
+            for (inputIndex, input) in tensor.inputs.enumerated() where inputIndex < terms.count {
                 // The slot is valid only if this walk placed the input (it needs a gradient).
-                guard input.requiresGrad, let term, input.walk == walk else { continue }
+                guard input.requiresGrad, let term = terms[inputIndex], input.walk == walk else { continue }
                 let target = input.slot
                 if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")

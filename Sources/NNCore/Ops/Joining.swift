@@ -41,7 +41,7 @@ extension Tensor {
                     offset += width
                 }
             }
-            return grads
+            return InputGradients(grads)
         }
     }
 

@@ -172,4 +172,4 @@ public final class Tensor {
 }
 
 /// The backward rule of one op: the gradient of the output in, one gradient per input out.
-typealias BackwardRule = ([Double]) -> [[Double]?]
+typealias BackwardRule = ([Double]) -> InputGradients
