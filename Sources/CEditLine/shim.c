@@ -3,6 +3,7 @@
 #include <histedit.h>
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +16,29 @@ struct nn_editor {
     nn_completion_fn complete;
     void *context;
     int infd;
+    FILE *out;
     /// Set when the last read stopped because of Ctrl-C.
     int interrupted;
+    /// Spaces still to hand libedit as typed at the start of the line being read (nn_editor_prefill).
+    int prefill;
+    /// Whether the line being read has asked for a character yet.
+    int line_started;
 };
+
+/// The most spaces nn_editor_prefill types: deeper indentation is not worth typing for anyone.
+#define NN_MAX_PREFILL 1000
 
 /// Set by nn_editor_note_interrupt from a SIGINT handler, consumed by the next read.
 static volatile sig_atomic_t interrupt_pending = 0;
 
 void nn_editor_note_interrupt(void) {
     interrupt_pending = 1;
+}
+
+/// Whether a byte can be read from `fd` without waiting.
+static int input_waiting(int fd) {
+    struct pollfd descriptor = { .fd = fd, .events = POLLIN, .revents = 0 };
+    return poll(&descriptor, 1, 0) > 0 && (descriptor.revents & POLLIN);
 }
 
 /// Reads one character for libedit. A read interrupted by SIGINT ends the line
@@ -33,6 +48,22 @@ static int read_character(EditLine *el, wchar_t *character) {
     nn_editor *editor = NULL;
     el_get(el, EL_CLIENTDATA, &editor);
     if (!editor) return -1;
+    if (!editor->line_started) {
+        editor->line_started = 1;
+        // Keys already waiting when a line starts are a paste (or typing ahead): its lines
+        // bring their own indentation, so none is typed for them. libedit has put the
+        // terminal in raw mode by now, so every waiting byte counts, not just whole lines.
+        // The trade-off: were a paste to arrive in pieces, with a pause just after a line
+        // break, the next line would be indented twice; a terminal writes a paste in one
+        // burst, so the rest is waiting long before the next line starts.
+        if (input_waiting(editor->infd)) editor->prefill = 0;
+    }
+    if (editor->prefill > 0) {
+        // Handed over like typed keys, so libedit inserts and draws them as usual.
+        editor->prefill--;
+        *character = L' ';
+        return 1;
+    }
     char bytes[MB_LEN_MAX];
     size_t count = 0;
     for (;;) {
@@ -97,12 +128,36 @@ static unsigned char complete_at_cursor(EditLine *el, int ch) {
     return CC_NORM;
 }
 
+/// Ctrl-D: on a line of nothing but spaces (say the pre-filled indentation), with the
+/// cursor at its end, ends input as on an empty line; elsewhere it does what libedit's
+/// em-delete-or-list does: deletes the character under the cursor, or beeps at the end.
+static unsigned char end_or_delete(EditLine *el, int ch) {
+    (void)ch;
+    nn_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    const LineInfo *info = el_line(el);
+    if (!editor || !info) return CC_ERROR;
+    if (info->cursor < info->lastchar) {
+        if (el_cursor(el, 1) < 0) return CC_ERROR;
+        el_deletestr(el, 1);
+        return CC_REFRESH;
+    }
+    for (const char *c = info->buffer; c < info->lastchar; c++) {
+        if (*c != ' ' && *c != '\t') return CC_ERROR;
+    }
+    // libedit echoes ^D when it ends input on an empty line; so does this.
+    fputs("^D", editor->out);
+    fflush(editor->out);
+    return CC_EOF;
+}
+
 nn_editor *nn_editor_open(const char *program, FILE *in, FILE *out, FILE *err) {
     nn_editor *editor = calloc(1, sizeof *editor);
     if (!editor) return NULL;
     editor->el = el_init(program, in, out, err);
     if (!editor->el) { free(editor); return NULL; }
     editor->infd = fileno(in);
+    editor->out = out;
     el_set(editor->el, EL_CLIENTDATA, editor);
     el_set(editor->el, EL_GETCFN, read_character);
     el_set(editor->el, EL_EDITOR, "emacs");
@@ -112,6 +167,8 @@ nn_editor *nn_editor_open(const char *program, FILE *in, FILE *out, FILE *err) {
     el_set(editor->el, EL_ADDFN, "nn-complete", "complete the word at the cursor", complete_at_cursor);
     el_set(editor->el, EL_BIND, "^I", "nn-complete", NULL);
     el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
+    el_set(editor->el, EL_ADDFN, "nn-end-or-delete", "end input on a blank line, else delete", end_or_delete);
+    el_set(editor->el, EL_BIND, "^D", "nn-end-or-delete", NULL);
     el_source(editor->el, NULL);
     return editor;
 }
@@ -128,12 +185,22 @@ void nn_editor_set_prompt(nn_editor *editor, const char *prompt) {
     editor->prompt = strdup(prompt ? prompt : "");
 }
 
+void nn_editor_prefill(nn_editor *editor, int spaces) {
+    editor->prefill = spaces < 0 ? 0 : spaces > NN_MAX_PREFILL ? NN_MAX_PREFILL : spaces;
+}
+
 const char *nn_editor_read_line(nn_editor *editor, int *interrupted) {
     int count = 0;
     editor->interrupted = 0;
     // A Ctrl-C pressed while no line was being read (a cell was running) is not for this line.
     interrupt_pending = 0;
+    // The spaces are handed out by read_character rather than put in the line first:
+    // el_gets empties the line buffer (el_insertstr beforehand is lost) before it
+    // draws the prompt, and only once it reads can waiting input be told apart.
+    editor->line_started = 0;
     const char *line = el_gets(editor->el, &count);
+    // Spaces not handed out (the line ended before its first read) are not for the next line.
+    editor->prefill = 0;
     if (interrupted) *interrupted = editor->interrupted;
     return (count > 0 && !editor->interrupted) ? line : NULL;
 }

@@ -25,9 +25,15 @@ void nn_editor_close(nn_editor *editor);
 /// Sets the prompt drawn before each line (copied); wrap escape sequences in NN_PROMPT_IGNORE.
 void nn_editor_set_prompt(nn_editor *editor, const char *prompt);
 
-/// Reads one line, including its newline; NULL at end of input (Ctrl-D on an empty line)
-/// or when reading was interrupted by SIGINT (see nn_editor_note_interrupt).
-/// `interrupted` is set to 1 for the latter.
+/// Makes the next nn_editor_read_line start with `spaces` spaces already typed (at most
+/// 1000), such as a continuation line's indentation; the learner may delete them. When
+/// input is already waiting as the line starts (a paste, whose lines carry their own
+/// indentation), none are typed.
+void nn_editor_prefill(nn_editor *editor, int spaces);
+
+/// Reads one line, including its newline; NULL at end of input (Ctrl-D on an empty line
+/// or one of only spaces) or when reading was interrupted by SIGINT (see
+/// nn_editor_note_interrupt). `interrupted` is set to 1 for the latter.
 const char *nn_editor_read_line(nn_editor *editor, int *interrupted);
 
 /// Tells the editor that SIGINT arrived, so the line being read ends as interrupted.

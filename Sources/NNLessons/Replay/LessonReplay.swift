@@ -32,16 +32,23 @@ public enum LessonReplay {
 
     /// Runs every cell of `lesson` in order; `folder` is where its relative paths point.
     ///
-    /// `afterCell` sees each outcome as soon as it is known, so a front end can
-    /// print a long lesson as it goes.
+    /// Each cell may run for `timeLimit` seconds (nil: no limit); one that runs
+    /// longer is stopped and fails, and the later cells still run, as after any
+    /// other error. `afterCell` sees each outcome as soon as it is known, so a
+    /// front end can print a long lesson as it goes.
     public static func run(
-        _ lesson: Lesson, folder: URL, afterCell: ((CellOutcome) -> Void)? = nil
+        _ lesson: Lesson, folder: URL, timeLimit: TimeInterval? = nil, afterCell: ((CellOutcome) -> Void)? = nil
     ) -> ReplayResult {
         let interpreter = makeInterpreter(folder: folder)
+        // The interpreter restarts the clock for every cell it runs.
+        interpreter.timeLimit = timeLimit
         var outcomes: [CellOutcome] = []
         for cell in lesson.cells {
             let result = interpreter.runCell(cell.source, file: errorFileName(cell: cell.number))
-            let outcome = CellOutcome(cell: cell, actual: normalise(result.output), stoppedWithError: result.error != nil)
+            // Replay sets no step budget, so a limit error can only be the time limit.
+            let timedOut = result.error?.kind == .limit ? timeLimit : nil
+            let outcome = CellOutcome(cell: cell, actual: normalise(result.output), stoppedWithError: result.error != nil,
+                                      exceededTimeLimit: timedOut)
             outcomes.append(outcome)
             afterCell?(outcome)
             // Ctrl-C: the interrupted cell is reported, the rest are not run.
@@ -59,15 +66,22 @@ public struct CellOutcome: Sendable, Equatable {
     public var actual: String
     /// Whether it stopped with an error (which may be the lesson's intent).
     public var stoppedWithError: Bool
+    /// The time limit in seconds when the cell ran past it and was stopped, else nil.
+    public var exceededTimeLimit: TimeInterval?
 
-    public init(cell: LessonCell, actual: String, stoppedWithError: Bool = false) {
+    public init(cell: LessonCell, actual: String, stoppedWithError: Bool = false, exceededTimeLimit: TimeInterval? = nil) {
         self.cell = cell
         self.actual = actual
         self.stoppedWithError = stoppedWithError
+        self.exceededTimeLimit = exceededTimeLimit
     }
 
-    /// Whether the output equals the recorded one byte for byte (a missing block records "").
-    public var passed: Bool { actual == cell.expectedOutput }
+    /// Whether the cell finished in time and its output equals the recorded one byte for byte
+    /// (a missing block records "").
+    ///
+    /// A cell stopped by the time limit fails even if it printed what was
+    /// recorded: where a loop is cut off depends on the machine's speed.
+    public var passed: Bool { exceededTimeLimit == nil && actual == cell.expectedOutput }
 
     /// The unified diff from the recorded output to the actual one ("" when they match).
     public var diff: String { LineDiff.unified(expected: cell.expectedOutput, actual: actual) }

@@ -50,9 +50,17 @@ public struct NotebookPrinter: Sendable {
         return text + "\n"
     }
 
-    /// Why a cell failed: `file:line: cell n …` then the unified diff from recorded to actual.
+    /// Why a cell failed: `file:line: cell n …` then the unified diff from recorded to actual,
+    /// or for a cell stopped by the time limit, what to do about it.
     public func failure(_ outcome: CellOutcome, file: String) -> String {
         let cell = outcome.cell
+        if let limit = outcome.exceededTimeLimit {
+            // No diff: the output was cut off wherever the clock ran out, so it says nothing more.
+            let seconds = Self.seconds(limit)
+            let heading = "✗ \(file):\(cell.line): cell \(cell.number) ran longer than the time limit of \(seconds) s and was stopped"
+            return colour.paint(heading, [.boldRed]) + "\n"
+                + "  If it loops forever, fix the loop; if it is only slow, give it more time: nnlearn replay --time-limit SECONDS\n"
+        }
         let reason = cell.output == nil
             ? "cell \(cell.number) printed output but has no output block (replay --update records it)"
             : "cell \(cell.number) output differs from the recorded output"
@@ -64,6 +72,11 @@ public struct NotebookPrinter: Sendable {
             return String(line)
         }
         return heading + diff.map { $0 + "\n" }.joined()
+    }
+
+    /// Seconds as a person writes them: `60`, `0.5`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// The closing line of a replay, exactly `N passed, N failed` (counting cells).

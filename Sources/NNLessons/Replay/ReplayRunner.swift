@@ -15,19 +15,26 @@ public struct ReplayRunner {
         case update
     }
 
+    /// Seconds a cell may run when the user names no limit: lessons are meant to run in
+    /// seconds (the slowest takes about 10 in a debug build), so a cell this slow is stuck.
+    public static let defaultTimeLimit: TimeInterval = 60
+
     public var mode: Mode
     public var printer: NotebookPrinter
+    /// Seconds each cell may run before it is stopped and fails (nil: no limit).
+    public var timeLimit: TimeInterval?
     /// Standard output.
     public var write: (String) -> Void
     /// Standard error: malformed lessons and files that could not be written.
     public var writeError: (String) -> Void
 
     public init(
-        mode: Mode, printer: NotebookPrinter = NotebookPrinter(),
+        mode: Mode, printer: NotebookPrinter = NotebookPrinter(), timeLimit: TimeInterval? = ReplayRunner.defaultTimeLimit,
         write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) {
         self.mode = mode
         self.printer = printer
+        self.timeLimit = timeLimit
         self.write = write
         self.writeError = writeError
     }
@@ -35,7 +42,8 @@ public struct ReplayRunner {
     /// Replays `files` (paths as the user gave them); returns 0 when every cell matched, else 1.
     ///
     /// A malformed file is reported and the others are still replayed. In
-    /// update mode the status is 0 once every file is recorded.
+    /// update mode the status is 0 once every file is recorded; a lesson with
+    /// a cell that ran out of time is left unchanged.
     public func run(files: [String]) -> Int32 {
         var passed = 0
         var failed = 0
@@ -61,14 +69,14 @@ public struct ReplayRunner {
             case .update:
                 if !update(lesson, source: source, url: url, file: file) { broken = true }
             case .quiet:
-                let result = LessonReplay.run(lesson, folder: folder) { outcome in
+                let result = LessonReplay.run(lesson, folder: folder, timeLimit: timeLimit) { outcome in
                     if !outcome.passed { write(printer.failure(outcome, file: file) + "\n") }
                 }
                 passed += result.passedCount
                 failed += result.failedCount
             case .notebook:
                 write(printer.header(file) + "\n")
-                let result = LessonReplay.run(lesson, folder: folder) { outcome in
+                let result = LessonReplay.run(lesson, folder: folder, timeLimit: timeLimit) { outcome in
                     write(printer.proseBlock(lesson.prose(before: outcome.cell.number)))
                     write(printer.cell(outcome, file: file))
                 }
@@ -87,9 +95,16 @@ public struct ReplayRunner {
 
     /// Replays one lesson and writes its new outputs; false when the file could not be written.
     private func update(_ lesson: Lesson, source: String, url: URL, file: String) -> Bool {
-        let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent())
+        let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent(), timeLimit: timeLimit)
         // A lesson stopped by Ctrl-C has outputs for only some cells (and an interrupted one): keep the file.
         guard !StopRequest.isRequested else { return false }
+        // Output cut off by the clock differs from machine to machine: it is never recorded.
+        let timedOut = result.outcomes.filter { $0.exceededTimeLimit != nil }
+        guard timedOut.isEmpty else {
+            for outcome in timedOut { writeError(printer.failure(outcome, file: file)) }
+            writeError("\(file): left unchanged: outputs are recorded only when every cell finishes in time\n")
+            return false
+        }
         let (text, changed) = OutputUpdater.update(source, outcomes: result.outcomes)
         guard changed > 0 else {
             write("\(file): up to date (\(result.outcomes.count) cells)\n")

@@ -48,8 +48,10 @@ public struct Completer {
 
     /// A name, or an attribute after a dotted name; four spaces on an empty line (indentation).
     func completeCode(_ text: String) -> Completion {
-        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return Completion(insertion: "    ") }
-        guard !StringState.isInsideString(text) else { return .none }
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return Completion(insertion: AutoIndent.level) }
+        // Nothing to complete inside a string or a comment.
+        let scan = LineScan(text)
+        guard !scan.endsInString, !scan.hasComment else { return .none }
         let word = String(text.reversed().prefix { $0.isIdentifierCharacter || $0 == "." }.reversed())
         guard let first = word.first, !first.isNumber else { return .none }
         guard let dot = word.lastIndex(of: ".") else {
@@ -102,23 +104,5 @@ extension String {
     var isIdentifier: Bool {
         guard let first else { return false }
         return !first.isNumber && allSatisfy(\.isIdentifierCharacter)
-    }
-}
-
-/// Whether a line ends inside a string literal, where names are not completed.
-enum StringState {
-    static func isInsideString(_ text: String) -> Bool {
-        var quote: Character?
-        var escaped = false
-        for character in text {
-            if let open = quote {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == open { quote = nil }
-            } else if character == "#" {
-                return true  // a comment: nothing to complete either
-            } else if character == "\"" || character == "'" {
-                quote = character
-            }
-        }
-        return quote != nil
     }
 }

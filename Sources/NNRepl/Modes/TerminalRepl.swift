@@ -31,7 +31,7 @@ final class TerminalRepl {
         if let problem = history?.problem { console.error("nnlearn: " + problem) }
         InterruptSignal.install()
         loop: while true {
-            switch editor.read(prompt: prompt()) {
+            switch editor.read(prompt: prompt(), indent: buffer.lines.last.map(AutoIndent.columns(after:)) ?? 0) {
             case .interrupted:
                 // Ctrl-C at the prompt drops what was typed, including unfinished lines above.
                 buffer.clear()

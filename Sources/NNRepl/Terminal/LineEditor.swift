@@ -10,7 +10,7 @@ final class LineEditor {
         case line(String)
         /// Ctrl-C: the line was abandoned.
         case interrupted
-        /// Ctrl-D on an empty line, or the terminal closed.
+        /// Ctrl-D on an empty line (or one of only spaces), or the terminal closed.
         case end
     }
 
@@ -29,8 +29,14 @@ final class LineEditor {
     deinit { nn_editor_close(editor) }
 
     /// Reads a line after drawing `prompt` (which may hold escapes marked by ``EditorPrompt``).
-    func read(prompt: String) -> Input {
+    ///
+    /// The line starts with `indent` spaces already typed, which the learner
+    /// may delete, unless input is already waiting: a pasted block brings its
+    /// own indentation. Ctrl-D on a line of only spaces ends input as on an
+    /// empty one.
+    func read(prompt: String, indent: Int = 0) -> Input {
         nn_editor_set_prompt(editor, prompt)
+        nn_editor_prefill(editor, Int32(clamping: indent))
         var interrupted: Int32 = 0
         let line = nn_editor_read_line(editor, &interrupted)
         if interrupted != 0 {

@@ -17,7 +17,9 @@ extension SyntaxParser {
             throw Diagnostic(
                 "expected an indented block after '\(header.text(in: chars))' on line \(header.location.line)",
                 at: current.location, length: 1, suggestion: "indent the body, e.g. by 4 spaces",
-                needsMoreInput: current.kind == .eof)
+                // The lexer closes open blocks at the end of the input, so after a header on the
+                // last line of a nested block come dedents, then the end: still waiting for a body.
+                needsMoreInput: tokens[position...].allSatisfy { $0.kind == .dedent || $0.kind == .eof })
         }
         advance()
         var body: [Stmt] = []

@@ -9,8 +9,9 @@ struct Replay: ParsableCommand {
         abstract: "Replay lessons and check each cell's output against the recorded one.",
         discussion: """
             Each file runs in a fresh interpreter (random seed 0). A difference is shown as a unified \
-            diff naming the file, the cell and its line. Exit status 0 when every cell matches, \
-            1 on any difference or malformed lesson. See docs/lesson-format.md.
+            diff naming the file, the cell and its line. A cell that runs longer than the time limit \
+            is stopped and fails, and the lesson goes on with its next cell. Exit status 0 when every \
+            cell matches, 1 on any difference, timed-out cell or malformed lesson. See docs/lesson-format.md.
             """
     )
 
@@ -23,8 +24,17 @@ struct Replay: ParsableCommand {
     @Flag(help: "Print only failures and the closing 'N passed, N failed' line.")
     var quiet = false
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        "Seconds each cell may run before it is stopped and fails (default: \(Int(ReplayRunner.defaultTimeLimit))).",
+        valueName: "seconds"))
+    var timeLimit: Double?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one lesson file.") }
+        // Written so that nan, which compares false with everything, is refused too.
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw ValidationError("--time-limit takes a number of seconds above 0, such as 60 or 0.5.")
+        }
     }
 
     func run() throws {
@@ -36,6 +46,7 @@ struct Replay: ParsableCommand {
         let runner = ReplayRunner(
             mode: update ? .update : quiet ? .quiet : .notebook,
             printer: printer,
+            timeLimit: timeLimit ?? ReplayRunner.defaultTimeLimit,
             write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
         )

@@ -61,4 +61,14 @@ import Testing
         #expect(result.outcomes[0].actual == "2")
         #expect(result.outcomes[0].stoppedWithError == false)
     }
+
+    @Test func aCellThatPrintsWhatIsRecordedStillFailsWhenStoppedByTheClock() throws {
+        let lesson = try parse("```nn\nwhile True:\n    pass\n```\n")
+        let result = LessonReplay.run(lesson, folder: Self.folder, timeLimit: 0.2)
+        var outcome = try #require(result.outcomes.first)
+        #expect(outcome.exceededTimeLimit == 0.2)
+        #expect(outcome.stoppedWithError)
+        outcome.cell.output = RecordedOutput(text: outcome.actual, line: 5, closingLine: 7)
+        #expect(!outcome.passed)
+    }
 }

@@ -4,10 +4,11 @@ import Testing
 
 @Suite struct ReplayRunnerTests {
     /// Runs the command logic on files in `directory`; returns status, stdout and stderr.
-    func replay(_ mode: ReplayRunner.Mode, _ files: [String]) -> (status: Int32, out: String, err: String) {
+    func replay(_ mode: ReplayRunner.Mode, _ files: [String], timeLimit: TimeInterval = ReplayRunner.defaultTimeLimit)
+        -> (status: Int32, out: String, err: String) {
         final class Sink { var out = "", err = "" }
         let sink = Sink()
-        let runner = ReplayRunner(mode: mode, write: { sink.out += $0 }, writeError: { sink.err += $0 })
+        let runner = ReplayRunner(mode: mode, timeLimit: timeLimit, write: { sink.out += $0 }, writeError: { sink.err += $0 })
         let status = runner.run(files: files)
         return (status, sink.out, sink.err)
     }
@@ -115,6 +116,77 @@ import Testing
         // No temporary files are left behind.
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
         #expect(names == ["02-fail.md"])
+    }
+
+    /// Cell 2 (line 7) never ends; cells 1 and 3 print what they record.
+    static let endless = """
+        ```nn
+        print("before")
+        ```
+        ```output
+        before
+        ```
+        ```nn
+        n = 0
+        while True:
+            n = n + 1
+        ```
+        ```nn
+        print("after", n > 0)
+        ```
+        ```output
+        after True
+        ```
+
+        """
+
+    static func timeoutMessage(_ file: String) -> String {
+        """
+        ✗ \(file):7: cell 2 ran longer than the time limit of 0.5 s and was stopped
+          If it loops forever, fix the loop; if it is only slow, give it more time: nnlearn replay --time-limit SECONDS
+
+        """
+    }
+
+    /// Replays ``endless`` in `mode` with a 0.5-second limit; also gives its path and its text afterwards.
+    func replayEndless(_ mode: ReplayRunner.Mode) throws -> (status: Int32, out: String, err: String, file: String, text: String?) {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("stuck.md", Self.endless).path
+        let (status, out, err) = replay(mode, [file], timeLimit: 0.5)
+        return (status, out, err, file, directory.read("stuck.md"))
+    }
+
+    @Test func aCellPastTheTimeLimitFailsAndTheLaterCellsStillRun() throws {
+        let started = Date()
+        let (status, out, err, file, _) = try replayEndless(.quiet)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(status == 1)
+        #expect(err == "")
+        #expect(out == Self.timeoutMessage(file) + "\n2 passed, 1 failed\n")
+    }
+
+    @Test func theNotebookShowsTheStoppedCellsErrorThenTheDiagnostic() throws {
+        let (status, out, _, file, _) = try replayEndless(.notebook)
+        #expect(status == 1)
+        #expect(out.contains("""
+            In [2]: n = 0
+               ...: while True:
+               ...:     n = n + 1
+            cell 2:
+            """))
+        #expect(out.contains("error: LimitError: the program ran longer than 0.5 seconds and was stopped\n"))
+        #expect(out.contains("hint: is there a loop that never ends?\n" + Self.timeoutMessage(file) + "\nIn [3]: print"))
+        #expect(out.hasSuffix("after True\n\n2 passed, 1 failed\n"))
+    }
+
+    @Test func updateLeavesALessonWithATimedOutCellUnchanged() throws {
+        let (status, out, err, file, text) = try replayEndless(.update)
+        #expect(status == 1)
+        #expect(out == "")
+        #expect(err == Self.timeoutMessage(file)
+            + "\(file): left unchanged: outputs are recorded only when every cell finishes in time\n")
+        #expect(text == Self.endless)
     }
 
     @Test func replayIsDeterministic() throws {

@@ -58,22 +58,76 @@ import Testing
         terminal.type("(tensor([0.0, 0.0]))\r")
         try terminal.wait(forText: "Out[4]: tensor([0.5000, 0.5000])")
 
-        // A def continues with ...: prompts until a blank line.
-        terminal.type("def twice(a):\r")
-        try terminal.wait(forPrompt: "   ...:")
-        terminal.type("    return 2 * a\r")
-        try terminal.wait(forPrompt: "   ...:")
+        // A def continues with ...: prompts until a blank line. Each starts indented,
+        // so the body is typed without spaces; Enter on the indentation alone ends the def.
+        terminal.type("def f(x):\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
+        terminal.type("return x * 2\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
         terminal.type("\r")
         try terminal.wait(forPrompt: "In [6]:")
-        terminal.type("twice(21)\r")
+        terminal.type("f(21)\r")
         try terminal.wait(forText: "Out[6]: 42")
 
         try terminal.wait(forPrompt: "In [7]:")
         terminal.type("\u{4}")
         #expect(try terminal.waitForExit() == 0)
         let screen = terminal.screen.allLines
-        #expect(screen.contains("In [5]: def twice(a):"))
-        #expect(screen.contains("   ...:     return 2 * a"))
+        #expect(screen.contains("In [5]: def f(x):"))
+        #expect(screen.contains("   ...:     return x * 2"))
+    }
+
+    @Test func nestedBlocksArePreIndentedAndBackspaceDedents() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        // Each header adds a level; four Backspaces take one away for else:.
+        terminal.type("for i in range(4):\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
+        terminal.type("if i % 2 == 0:\r")
+        try terminal.wait(forContinuationIndentedBy: 8)
+        terminal.type("print(i, 'even')\r")
+        try terminal.wait(forContinuationIndentedBy: 8)
+        terminal.type("\u{7F}\u{7F}\u{7F}\u{7F}else:\r")
+        try terminal.wait(forContinuationIndentedBy: 8)
+        terminal.type("print(i, 'odd')\r")
+        try terminal.wait(forContinuationIndentedBy: 8)
+        // Enter on the pre-filled spaces is a blank line: it ends the entry.
+        terminal.type("\r")
+        try terminal.wait(forPrompt: "In [2]:")
+        #expect(terminal.screen.lines(from: "In [1]: for i in range(4):", count: 10) == [
+            "In [1]: for i in range(4):",
+            "   ...:     if i % 2 == 0:",
+            "   ...:         print(i, 'even')",
+            "   ...:     else:",
+            "   ...:         print(i, 'odd')",
+            "   ...:",
+            "0 even", "1 odd", "2 even", "3 odd",
+        ])
+
+        // Ctrl-D on a line holding only its indentation ends the session, as on an empty line.
+        terminal.type("if True:\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func aPastedBlockKeepsItsOwnIndentation() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        // All at once, as a paste arrives: the lines after the first are waiting when
+        // their prompts appear, so no indentation is added to theirs.
+        terminal.type("for i in range(3):\r    if i > 0:\r        print('i', i)\r    print('after', i)\r\r")
+        try terminal.wait(forPrompt: "In [2]:")
+        #expect(terminal.screen.lines(from: "In [1]: for i in range(3):", count: 10) == [
+            "In [1]: for i in range(3):",
+            "   ...:     if i > 0:",
+            "   ...:         print('i', i)",
+            "   ...:     print('after', i)",
+            "   ...:",
+            "after 0", "i 1", "after 1", "i 2", "after 2",
+        ])
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test func ctrlCStopsARunningCellAndKeepsVariables() throws {
@@ -169,5 +223,24 @@ import Testing
         #expect(try second.terminal.waitForExit() == 0)
         let merged = try #require(HistoryStore(url: first.historyFile))
         #expect(merged.entries == ["z = 1", "def h():", "z = 1", "z + 1"])
+    }
+}
+
+extension PseudoTerminal {
+    /// Waits for a continuation prompt (`   ...:`) with `spaces` spaces already typed after it.
+    func wait(forContinuationIndentedBy spaces: Int, timeout: Double = 20) throws {
+        try wait(for: "a continuation prompt indented by \(spaces)", timeout: timeout) {
+            $0.cursorLine == "   ...:" && $0.column == "   ...: ".count + spaces
+        }
+        settle(seconds: 0.2)
+    }
+}
+
+extension ScreenModel {
+    /// `count` lines of the scrollback and screen from the first that reads `first`; none when no line does.
+    func lines(from first: String, count: Int) -> [String] {
+        let all = allLines
+        guard let start = all.firstIndex(of: first) else { return [] }
+        return Array(all[start...].prefix(count))
     }
 }

@@ -18,6 +18,16 @@ import Testing
         #expect(buffer.isEmpty)
     }
 
+    @Test func aNestedHeaderWaitsForItsBodyAndALineOfSpacesEndsTheBlock() {
+        var buffer = EntryBuffer()
+        #expect(buffer.add("for i in range(4):") == .needsMore)
+        #expect(buffer.add("    if i % 2 == 0:") == .needsMore)
+        #expect(buffer.add("        print(i)") == .needsMore)
+        // What is left of a pre-filled indentation when the learner presses Enter at once.
+        #expect(buffer.add("        ") == .code("for i in range(4):\n    if i % 2 == 0:\n        print(i)"))
+        #expect(buffer.isEmpty)
+    }
+
     @Test func openBracketsContinueAcrossBlankLines() {
         var buffer = EntryBuffer()
         #expect(buffer.add("xs = [1,") == .needsMore)

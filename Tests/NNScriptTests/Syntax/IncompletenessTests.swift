@@ -42,6 +42,9 @@ import Testing
         "if x:\n    pass\nelse:",
         "if x:\n    pass\nelse:\n    pass",
         "with no_grad():\n    for p in params:\n        p -= 1\n    # done",
+        "for i in range(4):\n    if i % 2 == 0:",
+        "def f(x):\n    for i in x:\n        while i:",
+        "for i in range(4):\n    if i:\n        pass\n    else:",
     ])
     func incomplete(source: String) {
         #expect(Parser.status(of: source) == .incomplete)
@@ -62,6 +65,7 @@ import Testing
         "x = (1 2",
         "print(x y",
         "for i in range(3):\nprint(i)",
+        "for i in range(3):\n    if i:\nprint(i)",
     ])
     func invalid(source: String) {
         #expect(Parser.status(of: source) == .invalid)
