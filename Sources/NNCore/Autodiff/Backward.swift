@@ -19,23 +19,25 @@ extension Tensor {
     public func graphInForwardOrder(includingConstants: Bool = false) -> [Tensor] {
         let walk = Tensor.nextWalk()
         var order: [Tensor] = []
-        var stack: [(tensor: Tensor, next: Int)] = []
+        var stack: [Tensor] = []
         // One allocation each for a typical graph instead of one per doubling.
         order.reserveCapacity(64)
         stack.reserveCapacity(64)
-        stack.append((self, 0))
         self.walk = walk
+        self.nextInput = 0
+        stack.append(self)
         while let top = stack.last {
-            if top.next < top.tensor.inputs.count {
-                stack[stack.count - 1].next += 1
-                let input = top.tensor.inputs[top.next]
+            let next = top.nextInput
+            if next < top.inputs.count {
+                top.nextInput = next + 1
+                let input = top.inputs[next]
                 if input.requiresGrad || includingConstants, input.walk != walk {
                     input.walk = walk
-                    stack.append((input, 0))
+                    input.nextInput = 0
+                    stack.append(input)
                 }
             } else {
-                top.tensor.slot = order.count
-                order.append(top.tensor)
+                order.append(top)
                 stack.removeLast()
             }
         }
@@ -98,31 +100,33 @@ extension Tensor {
         let order = graphInForwardOrder()
         let walk = order.last?.walk ?? 0
         let detecting = Anomaly.isEnabled  // read once: task-local reads are not free
-        var grads = [[Double]?](repeating: nil, count: order.count)
-        grads[order.count - 1] = seed
+        // Each tensor sums the terms flowing into it in its own scratch field, so the
+        // walk needs no table of gradients; an error leaves no partial sums behind.
+        defer { for tensor in order { tensor.gradientSum = nil } }
+        order.last?.gradientSum = seed
 
-        for index in stride(from: order.count - 1, through: 0, by: -1) {
-            guard let gradient = grads[index] else { continue }
-            grads[index] = nil
-            let tensor = order[index]
+        for tensor in order.reversed() {
+            guard let gradient = tensor.gradientSum else { continue }
+            tensor.gradientSum = nil
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
             let terms = rule(gradient)
             for (inputIndex, input) in tensor.inputs.enumerated() where inputIndex < terms.count {
-                // The slot is valid only if this walk placed the input (it needs a gradient).
+                // Only inputs this walk visited take part (they need a gradient).
                 guard input.requiresGrad, let term = terms[inputIndex], input.walk == walk else { continue }
-                let target = input.slot
                 if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }
                 contributed?(tensor, inputIndex, term)
-                if grads[target] == nil {
-                    grads[target] = term
-                } else {
-                    grads[target]!.withUnsafeMutableBufferPointer { sum in
-                        for i in sum.indices { sum[i] += term[i] }
-                    }
+                guard var sum = input.gradientSum else {
+                    input.gradientSum = term
+                    continue
                 }
+                input.gradientSum = nil  // so that `sum` is the only reference and is updated in place
+                sum.withUnsafeMutableBufferPointer { sum in
+                    for i in sum.indices { sum[i] += term[i] }
+                }
+                input.gradientSum = sum
             }
         }
     }

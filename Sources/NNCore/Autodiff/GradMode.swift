@@ -29,7 +29,7 @@ public enum Anomaly {
     }
 
     /// Throws when `values` hold a NaN or Inf although every input was finite.
-    static func check(_ values: [Double], op: String, inputs: [Tensor], phase: String) throws {
+    static func check(_ values: [Double], op: String, inputs: OpInputs, phase: String) throws {
         guard let bad = values.first(where: { !$0.isFinite }) else { return }
         let inputsFinite = inputs.allSatisfy { $0.data.allSatisfy(\.isFinite) }
         guard inputsFinite || phase == "backward" else { return }

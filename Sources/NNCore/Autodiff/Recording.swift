@@ -7,7 +7,7 @@ extension Tensor {
     /// `{n}` for the first input's element count and `{rows}` for its rows). Literal
     /// formulas cost nothing per op; an interpolated one would allocate a string every call.
     static func record(
-        _ op: String, _ data: [Double], shape: [Int], inputs: [Tensor],
+        _ op: String, _ data: [Double], shape: [Int], inputs: OpInputs,
         formulas: [String], backward: @escaping BackwardRule
     ) throws -> Tensor {
         if Anomaly.isEnabled { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }

@@ -41,19 +41,21 @@ public final class Tensor {
     /// The op that produced this tensor; nil for leaves.
     public let op: String?
     /// The tensors the op read, in argument order.
-    public internal(set) var inputs: [Tensor]
+    var inputs: OpInputs
     /// Maps the gradient of this tensor to one gradient per input (nil where an input needs none).
     let backwardRule: BackwardRule?
     /// How each input's gradient is written in the chain-rule report.
     let formulas: [String]
-    /// Scratch space of graph walks: the walk that last visited this tensor, and its
-    /// position in that walk's order (cheaper than hashing every node into a dictionary).
-    var walk = 0, slot = 0
+    /// Scratch space of graph walks: the walk that last visited this tensor (cheaper
+    /// than hashing every node into a set), and the next of its inputs to visit.
+    var walk = 0, nextInput = 0
+    /// Scratch space of a backward pass: the gradient terms summed so far.
+    var gradientSum: [Double]?
 
     /// Creates a tensor without checking that `data` matches `shape`; for the ops.
     init(
         uncheckedData data: [Double], shape: [Int], requiresGrad: Bool = false,
-        op: String? = nil, inputs: [Tensor] = [], backward: BackwardRule? = nil, formulas: [String] = []
+        op: String? = nil, inputs: OpInputs = [], backward: BackwardRule? = nil, formulas: [String] = []
     ) {
         self.data = data
         self.shape = shape
@@ -96,16 +98,11 @@ public final class Tensor {
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
         guard !inputs.isEmpty else { return }
-        var pending = inputs
-        inputs = []
+        var pending: [Tensor] = []
+        inputs.moveAll(into: &pending)
         while var tensor = pending.popLast() {
-            guard isKnownUniquelyReferenced(&tensor), !tensor.inputs.isEmpty else { continue }
-            if pending.isEmpty {
-                swap(&pending, &tensor.inputs)  // reuses the input list's buffer: no allocation
-            } else {
-                pending.append(contentsOf: tensor.inputs)
-                tensor.inputs = []
-            }
+            guard isKnownUniquelyReferenced(&tensor) else { continue }
+            tensor.inputs.moveAll(into: &pending)
         }
     }
 

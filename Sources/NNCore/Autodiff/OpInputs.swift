@@ -1,0 +1,70 @@
+/// The tensors an op read, in argument order.
+///
+/// Written as an array literal, `[a, b]`, like the array it replaces; one or two
+/// inputs (nearly every op) are stored inline, so recording an op allocates no
+/// array for them.
+struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
+    private enum Storage {
+        case none
+        case one(Tensor)
+        case two(Tensor, Tensor)
+        case many([Tensor])
+    }
+
+    private var storage: Storage
+
+    // Elements are copied out one by one, never the literal's buffer, so the
+    // optimizer can place the literal on the stack.
+    @inline(__always)
+    init(arrayLiteral tensors: Tensor...) {
+        switch tensors.count {
+        case 0: storage = .none
+        case 1: storage = .one(tensors[0])
+        case 2: storage = .two(tensors[0], tensors[1])
+        default: storage = .many(tensors.map { $0 })
+        }
+    }
+
+    /// Inputs for any number of tensors (concat reads one per part).
+    init(_ tensors: [Tensor]) {
+        switch tensors.count {
+        case 0: storage = .none
+        case 1: storage = .one(tensors[0])
+        case 2: storage = .two(tensors[0], tensors[1])
+        default: storage = .many(tensors)
+        }
+    }
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch storage {
+        case .none: 0
+        case .one: 1
+        case .two: 2
+        case .many(let tensors): tensors.count
+        }
+    }
+
+    subscript(position: Int) -> Tensor {
+        switch storage {
+        case .one(let a) where position == 0: return a
+        case .two(let a, let b) where position < 2: return position == 0 ? a : b
+        case .many(let tensors): return tensors[position]
+        default: preconditionFailure("input \(position) is out of range")  // an internal indexing bug, as for arrays
+        }
+    }
+
+    /// Moves every input to the end of `list`, leaving this list empty; for
+    /// releasing a long graph without recursion.
+    mutating func moveAll(into list: inout [Tensor]) {
+        let old = storage
+        storage = .none
+        switch old {
+        case .none: break
+        case .one(let a): list.append(a)
+        case .two(let a, let b): list.append(a); list.append(b)
+        case .many(let tensors): list.append(contentsOf: tensors)
+        }
+    }
+}
