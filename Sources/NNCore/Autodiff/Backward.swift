@@ -99,7 +99,7 @@ extension Tensor {
     ) throws {
         let order = graphInForwardOrder()
         let walk = order.last?.walk ?? 0
-        let detecting = Anomaly.isEnabled  // read once: task-local reads are not free
+        let detecting = Anomaly.isDetecting  // read once: task-local reads are not free
         // Each tensor sums the terms flowing into it in its own scratch field, so the
         // walk needs no table of gradients; an error leaves no partial sums behind.
         defer { for tensor in order { tensor.gradientSum = nil } }

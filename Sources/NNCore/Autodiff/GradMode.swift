@@ -1,14 +1,26 @@
+/// How ops record, in the current task: whether they build the graph for
+/// backward, and whether they check every result for NaN and Inf.
+///
+/// One task-local value for both, because ops read it on every call and each
+/// task-local read costs a lookup.
+struct RecordingMode: Sendable {
+    var buildsGraph = true
+    var detectsAnomalies = false
+
+    @TaskLocal static var current = RecordingMode()
+}
+
 /// Whether ops record the graph; off inside a no-grad scope.
 public enum GradMode {
-    @TaskLocal static var isEnabled = true
-
     /// Whether ops currently record the graph for backward.
-    public static var isRecording: Bool { isEnabled }
+    public static var isRecording: Bool { RecordingMode.current.buildsGraph }
 
     /// Runs `body` without recording the graph, as `torch.no_grad()` does:
     /// for parameter updates and evaluation.
     public static func withoutGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
-        try $isEnabled.withValue(false, operation: body)
+        var mode = RecordingMode.current
+        mode.buildsGraph = false
+        return try RecordingMode.$current.withValue(mode, operation: body)
     }
 }
 
@@ -18,14 +30,14 @@ public enum GradMode {
 /// but it names the op and describes its inputs instead of letting a NaN
 /// travel silently to the loss.
 public enum Anomaly {
-    @TaskLocal static var isEnabled = false
-
     /// Whether detection is on in this scope.
-    public static var isDetecting: Bool { isEnabled }
+    public static var isDetecting: Bool { RecordingMode.current.detectsAnomalies }
 
     /// Runs `body` with detection switched on or off.
     public static func detecting<Result>(_ on: Bool = true, _ body: () throws -> Result) rethrows -> Result {
-        try $isEnabled.withValue(on, operation: body)
+        var mode = RecordingMode.current
+        mode.detectsAnomalies = on
+        return try RecordingMode.$current.withValue(mode, operation: body)
     }
 
     /// Throws when `values` hold a NaN or Inf although every input was finite.

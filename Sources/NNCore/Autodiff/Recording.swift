@@ -8,11 +8,10 @@ extension Tensor {
     /// formulas cost nothing per op; an interpolated one would allocate a string every call.
     static func record(
         _ op: String, _ data: [Double], shape: [Int], inputs: OpInputs,
-        formulas: [String], backward: @escaping BackwardRule
+        formulas: [String], mode: RecordingMode = .current, backward: @escaping BackwardRule
     ) throws -> Tensor {
-        if Anomaly.isEnabled { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
-        // The cheap test first: reading the task-local mode costs more than scanning two inputs.
-        guard inputs.contains(where: \.requiresGrad), GradMode.isEnabled else {
+        if mode.detectsAnomalies { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
+        guard mode.buildsGraph, inputs.contains(where: \.requiresGrad) else {
             return Tensor(uncheckedData: data, shape: shape)
         }
         return Tensor(

@@ -60,7 +60,7 @@ extension Tensor {
     /// Not recorded for backward: a parameter may be changed this way only
     /// inside a no-grad scope, as in PyTorch.
     public func setIndexed(_ specs: [IndexSpec], to value: Tensor) throws {
-        if requiresGrad && isLeaf && GradMode.isEnabled {
+        if requiresGrad && isLeaf && GradMode.isRecording {
             throw CoreError("assign", "a parameter cannot be changed in place while gradients are recorded; do it inside `with no_grad():`")
         }
         let (offsets, shape) = try selection(specs, op: "assign")

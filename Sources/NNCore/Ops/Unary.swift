@@ -13,14 +13,15 @@ extension Tensor {
     ) throws -> Tensor {
         let x = data
         let y = x.map(f)
-        guard requiresGrad, GradMode.isEnabled else {
-            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { _ in [nil] }
+        let mode = RecordingMode.current
+        guard requiresGrad, mode.buildsGraph else {
+            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _ in [nil] }
         }
         let slope = [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
             for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
             initialized = x.count
         }
-        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { g in
+        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { g in
             [[Double](unsafeUninitializedCapacity: g.count) { out, initialized in
                 for i in 0..<g.count { out[i] = g[i] * slope[i] }
                 initialized = g.count

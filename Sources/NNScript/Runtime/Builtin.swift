@@ -54,9 +54,11 @@ public struct Signature: Sendable {
     /// Parsed signatures by their text: methods are bound on every access
     /// (`loss.backward`), and parsing the text each time showed in profiles.
     private static let cache = Mutex<[String: Signature]>([:])
+    private static let none = Signature("")
 
     /// The signature for `text`, parsed once per process.
     public static func cached(_ text: String) -> Signature {
+        if text.isEmpty { return none }  // most methods take no arguments: skip the lock and the hash
         if let known = cache.withLock({ $0[text] }) { return known }
         let parsed = Signature(text)
         cache.withLock { $0[text] = parsed }

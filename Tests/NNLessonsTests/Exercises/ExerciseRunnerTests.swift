@@ -184,7 +184,7 @@ final class RunnerFixture {
                 polls += 1
                 if polls == 2 {
                     // A later modification time than the first grading saw.
-                    try? fixture.workspace.write("double.nn", "def double(x):\n    return 2 * x\n")
+                    _ = try? fixture.workspace.write("double.nn", "def double(x):\n    return 2 * x\n")
                     let later = Date().addingTimeInterval(5)
                     try? FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: fixture.workspace.url.appendingPathComponent("double.nn").path)
                 }
