@@ -18,6 +18,8 @@ struct FileCaseTests {
         CSVCase(contents: [], expected: "data.csv is empty; a CSV file needs a header row"),
         CSVCase(contents: Array("a,b\n".utf8), expected: "data.csv has a header but no rows"),
         CSVCase(contents: [0x00, 0xFF, 0xFE, 0x2C, 0x0A], expected: "'data.csv' is not a UTF-8 text file"),
+        CSVCase(contents: Array("a,b\r\n1,2\r\n\r\n3\r\n".utf8), expected: "data.csv:4: expected 2 values (as in the header), found 1"),
+        CSVCase(contents: Array("a,b\n1,2\n,x\n".utf8), expected: "data.csv:3: column 'a' is empty"),
     ]
 
     /// A session whose program lives in a fresh temporary folder holding `data.csv`.
@@ -49,6 +51,15 @@ struct FileCaseTests {
         let result = interpreter.runCell("d, names = load_csv('data.csv')\nprint(d.tolist(), names)", file: "ok.nn")
         #expect(result.error == nil)
         #expect(result.output == "[[1.0, 0.0, nan], [2.0, 1.0, inf]] ['a', 'b', 'c']\n")
+    }
+
+    @Test("Windows and old Mac line ends, blank lines, spaces and tabs around values are accepted")
+    func lineEndsAndSpaces() throws {
+        let (interpreter, folder) = try Self.session(csv: Array(" a ,\tb\r\n 1 ,2.5e1\r\n\r\n-3,\t0x10 \r4,  .5\n".utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = interpreter.runCell("d, names = load_csv('data.csv')\nprint(d.tolist(), names)", file: "ok.nn")
+        #expect(result.error == nil)
+        #expect(result.output == "[[1.0, 25.0], [-3.0, 16.0], [4.0, 0.5]] ['a', 'b']\n")
     }
 
     @Test("missing files, folders and escaping paths are refused with a message", arguments: [
