@@ -17,8 +17,9 @@ indirect enum MarkdownBlock: Equatable {
 /// Supported: ATX and setext headings, paragraphs, fenced code (``` and ~~~),
 /// `$$` math, block quotes (with lazy continuation), bulleted and numbered
 /// lists nested by indentation (a marker indented past its parent's marker is
-/// nested), GFM pipe tables and thematic breaks. Indented code blocks are not
-/// recognised, so that loosely indented list content stays text.
+/// nested), GFM pipe tables and thematic breaks. Indented code blocks (lines
+/// indented four spaces after a blank line, as lessons write formulas) are
+/// recognised at the top level only, so that loosely indented list content stays text.
 enum BlockParser {
     static func parse(_ source: String) -> [MarkdownBlock] {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -26,17 +27,19 @@ enum BlockParser {
             if text.hasSuffix("\r") { text.removeLast() }
             return expandLeadingTabs(text)
         }
-        return parse(lines)
+        return parse(lines, indentedCode: true)
     }
 
-    static func parse(_ lines: [String]) -> [MarkdownBlock] {
+    static func parse(_ lines: [String], indentedCode: Bool = false) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var i = 0
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { i += 1; continue }
-            if let fence = Fence(line) {
+            if indentedCode, indent(of: line) >= 4 {
+                blocks.append(parseIndentedCode(lines, &i))
+            } else if let fence = Fence(line) {
                 var body: [String] = []
                 i += 1
                 while i < lines.count, !fence.isClosed(by: lines[i]) {
@@ -97,6 +100,18 @@ enum BlockParser {
     }
 
     // MARK: Leaf blocks
+
+    /// Lines indented four or more spaces (blank lines between them included),
+    /// shown as written with the four spaces removed.
+    static func parseIndentedCode(_ lines: [String], _ i: inout Int) -> MarkdownBlock {
+        var body: [String] = []
+        while i < lines.count, lines[i].trimmingSpaces().isEmpty || indent(of: lines[i]) >= 4 {
+            body.append(dropIndent(lines[i], upTo: 4))
+            i += 1
+        }
+        while body.last?.trimmingSpaces().isEmpty == true { body.removeLast() }
+        return .code(info: "", lines: body)
+    }
 
     static func atxHeading(_ trimmed: String) -> MarkdownBlock? {
         let hashes = trimmed.prefix(while: { $0 == "#" }).count

@@ -31,6 +31,13 @@ import Testing
         #expect(plain.render("![a digit](d.png)") == "[image: a digit] (d.png)")
     }
 
+    @Test func indentedFormulasKeepTheirLines() {
+        let source = "Two lines:\n\n    z = w·x + b        (pre-activation)\n    ŷ = step(z)\n\nThen text\n    that continues."
+        #expect(plain.render(source) == "Two lines:\n\n    z = w·x + b        (pre-activation)\n    ŷ = step(z)\n\nThen text that continues.")
+        // Inside a list, indented lines stay the item's text.
+        #expect(plain.render("- item\n\n      more of the item") == "• item\n\n  more of the item")
+    }
+
     @Test func hardLineBreaks() {
         #expect(plain.render("one  \ntwo\\\nthree") == "one\ntwo\nthree")
     }
