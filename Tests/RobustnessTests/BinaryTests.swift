@@ -22,6 +22,7 @@ struct BinaryTests {
             BadInput("image(ones(64) * float('nan'))\nundefined", .name, "undefined"),
             BadInput("print(accuracy(tensor([[0.9]]), tensor([[1e300]])))\nundefined", .name, "undefined"),
             BadInput("\u{0}\u{1}garbage\u{FFFD}", .syntax, "invalid control character"),
+            BadInput("d = {}\nxs = [d.values()]\nd[\"x\"] = xs\nprint(xs)\nundefined", .name, "undefined"),
         ]
     }()
 

@@ -12,6 +12,7 @@ struct CatalogueTests {
         ("shapes", ShapeCases.shapes), ("indices", ShapeCases.indices), ("sizes", ShapeCases.sizes),
         ("huge allocations", LimitCases.huge), ("deep recursion and nesting", LimitCases.deep),
         ("endless loops", LimitCases.endless), ("characters and long lines", TextCases.characters),
+        ("dicts and starred arguments", DictCases.all),
     ]
 
     static let all: [BadInput] = classes.flatMap(\.cases)

@@ -13,6 +13,8 @@ enum BasicBuiltins {
             switch args.named["x"] ?? .none {
             case .list(let l): return .integer(l.items.count)
             case .tuple(let t): return .integer(t.count)
+            case .dict(let d): return .integer(d.count)
+            case .object(let view as DictView): return .integer(view.dict.count)
             case .string(let s): return .integer(s.count)
             case .tensor(let t):
                 guard let rows = t.shape.first else { throw ScriptError(.type, "len() of a scalar tensor", at: args.location, hint: "a scalar has no length; use .item()") }
@@ -84,6 +86,11 @@ enum BasicBuiltins {
             var items: [Value] = []
             if let source = args.value("items") { try interpreter.iterate(source, at: args.location) { items.append($0); return true } }
             return .tuple(items)
+        },
+        Builtin("dict", Signature("*source, **entries"), doc: "dict(source=None, **entries): a new dict from another dict, from (key, value) pairs, or from keywords: dict(lr=0.1, epochs=10).") { args, interpreter in
+            let dict = DictStorage()
+            try DictMembers.fill(dict, from: args, interpreter: interpreter)
+            return .dict(dict)
         },
         Builtin("enumerate", Signature("items, start="), doc: "enumerate(items, start=0): pairs (index, item).") { args, interpreter in
             var pairs: [Value] = []

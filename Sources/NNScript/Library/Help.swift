@@ -17,6 +17,8 @@ public enum Help {
             return "\(object.typeName): attributes \(object.attributeNames.joined(separator: ", "))"
         case .tensor:
             return "tensor: attributes and methods " + TensorMembers.names.joined(separator: ", ")
+        case .dict:
+            return "dict: methods " + DictMembers.names.joined(separator: ", ")
         default:
             return "\(subject.typeName): see help() for the builtins"
         }

@@ -31,6 +31,10 @@ public struct Arguments {
             }
         }
         for (label, value) in keywords {
+            if let collector = signature.keywordCollector, !signature.parameters.contains(where: { $0.name == label }) {
+                try collect(label, value, into: &named, collector: collector, at: location)
+                continue
+            }
             guard signature.parameters.contains(where: { $0.name == label }) else {
                 let names = signature.parameters.map(\.name)
                 let suggestion = aliases[label].flatMap { names.contains($0) ? $0 : nil } ?? Diagnostic.closestName(to: label, among: names)

@@ -8,6 +8,7 @@ extension Interpreter {
         case .tensor(let tensor): found = try TensorMembers.member(name, of: tensor, interpreter: self)
         case .list(let list): found = ListMembers.member(name, of: list)
         case .string(let text): found = StringMembers.member(name, of: text)
+        case .dict(let dict): found = try DictMembers.member(name, of: dict)
         case .object(let object): found = try object.attribute(name, interpreter: self)
         case .function(let function):
             found = name == "__name__" ? .string(function.name) : name == "__doc__" ? (function.docstring.map { .string($0) } ?? Value.none) : nil
@@ -29,6 +30,7 @@ extension Interpreter {
         case .tensor: return TensorMembers.names
         case .list: return ListMembers.names
         case .string: return StringMembers.names
+        case .dict: return DictMembers.names
         case .object(let object): return object.attributeNames
         default: return []
         }

@@ -29,15 +29,20 @@ public struct Signature: Sendable {
     public let variadic: String?
     /// How many parameters take positional arguments; those after `*rest` are keyword-only.
     public let positionalCount: Int
+    /// The name of `**entries`, which collects further keyword arguments into a dict, in order.
+    public let keywordCollector: String?
 
-    /// Parses a signature written as in Python: `"x, axis=, keepdims="`, `"*shape"`, `"f, *tensors"`.
-    /// A trailing `=` marks an optional parameter.
+    /// Parses a signature written as in Python: `"x, axis=, keepdims="`, `"*shape"`, `"f, *tensors"`,
+    /// `"*source, **entries"`. A trailing `=` marks an optional parameter.
     public init(_ text: String) {
         var parameters: [Parameter] = []
         var variadic: String?
         var positionalCount: Int?
+        var keywordCollector: String?
         for piece in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
-            if piece.hasPrefix("*") {
+            if piece.hasPrefix("**") {
+                keywordCollector = String(piece.dropFirst(2))
+            } else if piece.hasPrefix("*") {
                 variadic = String(piece.dropFirst())
                 positionalCount = parameters.count
             } else if piece.hasSuffix("=") {
@@ -49,6 +54,7 @@ public struct Signature: Sendable {
         self.parameters = parameters
         self.variadic = variadic
         self.positionalCount = positionalCount ?? parameters.count
+        self.keywordCollector = keywordCollector
     }
 
     /// Parsed signatures by their text: methods are bound on every access
@@ -69,6 +75,7 @@ public struct Signature: Sendable {
     public func render(_ name: String) -> String {
         var parts = parameters.map { $0.isRequired ? $0.name : "\($0.name)=…" }
         if let variadic { parts.insert("*\(variadic)", at: positionalCount) }
+        if let keywordCollector { parts.append("**\(keywordCollector)") }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }

@@ -24,6 +24,7 @@ extension Interpreter {
             var hint: String? = nil
             if case .tensor = callee { hint = "to multiply, write the * explicitly: 2 * (x + 1); to index, use brackets: x[0]" }
             if Interpreter.plainNumber(callee) != nil { hint = "to multiply, write the * explicitly: 2 * (x + 1)" }
+            if case .dict = callee { hint = "to read a key, use brackets: d[key]" }
             throw ScriptError(.type, "'\(calleeName())' is \(callee.typeNameWithArticle), which cannot be called", at: location, hint: hint)
         }
     }

@@ -20,10 +20,11 @@ public enum Display {
         return repr(value, interpreter: interpreter, open: &open)
     }
 
-    /// The deepest nesting of containers printed; deeper ones show as `[...]`, as do cycles.
+    /// The deepest nesting of containers printed; deeper ones show as `[...]` or `{...}`, as do cycles.
     static let maximumNesting = 100
 
-    /// `repr`, tracking the lists being printed so that a list holding itself prints `[...]` as in Python.
+    /// `repr`, tracking the lists and dicts being printed so that one holding itself prints `[...]`
+    /// or `{...}` as in Python.
     private static func repr(_ value: Value, interpreter: Interpreter, open: inout [ObjectIdentifier]) -> String {
         switch value {
         case .none: return "None"
@@ -34,23 +35,41 @@ public enum Display {
         case .tensor(let t):
             return TensorFormatter(precision: interpreter.precision).format(shape: t.shape, values: t.data, requiresGrad: t.requiresGrad && t.isLeaf)
         case .list(let list):
-            let id = ObjectIdentifier(list)
-            guard !open.contains(id), open.count < maximumNesting else { return "[...]" }
-            open.append(id)
-            defer { open.removeLast() }
-            var parts: [String] = []
-            for item in list.items { parts.append(repr(item, interpreter: interpreter, open: &open)) }
-            return "[" + parts.joined(separator: ", ") + "]"
+            return container(list, "[", "]", open: &open) { open in
+                list.items.map { repr($0, interpreter: interpreter, open: &open) }
+            }
         case .tuple(let items):
             guard open.count < maximumNesting else { return "(...)" }
             var parts: [String] = []
             for item in items { parts.append(repr(item, interpreter: interpreter, open: &open)) }
             let inner = parts.joined(separator: ", ")
             return items.count == 1 ? "(\(inner),)" : "(\(inner))"
+        case .dict(let dict):
+            return container(dict, "{", "}", open: &open) { open in
+                zip(dict.keys, dict.values).map { key, item in
+                    repr(key, interpreter: interpreter, open: &open) + ": " + repr(item, interpreter: interpreter, open: &open)
+                }
+            }
         case .function(let f): return "<function \(f.signature)>"
         case .builtin(let b): return "<builtin \(b.signature.render(b.name))>"
+        case .object(let view as DictView):
+            // Here rather than in the view's display, so that a dict holding its own view stays finite.
+            return view.typeName + "(" + container(view.dict, "[", "]", open: &open) { open in
+                (0..<view.dict.count).map { repr(view.dict.element(view.part, at: $0), interpreter: interpreter, open: &open) }
+            } + ")"
         case .object(let object): return object.display(interpreter: interpreter)
         }
+    }
+
+    /// A list's or dict's items between its brackets, or `[...]` / `{...}` when it is already
+    /// being printed (it holds itself) or nested too deeply.
+    private static func container(_ storage: AnyObject, _ opening: String, _ closing: String, open: inout [ObjectIdentifier],
+                                  _ items: (inout [ObjectIdentifier]) -> [String]) -> String {
+        let id = ObjectIdentifier(storage)
+        guard !open.contains(id), open.count < maximumNesting else { return opening + "..." + closing }
+        open.append(id)
+        defer { open.removeLast() }
+        return opening + items(&open).joined(separator: ", ") + closing
     }
 
     /// Python's quoting: single quotes unless the text contains one.

@@ -45,18 +45,12 @@ extension Interpreter {
                 return .tensor(tensor)
             }
             return .list(ListStorage(values))
-        case .comprehension(let element, let target, let iterableExpr, let condition):
-            // The loop variable lives in its own scope, as in Python 3.
-            let inner = Scope(parent: scope)
-            var values: [Value] = []
-            try iterate(try evaluate(iterableExpr, in: scope), at: iterableExpr.location) { item in
-                try tick(at)
-                try assign(item, to: target, in: inner)
-                if let condition, !(try evaluate(condition, in: inner).truth(at: condition.location)) { return true }
-                values.append(try evaluate(element, in: inner))
-                return true
-            }
-            return .list(ListStorage(values))
+        case .comprehension(let element, let clauses):
+            return try listComprehension(element, clauses, in: scope, at: at)
+        case .dict(let entries):
+            return try dictDisplay(entries, in: scope)
+        case .dictComprehension(let key, let value, let clauses):
+            return try dictComprehension(key: key, value: value, clauses, in: scope, at: at)
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, in: scope) })
         case .unary(let op, let operand):
@@ -88,6 +82,11 @@ extension Interpreter {
             var keywords: [(String, Value)] = []
             for argument in argumentExprs {
                 let value = try evaluate(argument.value, in: scope)
+                if let unpacking = argument.unpacking {
+                    try unpackArgument(value, unpacking, into: &positional, &keywords, at: argument.value.location,
+                                       calleeName: Self.calleeName(calleeExpr))
+                    continue
+                }
                 if let label = argument.label { keywords.append((label, value)) } else { positional.append(value) }
             }
             return try call(callee, positional, keywords, at: at, calleeName: Self.calleeName(calleeExpr))

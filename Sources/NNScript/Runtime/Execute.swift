@@ -22,8 +22,9 @@ extension Interpreter {
         switch statement.kind {
         case .expression(let expr):
             _ = try evaluate(expr, in: scope)
-        case .assign(let target, let valueExpr):
-            try assign(try evaluate(valueExpr, in: scope), to: target, in: scope)
+        case .assign(let targets, let valueExpr):
+            let value = try evaluate(valueExpr, in: scope)
+            for target in targets { try assign(value, to: target, in: scope) }
         case .augmentedAssign(let target, let op, let valueExpr):
             let current = try evaluate(target, in: scope)
             let operand = try evaluate(valueExpr, in: scope)
@@ -146,11 +147,15 @@ extension Interpreter {
             for row in 0..<tensor.shape[0] {
                 guard try body(.tensor(try core(location) { try tensor.indexed([.at(row)]) })) else { return }
             }
+        case .dict(let dict):
+            try dict.visit(.keys, at: location, body)
+        case .object(let view as DictView):
+            try view.dict.visit(view.part, at: location, body)
         case .object(let object as ScriptSequence):
             try object.visit(body)
         default:
             throw ScriptError(.type, "\(value.typeNameWithArticle) cannot be iterated", at: location,
-                              hint: "for loops take a range(...), a list, a tuple, a string or a tensor")
+                              hint: "for loops take a range(...), a list, a tuple, a string, a dict or a tensor")
         }
     }
 

@@ -54,6 +54,7 @@ extension Interpreter {
             var hint: String?
             if case .string = left { hint = "to join text and numbers use str(x) or an f-string: f\"loss {x}\"" }
             if case .string = right { hint = "to join text and numbers use str(x) or an f-string: f\"loss {x}\"" }
+            if case .dict = left, case .dict = right, op == .add { hint = "to merge dicts write {**a, **b}, or update a copy: c = a.copy(); c.update(b)" }
             throw ScriptError(.type, "unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: location, hint: hint)
         }
     }
@@ -229,6 +230,7 @@ extension Interpreter {
         case (.bool(let x), .bool(let y)): return x == y
         case (.tensor(let x), .tensor(let y)): return x === y
         case (.list(let x), .list(let y)): return x === y
+        case (.dict(let x), .dict(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
@@ -237,7 +239,7 @@ extension Interpreter {
     }
 
     /// Python's == for non-tensor values.
-    /// A list is equal to itself; lists nested deeper than 10,000 levels (cycles) compare as different.
+    /// A list or dict is equal to itself; containers nested deeper than 10,000 levels (cycles) compare as different.
     static func equal(_ a: Value, _ b: Value, depth: Int = 0) -> Bool {
         guard depth < 10_000 else { return false }
         switch (a, b) {
@@ -245,6 +247,12 @@ extension Interpreter {
         case (.list(let x), .list(let y)):
             return x === y || x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1, depth: depth + 1) }
         case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, depth: depth + 1) }
+        case (.dict(let x), .dict(let y)):
+            // Equal when they hold the same keys with equal values, in any order.
+            return x === y || x.count == y.count && zip(x.keys, x.values).allSatisfy { key, value in
+                guard let other = try? y.value(for: key, at: nil) else { return false }
+                return equal(value, other, depth: depth + 1)
+            }
         default:
             if let x = plainNumber(a), let y = plainNumber(b) { return x == y }
             return identical(a, b)
@@ -255,6 +263,8 @@ extension Interpreter {
         switch container {
         case .list(let list): return list.items.contains { Self.equal($0, item) }
         case .tuple(let items): return items.contains { Self.equal($0, item) }
+        case .dict(let dict): return try dict.position(of: item, at: location) != nil
+        case .object(let view as DictView) where view.part == .keys: return try view.dict.position(of: item, at: location) != nil
         case .string(let text):
             guard case .string(let part) = item else {
                 throw ScriptError(.type, "'in <string>' needs a string on the left, not \(item.typeName)", at: location)

@@ -8,7 +8,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         case attribute = "AttributeError", index = "IndexError", shape = "ShapeError", zeroDivision = "ZeroDivisionError"
         case recursion = "RecursionError", limit = "LimitError", interrupted = "KeyboardInterrupt"
         case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
-        case floatingPoint = "FloatingPointError"
+        case floatingPoint = "FloatingPointError", key = "KeyError", runtime = "RuntimeError"
     }
 
     public var kind: Kind

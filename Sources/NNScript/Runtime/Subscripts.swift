@@ -1,7 +1,7 @@
 import NNCore
 
 extension Interpreter {
-    /// `container[subscripts]` for tensors, lists, tuples and strings.
+    /// `container[subscripts]` for tensors, lists, tuples, strings and dicts.
     func subscriptValue(_ container: Value, _ subscripts: [Subscript], in scope: Scope, at location: SourceLocation) throws -> Value {
         switch container {
         case .tensor(let tensor):
@@ -21,13 +21,21 @@ extension Interpreter {
             return try sequenceItem(text.map { .string(String($0)) }, subscripts, in: scope, at: location) { parts in
                 .string(parts.map { if case .string(let s) = $0 { return s } else { return "" } }.joined())
             }
+        case .dict(let dict):
+            let (key, keyLocation) = try dictKey(subscripts, in: scope, at: location)
+            guard let value = try dict.value(for: key, at: keyLocation) else {
+                throw dict.missingKey(key, interpreter: self, at: location)
+            }
+            return value
         case .object(let object as ScriptIndexable):
             guard subscripts.count == 1, case .index(let expr) = subscripts[0] else {
                 throw ScriptError(.type, "\(object.typeName) takes one key in brackets", at: location)
             }
             return try object.item(try evaluate(expr, in: scope), at: location)
         default:
-            throw ScriptError(.type, "\(container.typeNameWithArticle) cannot be indexed", at: location)
+            var hint: String?
+            if case .object(let view as DictView) = container { hint = "make a list first: list(d.\(view.part.rawValue)())[0]" }
+            throw ScriptError(.type, "\(container.typeNameWithArticle) cannot be indexed", at: location, hint: hint)
         }
     }
 
@@ -71,6 +79,9 @@ extension Interpreter {
                 throw ScriptError(.index, "list assignment index \(index) is out of range for a list of length \(list.items.count)", at: location)
             }
             list.items[resolved] = value
+        case .dict(let dict):
+            let (key, keyLocation) = try dictKey(subscripts, in: scope, at: location)
+            try dict.set(value, for: key, at: keyLocation)
         default:
             throw ScriptError(.type, "\(container.typeNameWithArticle) does not support item assignment", at: location,
                               hint: container.typeName == "tuple" || container.typeName == "str" ? "\(container.typeName)s cannot be changed; build a new one" : nil)

@@ -13,6 +13,8 @@ public enum Value {
     /// A mutable list, shared by reference as in Python.
     case list(ListStorage)
     case tuple([Value])
+    /// A mutable dict with keys in insertion order, shared by reference as in Python.
+    case dict(DictStorage)
     /// A `def` or `lambda`.
     case function(Function)
     case builtin(Builtin)
@@ -30,6 +32,7 @@ public enum Value {
         case .tensor: return "tensor"
         case .list: return "list"
         case .tuple: return "tuple"
+        case .dict: return "dict"
         case .function: return "function"
         case .builtin: return "builtin function"
         case .object(let object): return object.typeName
@@ -52,6 +55,7 @@ public enum Value {
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.items.isEmpty
         case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return d.count > 0
         case .tensor(let t):
             guard t.count == 1 else {
                 throw ScriptError(.value, "the truth value of a tensor with \(t.count) elements is ambiguous", at: location,

@@ -25,8 +25,12 @@ public indirect enum ExprKind: Equatable, Sendable {
     case ellipsis
     case name(String)
     case list([Expr])
-    /// `[element for target in iterable if condition]`.
-    case comprehension(element: Expr, target: Expr, iterable: Expr, condition: Expr?)
+    /// `[element for x in xs if c for y in ys]`: the clauses nest left to right, as in Python.
+    case comprehension(element: Expr, clauses: [ComprehensionClause])
+    /// `{"a": 1, **other}`: entries in the order written.
+    case dict([DictEntry])
+    /// `{key: value for x in xs if c}`.
+    case dictComprehension(key: Expr, value: Expr, clauses: [ComprehensionClause])
     case tuple([Expr])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
@@ -70,13 +74,33 @@ public enum LogicalOperator: String, Equatable, Sendable {
     case and, or
 }
 
-/// A call argument, positional (`label` nil) or keyword.
+/// One clause of a comprehension: a `for` over an iterable, or an `if` filter.
+public enum ComprehensionClause: Equatable, Sendable {
+    case `for`(target: Expr, iterable: Expr)
+    case `if`(Expr)
+}
+
+/// An entry of a dict display: `key: value`, or `**other` to copy another dict's entries.
+public enum DictEntry: Equatable, Sendable {
+    case pair(key: Expr, value: Expr)
+    case unpacked(Expr)
+}
+
+/// A call argument, positional (`label` nil) or keyword, or a starred one to unpack.
 public struct Argument: Equatable, Sendable {
+    /// `*items` spreads an iterable into positional arguments; `**entries` a dict into keywords.
+    public enum Unpacking: Equatable, Sendable {
+        case iterable, keywords
+    }
+
     public var label: String?
     public var value: Expr
-    public init(label: String? = nil, _ value: Expr) {
+    /// Set for `*value` and `**value`, which have no label.
+    public var unpacking: Unpacking?
+    public init(label: String? = nil, _ value: Expr, unpacking: Unpacking? = nil) {
         self.label = label
         self.value = value
+        self.unpacking = unpacking
     }
 }
 
@@ -116,8 +140,9 @@ public struct Stmt: Equatable, Sendable {
 
 public indirect enum StmtKind: Equatable, Sendable {
     case expression(Expr)
-    /// `target = value`; the target is a name, attribute, subscript or tuple/list of targets.
-    case assign(target: Expr, value: Expr)
+    /// `a = b = value`: the value is evaluated once, then stored into each target from left
+    /// to right; a target is a name, attribute, subscript or tuple/list of targets.
+    case assign(targets: [Expr], value: Expr)
     /// `target op= value` for `+= -= *= /= **= @=`.
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
     case function(FunctionDefinition)

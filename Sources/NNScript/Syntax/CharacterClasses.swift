@@ -88,10 +88,6 @@ func unsupportedOperatorDiagnostic(_ text: String, at location: SourceLocation) 
         return Diagnostic("'^' is not supported", at: location, suggestion: "use '**' for powers")
     case "~", "<<", ">>":
         return Diagnostic("'\(text)' is not supported", at: location, length: text.count)
-    case "{":
-        return Diagnostic("'{' is not supported: nnlearn has no dictionaries or sets", at: location)
-    case "}":
-        return Diagnostic("unmatched '}'", at: location)
     default:
         return nil
     }

@@ -26,7 +26,7 @@ extension SyntaxParser {
         case .keyword(let keyword):
             return [.lambda, .not, .true, .false, .none].contains(keyword)
         case .punctuation(let punctuation):
-            return [.leftParen, .leftBracket, .minus, .plus, .ellipsis].contains(punctuation)
+            return [.leftParen, .leftBracket, .leftBrace, .minus, .plus, .ellipsis].contains(punctuation)
         default:
             return false
         }

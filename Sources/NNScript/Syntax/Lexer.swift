@@ -4,7 +4,7 @@
 /// - Each logical line ends with NEWLINE; a deeper indentation emits INDENT and a
 ///   shallower one emits one DEDENT per closed block. A dedent must return to a
 ///   width seen before, and a file indents with tabs or with spaces, not both.
-/// - Inside `()` and `[]` line breaks and indentation are ignored, and a backslash
+/// - Inside `()`, `[]` and `{}` line breaks and indentation are ignored, and a backslash
 ///   at the end of a line joins it to the next.
 ///
 /// The lexer is a single forward pass over the source's Characters, so it runs in

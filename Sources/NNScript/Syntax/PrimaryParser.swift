@@ -32,16 +32,23 @@ extension SyntaxParser {
         return expression
     }
 
-    /// `(a, b, key=value)`: positional arguments, then keyword arguments.
+    /// `(a, b, key=value, *items, **entries)`: positional arguments before keyword ones,
+    /// with Python's rules for where the starred ones may stand.
     func parseArguments() throws(Diagnostic) -> [Argument] {
         advance()
         var arguments: [Argument] = []
         var labels: Set<String> = []
+        var unpacksKeywords = false
         while !check(.rightParen) {
             if check(.star) || check(.doubleStar) {
-                throw error("argument unpacking with '\(current.text(in: chars))' is not supported", at: current)
-            }
-            if peek().is(.assign), case .name(let label) = current.kind {
+                let star = advance()
+                let unpacking: Argument.Unpacking = star.is(.doubleStar) ? .keywords : .iterable
+                if unpacking == .iterable && unpacksKeywords {
+                    throw error("iterable argument unpacking follows keyword argument unpacking", at: star)
+                }
+                unpacksKeywords = unpacksKeywords || unpacking == .keywords
+                arguments.append(Argument(try parseExpression(), unpacking: unpacking))
+            } else if peek().is(.assign), case .name(let label) = current.kind {
                 let labelToken = advance()
                 advance()
                 guard labels.insert(label).inserted else {
@@ -51,6 +58,9 @@ extension SyntaxParser {
             } else if peek().is(.assign), let diagnostic = keywordAsName("an argument name") {
                 throw diagnostic
             } else {
+                if unpacksKeywords {
+                    throw error("positional argument follows keyword argument unpacking", at: current)
+                }
                 if !labels.isEmpty {
                     throw error("positional argument follows keyword argument", at: current)
                 }
@@ -98,7 +108,7 @@ extension SyntaxParser {
 
     var endsSlicePart: Bool { check(.colon) || check(.comma) || check(.rightBracket) }
 
-    /// Literals, names, `(...)` and `[...]`.
+    /// Literals, names, `(...)`, `[...]` and `{...}`.
     func parseAtom() throws(Diagnostic) -> Expr {
         let token = current
         let kind: ExprKind
@@ -113,6 +123,7 @@ extension SyntaxParser {
         case .string, .formattedString: return try parseStrings()
         case .punctuation(.leftParen): return try parseParenthesized()
         case .punctuation(.leftBracket): return try parseList()
+        case .punctuation(.leftBrace): return try parseDict()
         default: throw expectedExpression()
         }
         advance()
@@ -129,9 +140,10 @@ extension SyntaxParser {
         }
         if let previous {
             switch previous.kind {
-            case .keyword, .punctuation(.leftParen), .punctuation(.leftBracket):
+            case .keyword, .punctuation(.leftParen), .punctuation(.leftBracket), .punctuation(.leftBrace):
                 return error("expected an expression after \(previous.describe(in: chars))", at: current)
-            case .punctuation(let punctuation) where punctuation != .rightParen && punctuation != .rightBracket:
+            case .punctuation(let punctuation)
+            where punctuation != .rightParen && punctuation != .rightBracket && punctuation != .rightBrace:
                 return error("expected an expression after \(previous.describe(in: chars))", at: current)
             default:
                 break
@@ -198,20 +210,6 @@ extension SyntaxParser {
         return Expr(.tuple(items), at: open.location)
     }
 
-    /// `[element for target in iterable if condition]`, after the element.
-    func parseComprehension(_ element: Expr, opened open: Token) throws(Diagnostic) -> Expr {
-        advance()
-        let target = try parseForTarget()
-        guard accept(.in) else { throw error("expected 'in' after the comprehension's variable", at: current) }
-        // Below the conditional expression, so that a trailing `if` is the filter.
-        let iterable = try parseOperators(.or)
-        var condition: Expr?
-        if accept(.if) { condition = try parseOperators(.or) }
-        if check(.for) { throw error("nested comprehensions are not supported; use for loops", at: current) }
-        guard accept(.rightBracket) else { throw unexpected(expecting: "expected ']' to close the comprehension") }
-        return Expr(.comprehension(element: element, target: target, iterable: iterable, condition: condition), at: open.location)
-    }
-
     /// `[a, b, c]`, with an optional trailing comma.
     func parseList() throws(Diagnostic) -> Expr {
         let open = advance()
@@ -219,7 +217,8 @@ extension SyntaxParser {
         while !check(.rightBracket) {
             items.append(try parseExpression())
             if items.count == 1, check(.for) {
-                return try parseComprehension(items[0], opened: open)
+                let clauses = try parseComprehensionClauses(closing: .rightBracket)
+                return Expr(.comprehension(element: items[0], clauses: clauses), at: open.location)
             }
             guard accept(.comma) else { break }
         }

@@ -49,6 +49,8 @@ extension Lexer {
         case UInt8(ascii: ")"): return (.rightParen, 1)
         case UInt8(ascii: "["): return (.leftBracket, 1)
         case UInt8(ascii: "]"): return (.rightBracket, 1)
+        case UInt8(ascii: "{"): return (.leftBrace, 1)
+        case UInt8(ascii: "}"): return (.rightBrace, 1)
         case UInt8(ascii: ","): return (.comma, 1)
         case UInt8(ascii: ":"): return (.colon, 1)
         case UInt8(ascii: ";"): return (.semicolon, 1)
@@ -62,17 +64,17 @@ extension Lexer {
     /// Keeps the stack of open brackets, checking that each closes the right one.
     mutating func trackBrackets(_ punctuation: Punctuation, at location: SourceLocation) throws(Diagnostic) {
         switch punctuation {
-        case .leftParen, .leftBracket:
-            brackets.append((punctuation == .leftParen ? "(" : "[", location))
+        case .leftParen, .leftBracket, .leftBrace:
+            brackets.append((Character(punctuation.rawValue), location))
             if brackets.count > Self.maxBracketDepth {
                 throw Diagnostic("expression nested too deeply", at: location)
             }
-        case .rightParen, .rightBracket:
+        case .rightParen, .rightBracket, .rightBrace:
             let closing = punctuation.rawValue
             guard let open = brackets.popLast() else {
                 throw Diagnostic("unmatched '\(closing)'", at: location)
             }
-            let expected = open.character == "(" ? ")" : "]"
+            let expected = open.character == "(" ? ")" : open.character == "[" ? "]" : "}"
             if closing != expected {
                 throw Diagnostic(
                     "'\(closing)' does not match '\(open.character)' opened at \(open.location)", at: location)

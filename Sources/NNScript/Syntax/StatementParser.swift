@@ -85,7 +85,8 @@ extension SyntaxParser {
         case .keyword(let keyword) where !Self.startsExpression(start):
             throw error("invalid syntax: unexpected '\(keyword.rawValue)'", at: start)
         case .name(let name) where Self.unsupportedStatements.contains(name) && Self.continuesStatement(peek()):
-            throw error("'\(name)' is not supported in nnlearn", at: start)
+            let removal = name == "del" ? "to remove a dict entry use d.pop(key); a list item, xs.pop(index)" : nil
+            throw error("'\(name)' is not supported in nnlearn", at: start, suggestion: removal)
         default:
             return try parseExpressionStatement()
         }
@@ -99,21 +100,24 @@ extension SyntaxParser {
         }
     }
 
-    /// An expression statement, `target = value` or `target op= value`.
+    /// An expression statement, `target = value` (also `a = b = value`) or `target op= value`.
     func parseExpressionStatement() throws(Diagnostic) -> Stmt {
         let start = current
         let startPosition = position
         let first = try parseExpressionList()
         if check(.assign) {
-            try checkAssignmentTarget(first, length: spanLength(from: startPosition))
-            advance()
-            let value = try parseExpressionList()
-            if check(.assign) {
-                throw error(
-                    "chained assignment is not supported", at: current,
-                    suggestion: "assign each target on its own line")
+            // `a = b = 0`: every expression but the last is a target.
+            var targets: [Expr] = []
+            var value = first
+            var valueStart = startPosition
+            while check(.assign) {
+                try checkAssignmentTarget(value, length: spanLength(from: valueStart))
+                advance()
+                targets.append(value)
+                valueStart = position
+                value = try parseExpressionList()
             }
-            return Stmt(.assign(target: first, value: value), at: start.location)
+            return Stmt(.assign(targets: targets, value: value), at: start.location)
         }
         if case .punctuation(let punctuation) = current.kind, let op = punctuation.augmentedOperator {
             try checkAugmentedTarget(first, length: spanLength(from: startPosition))

@@ -204,7 +204,7 @@ final class SyntaxParser {
 
     /// A token that can end an operand.
     static func isOperandEnd(_ token: Token) -> Bool {
-        isOperandStart(token) || token.is(.rightParen) || token.is(.rightBracket)
+        isOperandStart(token) || token.is(.rightParen) || token.is(.rightBracket) || token.is(.rightBrace)
     }
 
     /// "'lambda' is a keyword and cannot be a variable name" when a keyword is used

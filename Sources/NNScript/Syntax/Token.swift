@@ -50,7 +50,7 @@ public enum Punctuation: String, CaseIterable, Sendable {
     case slashAssign = "/=", doubleSlashAssign = "//=", percentAssign = "%="
     case doubleStarAssign = "**=", atAssign = "@="
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
     case comma = ",", colon = ":", semicolon = ";", dot = ".", ellipsis = "..."
 
     /// The binary operator of an augmented assignment such as `+=`, or nil for other punctuation.

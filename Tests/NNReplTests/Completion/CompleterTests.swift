@@ -40,6 +40,15 @@ import Testing
         #expect(completer.complete("layer.act") == Completion(insertion: "ivation"))
     }
 
+    @Test func completesDictMethodsAfterADot() throws {
+        let fixture = try SessionFixture()
+        fixture.run("config = {\"lr\": 0.1, \"epochs\": 10}")
+        let completer = Completer(session: fixture.session)
+        #expect(completer.complete("config.ke") == Completion(insertion: "ys"))
+        #expect(completer.complete("config.set") == Completion(insertion: "default"))
+        #expect(completer.complete("config.c") == Completion(insertion: "", candidates: ["clear", "copy"]))
+    }
+
     @Test func neverCallsAFunctionToComplete() throws {
         let fixture = try SessionFixture()
         fixture.run("calls = []", "def make():\n    calls.append(1)\n    return tensor([1.0])\n")

@@ -16,6 +16,41 @@ import Testing
         #expect(output("[p, q] = [[1, 2], [3, 4]]\nprint(p.tolist(), q.tolist())") == "[1.0, 2.0] [3.0, 4.0]\n")
     }
 
+    @Test func chainedAssignmentEvaluatesTheValueOnceAndAssignsLeftToRight() {
+        let source = """
+        a = b = 0
+        a += 1
+        print(a, b)
+        xs = ys = []
+        xs.append(1)
+        print(ys, xs is ys)
+        def once():
+            print("evaluated")
+            return ["x", "y"]
+        p, q = r = 1, once()
+        print(p, q, r)
+        d = {}
+        d["k"] = d["v"] = n = 3
+        print(d, n)
+        z1 = z2 = tensor([1.0]) * 2
+        print(z1.name, z2 is z1)
+        """
+        #expect(output(source) == "1 0\n[1] True\nevaluated\n1 ['x', 'y'] (1, ['x', 'y'])\n{'k': 3, 'v': 3} 3\nz1 True\n")
+    }
+
+    @Test func comprehensionsNestTheirClausesInPythonsOrder() {
+        let source = """
+        a = [1, 2, 3]
+        print([x * y for x in range(1, 4) for y in range(1, 4) if x != y])
+        print([(x, y) for x in range(3) if x > 0 for y in range(x)])
+        print([x for x in range(10) if x % 2 if x > 4])
+        print([[c for c in row] for row in ["ab", "cd"]], [c for row in ["ab", "cd"] for c in row])
+        x = "outer"
+        print([x for x in range(2) for x in "ab"], x)
+        """
+        #expect(output(source) == "[2, 3, 2, 6, 3, 6]\n[(1, 0), (2, 0), (2, 1)]\n[5, 7, 9]\n[['a', 'b'], ['c', 'd']] ['a', 'b', 'c', 'd']\n['a', 'b', 'a', 'b'] outer\n")
+    }
+
     @Test func controlFlow() {
         let source = """
         total = 0

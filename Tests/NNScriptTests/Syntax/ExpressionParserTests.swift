@@ -58,6 +58,12 @@ import Testing
         ("x[(0, 1)]", "(sub x (tuple 0 1))"),
         ("m[i][j]", "(sub (sub m i) j)"),
         ("f(x)[0].shape", "(. (sub (call f x) 0) shape)"),
+        ("f(*xs)", "(call f *xs)"),
+        ("f(a, *xs, k=1, **opts)", "(call f a *xs k=1 **opts)"),
+        ("f(k=1, *xs)", "(call f k=1 *xs)"),
+        ("f(**a, **b, k=1)", "(call f **a **b k=1)"),
+        ("f(*a + b)", "(call f *(+ a b))"),
+        ("d['lr']", "(sub d \"lr\")"),
     ])
     func postfix(source: String, expected: String) throws {
         #expect(try tree(source) == expected)
@@ -72,14 +78,33 @@ import Testing
         ("'a' \"b\" '''c'''", "\"abc\""),
         ("a, b", "(tuple a b)"), ("a,", "(tuple a)"),
         ("tensor([0.5, -0.3]), 0.1", "(tuple (call tensor [0.5 (neg 0.3)]) 0.1)"),
+        ("{}", "{}"), ("{'a': 1}", "{\"a\": 1}"), ("{1: x, (1, 2): [3],}", "{1: x, (tuple 1 2): [3]}"),
+        ("{**a, 'b': 2, **c}", "{**a, \"b\": 2, **c}"),
+        ("{k: v if v else 0}", "{k: (ifexp v v 0)}"),
+        ("{'f': lambda x: x}", "{\"f\": (lambda (x) x)}"),
     ])
     func atoms(source: String, expected: String) throws {
+        #expect(try tree(source) == expected)
+    }
+
+    @Test(arguments: [
+        ("[x for x in xs]", "[x for x in xs]"),
+        ("[x for x in xs if x if x > 1]", "[x for x in xs if x if (cmp x > 1)]"),
+        ("[x * y for x in a for y in b if x != y]", "[(* x y) for x in a for y in b if (cmp x != y)]"),
+        ("[(x, y) for x in a if x for y in range(x)]", "[(tuple x y) for x in a if x for y in (call range x)]"),
+        ("[[y for y in r] for r in m]", "[[y for y in r] for r in m]"),
+        ("[k for k, v in d.items()]", "[k for (tuple k v) in (call (. d items))]"),
+        ("{k: v for k, v in pairs}", "{k: v for (tuple k v) in pairs}"),
+        ("{x: x * x for x in xs if x for y in ys}", "{x: (* x x) for x in xs if x for y in ys}"),
+    ])
+    func comprehensions(source: String, expected: String) throws {
         #expect(try tree(source) == expected)
     }
 
     @Test func expressionsMaySpanLinesInsideBrackets() throws {
         #expect(try tree("f(a,\n  b)") == "(call f a b)")
         #expect(try tree("[1,\n 2,\n]") == "[1 2]")
+        #expect(try tree("{\n    'a': 1,\n    'b': 2,\n}") == "{\"a\": 1, \"b\": 2}")
     }
 
     @Test func locationsPointAtTheStart() throws {

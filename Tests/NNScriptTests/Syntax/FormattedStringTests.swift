@@ -31,6 +31,9 @@ import Testing
         (#"rf"\d{x}""#, #"(f "\\d" {x})"#),
         (#"'a' f"{b}" 'c'"#, #"(f "a" {b} "c")"#),
         (#"f"{f'{x}'}""#, "(f {(f {x})})"),
+        (#"f"{ {'a': 1}['a'] }""#, #"(f {(sub {"a": 1} "a")})"#),
+        (#"f"{cfg['lr']:.2f} {{cfg}}""#, #"(f {(sub cfg "lr"):.2f} " {cfg}")"#),
+        (#"f"{ {k: 0 for k in ks} }""#, "(f {{k: 0 for k in ks}})"),
     ])
     func parsesFields(source: String, expected: String) throws {
         #expect(try tree(source) == expected)

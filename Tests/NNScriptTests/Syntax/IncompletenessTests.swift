@@ -15,6 +15,7 @@ import Testing
         "for i in range(3):\n    print(i)\n    \n",
         "def f(x):\n    if x:\n        return 1\n    return 2\n",
         "x = [1,\n     2]",
+        "d = {'a': 1,\n     'b': 2}",
         "s = '''a\nb'''",
         "x = 1 + \\\n    2",
         "x = 1 \\\n\n",
@@ -26,6 +27,8 @@ import Testing
 
     @Test(arguments: [
         "x = (1 +",
+        "d = {",
+        "d = {'a': 1,\n     'b':",
         "x = [1,\n     2,",
         "f(a,\n  b",
         "s = '''abc",

@@ -30,6 +30,10 @@ import Testing
         ("assert ok", "(assert ok)"),
         ("pass", "(pass)"),
         ("x = 1;", "(= x 1)"),
+        ("a = b = 0", "(= a b 0)"),
+        ("x = y[0] = m.w = f(z)", "(= x (sub y 0) (. m w) (call f z))"),
+        ("a, b = c = 1, 2", "(= (tuple a b) c (tuple 1 2))"),
+        ("d['k'] = {}", "(= (sub d \"k\") {})"),
         ("...", "..."),
     ])
     func simpleStatements(source: String, expected: String) throws {

@@ -49,9 +49,23 @@ import Testing
         // Calls.
         ("train(model, lr=1, lr=2)", "keyword argument repeated: 'lr'", 1, 20),
         ("f(lr=1, 2)", "positional argument follows keyword argument", 1, 9),
-        ("f(*xs)", "argument unpacking with '*' is not supported", 1, 3),
         ("sum(i for i in y)", "generator expressions are not supported; use a for loop", 1, 7),
-        ("x = [i for i in y for j in z]", "nested comprehensions are not supported; use for loops", 1, 19),
+        ("f(**kw, x)", "positional argument follows keyword argument unpacking", 1, 9),
+        ("f(**kw, *xs)", "iterable argument unpacking follows keyword argument unpacking", 1, 9),
+        ("f(*)", "expected an expression after '*'", 1, 4),
+        ("x = [i for i in y if]", "expected an expression after 'if'", 1, 21),
+        ("x = [i for i in y for]", "expected an expression after 'for'", 1, 22),
+        ("x = [i for i y]", "expected 'in' after the comprehension's variable", 1, 14),
+        // Dicts.
+        ("s = {1, 2}", "sets are not supported in nnlearn", 1, 5),
+        ("s = {x}", "sets are not supported in nnlearn", 1, 5),
+        ("s = {x for x in y}", "sets are not supported in nnlearn", 1, 5),
+        ("d = {'a': 1, 'b'}", "expected ':' after the dict key", 1, 17),
+        ("d = {'a' 1}", "invalid syntax: ''a' 1' — did you forget an operator or a comma?", 1, 6),
+        ("d = {'a': }", "expected an expression after ':'", 1, 11),
+        ("d = {'a': 1 :}", "expected ',' or '}'", 1, 13),
+        ("d = {k: v for k in y if}", "expected an expression after 'if'", 1, 24),
+        ("d = {**}", "expected an expression after '**'", 1, 8),
         // Keywords used as names.
         ("lambda = 3", "'lambda' is a keyword and cannot be a variable name", 1, 1),
         ("True = 1", "'True' is a keyword and cannot be a variable name", 1, 1),
@@ -85,7 +99,10 @@ import Testing
         ("f() += 1", "cannot assign to a function call", 1, 1),
         ("a, b += 1", "augmented assignment needs a single target, not several", 1, 1),
         ("for x + 1 in y: pass", "cannot assign to an expression", 1, 5),
-        ("a = b = 0", "chained assignment is not supported", 1, 7),
+        ("a = f() = 0", "cannot assign to a function call", 1, 5),
+        ("a = b = 1 = c", "cannot assign to a literal", 1, 9),
+        ("x = lambda: x = 1", "cannot assign to a lambda", 1, 5),
+        ("a = b += 1", "invalid syntax: unexpected '+='", 1, 7),
         // Python features nnlearn leaves out.
         ("import numpy as np", "'import' is not supported in nnlearn", 1, 1),
         ("class Net: pass", "'class' is not supported in nnlearn", 1, 1),
@@ -102,7 +119,8 @@ import Testing
         #expect(syntaxError("if x:\n    a\nelse if y:\n    b")?.suggestion == "write 'elif' instead of 'else if'")
         #expect(syntaxError("print \"hi\"")?.suggestion == "print is a function: write print(...)")
         #expect(syntaxError("if x:\nprint(1)")?.suggestion == "indent the body, e.g. by 4 spaces")
-        #expect(syntaxError("a = b = 0")?.suggestion == "assign each target on its own line")
+        #expect(syntaxError("del d['k']")?.suggestion == "to remove a dict entry use d.pop(key); a list item, xs.pop(index)")
+        #expect(syntaxError("{1, 2}")?.suggestion == "use a list or a tuple; a dict is written {key: value}")
         #expect(syntaxError("x y")?.suggestion == nil)
     }
 

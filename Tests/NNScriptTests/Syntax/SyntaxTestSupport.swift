@@ -58,8 +58,18 @@ func tree(_ expression: Expr) -> String {
     case .ellipsis: return "..."
     case .name(let name): return name
     case .list(let items): return "[" + items.map(tree).joined(separator: " ") + "]"
-    case .comprehension(let element, let target, let iterable, let condition):
-        return "[" + tree(element) + " for " + tree(target) + " in " + tree(iterable) + (condition.map { " if " + tree($0) } ?? "") + "]"
+    case .comprehension(let element, let clauses):
+        return "[" + tree(element) + tree(clauses) + "]"
+    case .dict(let entries):
+        let items = entries.map { entry -> String in
+            switch entry {
+            case .pair(let key, let value): return tree(key) + ": " + tree(value)
+            case .unpacked(let value): return "**" + tree(value)
+            }
+        }
+        return "{" + items.joined(separator: ", ") + "}"
+    case .dictComprehension(let key, let value, let clauses):
+        return "{" + tree(key) + ": " + tree(value) + tree(clauses) + "}"
     case .tuple(let items): return "(tuple" + items.map { " " + tree($0) }.joined() + ")"
     case .unary(let op, let operand): return "(\(op == .negate ? "neg" : "pos") \(tree(operand)))"
     case .binary(let op, let left, let right): return "(\(op.rawValue) \(tree(left)) \(tree(right)))"
@@ -68,7 +78,10 @@ func tree(_ expression: Expr) -> String {
     case .logical(let op, let left, let right): return "(\(op.rawValue) \(tree(left)) \(tree(right)))"
     case .not(let operand): return "(not \(tree(operand)))"
     case .call(let callee, let arguments):
-        let args = arguments.map { " " + ($0.label.map { $0 + "=" } ?? "") + tree($0.value) }
+        let args = arguments.map { argument -> String in
+            let star = argument.unpacking.map { $0 == .iterable ? "*" : "**" } ?? ""
+            return " " + star + (argument.label.map { $0 + "=" } ?? "") + tree(argument.value)
+        }
         return "(call \(tree(callee))" + args.joined() + ")"
     case .attribute(let base, let name): return "(. \(tree(base)) \(name))"
     case .subscripted(let base, let subscripts):
@@ -87,6 +100,16 @@ func tree(_ expression: Expr) -> String {
     }
 }
 
+/// A comprehension's clauses: ` for x in xs if c`.
+func tree(_ clauses: [ComprehensionClause]) -> String {
+    clauses.map { clause -> String in
+        switch clause {
+        case .for(let target, let iterable): return " for " + tree(target) + " in " + tree(iterable)
+        case .if(let condition): return " if " + tree(condition)
+        }
+    }.joined()
+}
+
 func tree(_ parameter: Parameter) -> String {
     parameter.name + (parameter.defaultValue.map { "=" + tree($0) } ?? "")
 }
@@ -96,7 +119,7 @@ func tree(_ statement: Stmt) -> String {
     func block(_ body: [Stmt]) -> String { body.map { " " + tree($0) }.joined() }
     switch statement.kind {
     case .expression(let expression): return tree(expression)
-    case .assign(let target, let value): return "(= \(tree(target)) \(tree(value)))"
+    case .assign(let targets, let value): return "(= " + targets.map(tree).joined(separator: " ") + " \(tree(value)))"
     case .augmentedAssign(let target, let op, let value): return "(\(op.rawValue)= \(tree(target)) \(tree(value)))"
     case .function(let definition):
         return "(def \(definition.name) (" + definition.parameters.map(tree).joined(separator: " ") + ")"

@@ -62,5 +62,13 @@ enum ValueCases {
         ValueCase("x = []\nx.append(x)\nprint(x == x, x in x)", "True True\n"),
         ValueCase("x = []\nx.append(x)\ny = []\ny.append(y)\nprint(x == y)", "False\n"),
         ValueCase("x = []\nfor i in range(1000):\n    x = [x]\nprint(len(str(x)))", "205\n"),
+        // Dicts that hold themselves too, and keys that are not plain numbers.
+        ValueCase("d = {}\nd[\"me\"] = d\nprint(d, d == d, d in [d])", "{'me': {...}} True True\n"),
+        ValueCase("d = {}\nd[\"x\"] = d\ne = {}\ne[\"x\"] = e\nprint(d == e)", "False\n"),
+        ValueCase("d = {}\nfor i in range(1000):\n    d = {\"x\": d}\nprint(len(str(d)))", "705\n"),
+        // Found crashing before: a dict reached again through one of its views.
+        ValueCase("d = {}\nxs = [d.values()]\nd[\"x\"] = xs\nprint(xs)", "[dict_values([[...]])]\n"),
+        ValueCase("d = {\"a\": 1}\nd[\"v\"] = d.items()\nprint(d)", "{'a': 1, 'v': dict_items([...])}\n"),
+        ValueCase("print({float(\"nan\"): 1}, {float(\"inf\"): 1, -0.0: 2, 0: 3})", "{nan: 1} {inf: 1, -0.0: 3}\n"),
     ]
 }

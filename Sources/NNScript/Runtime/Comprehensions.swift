@@ -1,0 +1,45 @@
+/// List and dict comprehensions: `for` and `if` clauses nested left to right, as in Python.
+extension Interpreter {
+    /// `[element for ...]`.
+    func listComprehension(_ element: Expr, _ clauses: [ComprehensionClause], in scope: Scope,
+                           at location: SourceLocation) throws -> Value {
+        // The loop variables live in their own scope, as in Python 3.
+        let inner = Scope(parent: scope)
+        var values: [Value] = []
+        try runClauses(clauses[...], in: inner, at: location) { values.append(try evaluate(element, in: inner)) }
+        return .list(ListStorage(values))
+    }
+
+    /// `{key: value for ...}`; a later equal key replaces the value, keeping its first place.
+    func dictComprehension(key keyExpr: Expr, value valueExpr: Expr, _ clauses: [ComprehensionClause],
+                           in scope: Scope, at location: SourceLocation) throws -> Value {
+        let inner = Scope(parent: scope)
+        let dict = DictStorage()
+        try runClauses(clauses[...], in: inner, at: location) {
+            let key = try evaluate(keyExpr, in: inner)
+            try dict.set(try evaluate(valueExpr, in: inner), for: key, at: keyExpr.location)
+        }
+        return .dict(dict)
+    }
+
+    /// Runs the first clause and, inside it, the rest: `produce` runs once for each
+    /// combination of the loops' items that passes every filter.
+    private func runClauses(_ clauses: ArraySlice<ComprehensionClause>, in scope: Scope, at location: SourceLocation,
+                            _ produce: () throws -> Void) throws {
+        guard let clause = clauses.first else { return try produce() }
+        let rest = clauses.dropFirst()
+        switch clause {
+        case .for(let target, let iterableExpr):
+            try iterate(try evaluate(iterableExpr, in: scope), at: iterableExpr.location) { item in
+                try tick(location)
+                try assign(item, to: target, in: scope)
+                try runClauses(rest, in: scope, at: location, produce)
+                return true
+            }
+        case .if(let condition):
+            if try evaluate(condition, in: scope).truth(at: condition.location) {
+                try runClauses(rest, in: scope, at: location, produce)
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// The storage of a dict value: entries in insertion order, in a class so that aliases
+/// see each other's changes, as with lists.
+public final class DictStorage {
+    /// The keys as first stored, in insertion order (updating `1` through `1.0` keeps `1`, as Python does).
+    public private(set) var keys: [Value] = []
+    /// The values, at the same positions as their keys.
+    public private(set) var values: [Value] = []
+    /// Each key's hashable form, at the same positions.
+    private var hashKeys: [DictKey] = []
+    /// Where each key stands in `keys`.
+    private var positions: [DictKey: Int] = [:]
+    /// Counts insertions and removals of keys, not value updates: a loop over the dict
+    /// compares it after each step to report keys changed under it, as Python does.
+    private(set) var generation = 0
+
+    public init() {}
+
+    /// The number of entries.
+    public var count: Int { keys.count }
+
+    /// The position of `key`, or nil when the dict lacks it; a TypeError for an unhashable key.
+    func position(of key: Value, at location: SourceLocation?) throws -> Int? {
+        positions[try DictKey(key, at: location)]
+    }
+
+    /// The value stored under `key`, or nil.
+    func value(for key: Value, at location: SourceLocation?) throws -> Value? {
+        try position(of: key, at: location).map { values[$0] }
+    }
+
+    /// Stores `value` under `key`: a new key goes last, an existing one keeps its place.
+    func set(_ value: Value, for key: Value, at location: SourceLocation?) throws {
+        let hashKey = try DictKey(key, at: location)
+        if let position = positions[hashKey] {
+            values[position] = value
+            return
+        }
+        positions[hashKey] = keys.count
+        keys.append(key)
+        values.append(value)
+        hashKeys.append(hashKey)
+        generation += 1
+    }
+
+    /// Stores every entry of `other`, in its order.
+    func update(from other: DictStorage, at location: SourceLocation?) throws {
+        for (key, value) in zip(other.keys, other.values) { try set(value, for: key, at: location) }
+    }
+
+    /// Removes `key` and returns its value, or nil when the dict lacks it.
+    func remove(_ key: Value, at location: SourceLocation?) throws -> Value? {
+        let hashKey = try DictKey(key, at: location)
+        guard let position = positions.removeValue(forKey: hashKey) else { return nil }
+        keys.remove(at: position)
+        hashKeys.remove(at: position)
+        let value = values.remove(at: position)
+        for later in hashKeys[position...] { positions[later, default: 0] -= 1 }
+        generation += 1
+        return value
+    }
+
+    /// Empties the dict.
+    func removeAll() {
+        keys = []
+        values = []
+        hashKeys = []
+        positions = [:]
+        generation += 1
+    }
+
+    /// A shallow copy: the same keys and values in a new dict.
+    func copy() -> DictStorage {
+        let copy = DictStorage()
+        (copy.keys, copy.values, copy.hashKeys, copy.positions) = (keys, values, hashKeys, positions)
+        return copy
+    }
+
+    /// What a loop over the dict, or one of its views, visits.
+    enum Part: String {
+        case keys, values, items
+    }
+
+    /// The key, the value or the `(key, value)` pair at a position.
+    func element(_ part: Part, at index: Int) -> Value {
+        switch part {
+        case .keys: keys[index]
+        case .values: values[index]
+        case .items: .tuple([keys[index], values[index]])
+        }
+    }
+
+    /// Calls `body` with each key, value or `(key, value)` pair in order until it returns
+    /// false; a RuntimeError when the body adds or removes keys, as in Python.
+    func visit(_ part: Part, at location: SourceLocation?, _ body: (Value) throws -> Bool) throws {
+        let (startGeneration, startCount) = (generation, count)
+        var index = 0
+        while index < keys.count {
+            guard try body(element(part, at: index)) else { return }
+            guard generation == startGeneration else {
+                let change = count == startCount ? "keys changed" : "changed size"
+                throw ScriptError(.runtime, "dictionary \(change) during iteration", at: location,
+                                  hint: "loop over a copy of the keys instead: for key in list(d):")
+            }
+            index += 1
+        }
+    }
+
+    /// The KeyError for a missing key: a near spelling, a key of another type that reads
+    /// the same (`1` for `'1'`), or the keys there are.
+    func missingKey(_ key: Value, interpreter: Interpreter, at location: SourceLocation?) -> ScriptError {
+        let shown = Display.repr(key, interpreter: interpreter)
+        let names = keys.compactMap { key -> String? in if case .string(let name) = key { name } else { nil } }
+        var hint: String
+        if case .string(let name) = key, let near = Diagnostic.closestName(to: name, among: names) {
+            hint = "did you mean \(Display.quoted(near))?"
+        } else if let twin = keys.first(where: { Display.str($0, interpreter: interpreter) == Display.str(key, interpreter: interpreter) }) {
+            hint = "the dict has the key \(Display.repr(twin, interpreter: interpreter)), \(twin.typeNameWithArticle), not \(key.typeNameWithArticle)"
+        } else if keys.isEmpty {
+            hint = "the dict is empty"
+        } else {
+            let listed = keys.prefix(8).map { Display.repr($0, interpreter: interpreter) }.joined(separator: ", ")
+            hint = "its keys: " + listed + (count > 8 ? ", … (\(count) in all)" : "")
+                + "; d.get(key, default) gives a default for a missing key"
+        }
+        return ScriptError(.key, "key \(shown) is not in the dict", at: location, hint: hint)
+    }
+}
