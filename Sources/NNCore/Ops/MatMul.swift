@@ -95,9 +95,13 @@ enum Kernels {
     private static func product(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
                                 m: Int, k: Int, n: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
-            c.initialize(repeating: 0)
             initialized = m * n
-            guard k > 0, let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress else { return }
+            guard let cBase = c.baseAddress else { return }
+            // Every element is written below, so C is filled with zeros only when k is 0.
+            guard k > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else {
+                c.initialize(repeating: 0)
+                return
+            }
             let tail = n % 4, tailStart = n - tail
             // The last n % 4 columns of B, copied into four zero-padded lanes so they
             // are summed like a full block; the padding lanes are never stored.

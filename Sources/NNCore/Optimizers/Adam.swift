@@ -42,15 +42,21 @@ public final class Adam: Optimizer {
         let correction2Root = Foundation.sqrt(1 - Foundation.pow(beta2, t))
         let stepSize = learningRate / correction1
         let (b1, b2, eps, lr, wd) = (beta1, beta2, epsilon, learningRate, weightDecay)
+        let decoupled = decoupled
+        // Raw buffers: indexing four arrays through Swift's checks cost more than the arithmetic.
         first[index].withUnsafeMutableBufferPointer { m in
             second[index].withUnsafeMutableBufferPointer { v in
-                for i in 0..<p.count {
-                    var d = g[i]
-                    if decoupled { p[i] *= 1 - lr * wd } else { d += wd * p[i] }
-                    m[i] = b1 * m[i] + (1 - b1) * d
-                    v[i] = b2 * v[i] + (1 - b2) * d * d
-                    // PyTorch's arrangement: (√v / √(1 − β₂ᵗ)) + ε, then η/(1 − β₁ᵗ) · m / that.
-                    p[i] -= stepSize * m[i] / (Foundation.sqrt(v[i]) / correction2Root + eps)
+                p.withUnsafeMutableBufferPointer { p in
+                    g.withUnsafeBufferPointer { g in
+                        for i in 0..<p.count {
+                            var d = g[i]
+                            if decoupled { p[i] *= 1 - lr * wd } else { d += wd * p[i] }
+                            m[i] = b1 * m[i] + (1 - b1) * d
+                            v[i] = b2 * v[i] + (1 - b2) * d * d
+                            // PyTorch's arrangement: (√v / √(1 − β₂ᵗ)) + ε, then η/(1 − β₁ᵗ) · m / that.
+                            p[i] -= stepSize * m[i] / (Foundation.sqrt(v[i]) / correction2Root + eps)
+                        }
+                    }
                 }
             }
         }

@@ -81,8 +81,8 @@ public final class Interpreter {
     /// learner's earlier definitions survive a mistake.
     public func run(_ source: String) throws -> [Value] {
         let program: [Stmt]
-        do { program = try Parser.parse(source) } catch let diagnostic as Diagnostic {
-            throw ScriptError(syntax: diagnostic)
+        do { program = try Parser.parse(source) } catch {
+            throw ScriptError(syntax: error)
         }
         return try execute(program)
     }
