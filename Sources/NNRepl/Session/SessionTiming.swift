@@ -43,7 +43,7 @@ extension ReplSession {
         // Until the budget is used: the first runs are often slower (caches warming),
         // so the count is not fixed from the first run.
         while total < budget, measurement.durations.count < maximumRuns {
-            if Interruption.flag.load(ordering: .relaxed) {
+            if Interruption.isRequested {
                 Interruption.clear()
                 measurement.wasInterrupted = true
                 break

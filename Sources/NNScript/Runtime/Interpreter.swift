@@ -37,6 +37,9 @@ public final class Interpreter {
     /// front ends (REPL, run, lessons, grading); off elsewhere, so that only the
     /// program a learner is watching consumes the process-wide request.
     public var respondsToInterrupts = false
+    /// The stop request this interpreter checks: Ctrl-C's, unless a test gives it its own
+    /// (tests run in parallel, and one test's request must not stop another's program).
+    public var interruptRequest = Interruption.shared
     /// The most steps a program may take before it is stopped (nil: no limit).
     public var stepLimit: Int?
     /// The wall-clock time a program may run before it is stopped.
@@ -115,8 +118,8 @@ public final class Interpreter {
     func tick(_ location: SourceLocation) throws {
         steps &+= 1
         guard steps & 255 == 0 else { return }
-        if respondsToInterrupts, Interruption.isRequested {
-            Interruption.clear()
+        if respondsToInterrupts, interruptRequest.isRequested {
+            interruptRequest.clear()
             throw ScriptError(.interrupted, "interrupted", at: location, hint: "variables keep the values they had at this point")
         }
         if let stepLimit, steps > stepLimit {

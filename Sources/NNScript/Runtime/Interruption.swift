@@ -1,15 +1,32 @@
 import Synchronization
 
-/// A request to stop the running program, set by Ctrl-C and checked between steps.
-public enum Interruption {
-    /// Set from the SIGINT handler (an atomic store is async-signal-safe).
-    public static let flag = Atomic<Bool>(false)
+/// A request to stop a running program, checked between steps.
+public final class InterruptRequest: Sendable {
+    private let flag = Atomic<Bool>(false)
 
-    /// Asks the running program to stop at its next step.
-    public static func request() { flag.store(true, ordering: .relaxed) }
+    public init() {}
+
+    /// Asks the running program to stop at its next step (async-signal-safe: an atomic store).
+    public func request() { flag.store(true, ordering: .relaxed) }
 
     /// Clears a pending request (before each cell).
-    public static func clear() { flag.store(false, ordering: .relaxed) }
+    public func clear() { flag.store(false, ordering: .relaxed) }
 
-    static var isRequested: Bool { flag.load(ordering: .relaxed) }
+    /// Whether a stop was asked for and not yet taken.
+    public var isRequested: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// The process's own stop request, set by Ctrl-C.
+public enum Interruption {
+    /// The request the SIGINT handler sets; interpreters check it unless given their own.
+    public static let shared = InterruptRequest()
+
+    /// Asks the running program to stop at its next step.
+    public static func request() { shared.request() }
+
+    /// Clears a pending request (before each cell).
+    public static func clear() { shared.clear() }
+
+    /// Whether Ctrl-C was pressed and not yet taken.
+    public static var isRequested: Bool { shared.isRequested }
 }

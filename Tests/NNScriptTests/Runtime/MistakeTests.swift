@@ -81,7 +81,9 @@ import Testing
         let interpreter = Interpreter()
         interpreter.respondsToInterrupts = true
         interpreter.stepLimit = 50_000_000  // a safety net should the request be lost
-        Interruption.request()
+        // Its own request, as Ctrl-C would set the shared one: other tests run alongside.
+        interpreter.interruptRequest = InterruptRequest()
+        interpreter.interruptRequest.request()
         let result = interpreter.runCell("n = 0\nwhile True:\n    n += 1", file: "cell")
         #expect(result.error?.kind == .interrupted)
         let after = interpreter.runCell("print(n > 0)", file: "cell")
