@@ -33,10 +33,10 @@ enum BasicBuiltins {
             guard step != 0 else { throw ScriptError(.value, "range() step must not be zero", at: args.location) }
             return .object(RangeValue(start: start, stop: stop, step: step))
         },
-        Builtin("min", Signature("*values"), doc: "min(a, b, …) or min(items): the smallest; a tensor gives its smallest element.") { args, interpreter in
+        Builtin("min", Signature("*values, key="), doc: "min(a, b, …) or min(items, key=None): the smallest (the first, if several); key=f compares f(item); a tensor gives its smallest element.") { args, interpreter in
             try extreme(args, interpreter, smallest: true)
         },
-        Builtin("max", Signature("*values"), doc: "max(a, b, …) or max(items): the largest; a tensor gives its largest element.") { args, interpreter in
+        Builtin("max", Signature("*values, key="), doc: "max(a, b, …) or max(items, key=None): the largest (the first, if several); key=f compares f(item); a tensor gives its largest element.") { args, interpreter in
             try extreme(args, interpreter, smallest: false)
         },
         Builtin("sum", Signature("items"), doc: "sum(items): the total of a list of numbers or tensors; of a tensor, the sum of its elements.") { args, interpreter in
@@ -109,11 +109,14 @@ enum BasicBuiltins {
             let count = columns.map(\.count).min() ?? 0
             return .list(ListStorage((0..<count).map { row in .tuple(columns.map { $0[row] }) }))
         },
-        Builtin("sorted", Signature("items, reverse="), doc: "sorted(items, reverse=False): a new sorted list of numbers or strings.") { args, interpreter in
+        Builtin("sorted", Signature("items, key=, reverse="), doc: """
+            sorted(items, key=None, reverse=False): a new list in ascending order (numbers, strings, or tuples of them,             compared item by item); key=f sorts by f(item). Equal items keep their order.
+            """) { args, interpreter in
             var items: [Value] = []
             try interpreter.iterate(args.named["items"] ?? .none, at: args.location) { items.append($0); return true }
-            let sorted = try Sorting.sorted(items, at: args.location)
-            return .list(ListStorage(try args.bool("reverse", default: false) ? sorted.reversed() : sorted))
+            let sorted = try Sorting.sorted(items, key: args.value("key"), reverse: try args.bool("reverse", default: false),
+                                            interpreter: interpreter, at: args.location)
+            return .list(ListStorage(sorted))
         },
         Builtin("clock", Signature(""), doc: "clock(): seconds from a fixed point, for timing: t = clock(); …; print(clock() - t).") { _, _ in
             .number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)
@@ -138,8 +141,9 @@ enum BasicBuiltins {
 
     static func extreme(_ args: Arguments, _ interpreter: Interpreter, smallest: Bool) throws -> Value {
         var items = args.rest
+        let key = args.value("key")
         if items.count == 1 {
-            if case .tensor(let t) = items[0] { return .tensor(smallest ? try t.min() : try t.max()) }
+            if key == nil, case .tensor(let t) = items[0] { return .tensor(smallest ? try t.min() : try t.max()) }
             var expanded: [Value] = []
             try interpreter.iterate(items[0], at: args.location) { expanded.append($0); return true }
             items = expanded
@@ -147,9 +151,12 @@ enum BasicBuiltins {
         guard var best = items.first else {
             throw ScriptError(.value, "\(args.function)() of an empty sequence", at: args.location)
         }
+        let measure = { (item: Value) throws -> Value in try key.map { try interpreter.invoke($0, [item], at: args.location) } ?? item }
+        var bestKey = try measure(best)
         for item in items.dropFirst() {
-            let better = try interpreter.compare(smallest ? .less : .greater, item, best, at: args.location)
-            if try better.truth(at: args.location) { best = item }
+            let itemKey = try measure(item)
+            let better = try interpreter.compare(smallest ? .less : .greater, itemKey, bestKey, at: args.location)
+            if try better.truth(at: args.location) { (best, bestKey) = (item, itemKey) }
         }
         return best
     }
@@ -177,14 +184,35 @@ final class RangeValue: ScriptObject, ScriptSequence {
 
 /// Sorting numbers or strings, refusing mixed lists.
 enum Sorting {
-    static func sorted(_ items: [Value], at location: SourceLocation) throws -> [Value] {
-        if items.allSatisfy({ Interpreter.plainNumber($0) != nil }) {
-            return items.sorted { (Interpreter.plainNumber($0) ?? 0) < (Interpreter.plainNumber($1) ?? 0) }
+    /// Python's `sorted`: stable, by `key(item)` when a key is given; with `reverse`,
+    /// descending while equal items still keep their order.
+    static func sorted(_ items: [Value], key: Value?, reverse: Bool, interpreter: Interpreter,
+                       at location: SourceLocation) throws -> [Value] {
+        let keys = try key.map { key in try items.map { try interpreter.invoke(key, [$0], at: location) } } ?? items
+        if keys.allSatisfy({ Interpreter.plainNumber($0) != nil }) {
+            let numbers = keys.map { Interpreter.plainNumber($0) ?? 0 }
+            let order = items.indices.sorted { i, j in
+                numbers[i] != numbers[j] ? (reverse ? numbers[i] > numbers[j] : numbers[i] < numbers[j]) : i < j
+            }
+            return order.map { items[$0] }
         }
-        let strings = items.compactMap { value -> String? in if case .string(let s) = value { return s }; return nil }
-        guard strings.count == items.count else {
-            throw ScriptError(.type, "only lists of numbers or of strings can be sorted", at: location)
+        func less(_ a: Value, _ b: Value) throws -> Bool {
+            do {
+                return try interpreter.compare(.less, a, b, at: location).truth(at: location)
+            } catch let error as ScriptError where error.kind == .type {
+                // Tuples report the items that could not be ordered, as Python does.
+                let what = if case .tuple = a { "these items: \(error.message)" } else { "\(a.typeName) and \(b.typeName)" }
+                throw ScriptError(.type, "sorted() cannot order \(what)", at: location,
+                                  hint: "sort numbers, strings, or tuples of them; key= can pick what to compare, e.g. key=lambda pair: pair[1]")
+            }
         }
-        return strings.sorted().map { .string($0) }
+        // Ties fall back to the original position, so the sort is stable whatever the algorithm.
+        let order = try items.indices.sorted { i, j in
+            let (a, b) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
+            if try less(a, b) { return true }
+            if try less(b, a) { return false }
+            return i < j
+        }
+        return order.map { items[$0] }
     }
 }

@@ -101,8 +101,10 @@ enum ListMembers {
         case "reverse":
             return method("reverse", "", doc: "Reverses the list in place.") { _, _ in list.items.reverse(); return .none }
         case "sort":
-            return method("sort", "", doc: "Sorts numbers or strings in place.") { args, _ in
-                list.items = try Sorting.sorted(list.items, at: args.location); return .none
+            return method("sort", "key=, reverse=", doc: "Sorts in place, as sorted(items, key=None, reverse=False) does.") { args, interpreter in
+                list.items = try Sorting.sorted(list.items, key: args.value("key"), reverse: try args.bool("reverse", default: false),
+                                                interpreter: interpreter, at: args.location)
+                return .none
             }
         case "copy":
             return method("copy", "", doc: "A shallow copy.") { _, _ in .list(ListStorage(list.items)) }

@@ -196,11 +196,24 @@ extension Interpreter {
             case .greaterEqual: return .bool(a >= b)
             default: break
             }
+        case (.tuple(let a), .tuple(let b)) where op != .equal && op != .notEqual:
+            return try lexicographic(op, a, b, at: location)
+        case (.list(let a), .list(let b)) where op != .equal && op != .notEqual:
+            return try lexicographic(op, a.items, b.items, at: location)
         default:
             if op == .equal { return .bool(Self.equal(left, right)) }
             if op == .notEqual { return .bool(!Self.equal(left, right)) }
         }
         throw ScriptError(.type, "'\(op.rawValue)' is not supported between \(left.typeName) and \(right.typeName)", at: location)
+    }
+
+    /// Orders two tuples (or lists) as Python does: by the first items that differ,
+    /// or, when one is a prefix of the other, the shorter first.
+    private func lexicographic(_ op: ComparisonOperator, _ a: [Value], _ b: [Value], at location: SourceLocation) throws -> Value {
+        for (x, y) in zip(a, b) where !Self.equal(x, y) {
+            return try compare(op, x, y, at: location)
+        }
+        return .bool(Self.holds(op, Double(a.count), Double(b.count)))
     }
 
     private func tensorCompare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {

@@ -59,6 +59,12 @@ import Testing
         ("print(list(range(2, 10, 3)), list(range(3, 0, -1)), min(3, 1, 2), max([4, 9]), max(['b', 'a']))", "[2, 5, 8] [3, 2, 1] 1 tensor(9.) b"),
         ("print(sum([1, 2, 3]), sum(list(range(4))), round(2.5), round(3.14159, 2))", "tensor(6.) 6 2 3.14"),
         ("print(str(1.5), int(-2.7), float('3'), int('12'), list((1, 2)), tuple([1]), sorted([3, 1, 2], reverse=True))", "1.5 -2 3.0 12 [1, 2] (1.0,) [3.0, 2.0, 1.0]"),
+        // sorted, min and max follow Python: key=, stable ties (also when reversed), tuples item by item.
+        ("d = {'sgd': 0.5, 'adam': 0.1, 'rms': 0.3, 'nag': 0.1}\nprint(sorted(d.items(), key=lambda kv: kv[1]), sorted(d, key=lambda k: d[k], reverse=True))",
+         "[('adam', 0.1), ('nag', 0.1), ('rms', 0.3), ('sgd', 0.5)] ['sgd', 'rms', 'adam', 'nag']"),
+        ("d = {'sgd': 0.5, 'adam': 0.1, 'nag': 0.1}\nprint(max(d, key=lambda k: d[k]), min(d, key=lambda k: d[k]), min('bb', 'a', key=len))", "sgd adam a"),
+        ("print(sorted([(2, 'b'), (1, 'z'), (1, 'a')]), (1, 2) < (1, 3), (1, 2) < (1,), ('a', 2) >= ('a', 2))", "[(1, 'a'), (1, 'z'), (2, 'b')] True False True"),
+        ("xs = [(3, 'c'), (1, 'a')]\nxs.sort(key=lambda p: p[0], reverse=True)\nprint(xs)", "[(3, 'c'), (1, 'a')]"),
         ("print(list(enumerate(['a', 'b'], start=1)), list(zip([1, 2], 'xy')))", "[(1, 'a'), (2, 'b')] [(1.0, 'x'), (2.0, 'y')]"),
         ("t = clock()\nprint(clock() - t >= 0, type(t))", "True float"),
         ("print(format(3.14159, '.2f'), type(1), type('s'), type(None), type(zeros(1)), type(1.5))", "3.14 int str None tensor float"),

@@ -22,7 +22,8 @@ enum TypeCases {
         BadInput("zeros(2.5)", .type, "zeros() expects whole numbers for the shape, got float"),
         BadInput("print(f\"{'a':d}\")", .type, "the format 'd' needs a number, got str"),
         BadInput("print(sep=5)", .type, "print() expects a string for 'sep', got int"),
-        BadInput("sorted([zeros(1), \"a\"])", .type, "only lists of numbers or of strings can be sorted"),
+        BadInput("sorted([zeros(1), \"a\"])", .type, "sorted() cannot order str and tensor"),
+        BadInput("sorted([(1, 2), (1, \"a\")])", .type, "sorted() cannot order these items: '<' is not supported between str and int"),
         BadInput("tensor([\"a\", \"b\"])", .type, "may hold only numbers"),
         BadInput("seed(2**70)", .type, "seed() expects a whole number"),
     ]
