@@ -5,10 +5,9 @@
 /// array for them.
 struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
     private enum Storage {
-        case none
         case one(Tensor)
         case two(Tensor, Tensor)
-        case many([Tensor])
+        case many([Tensor])  // none, or more than two
     }
 
     private var storage: Storage
@@ -18,7 +17,6 @@ struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
     @inline(__always)
     init(arrayLiteral tensors: Tensor...) {
         switch tensors.count {
-        case 0: storage = .none
         case 1: storage = .one(tensors[0])
         case 2: storage = .two(tensors[0], tensors[1])
         default: storage = .many(tensors.map { $0 })
@@ -28,7 +26,6 @@ struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
     /// Inputs for any number of tensors (concat reads one per part).
     init(_ tensors: [Tensor]) {
         switch tensors.count {
-        case 0: storage = .none
         case 1: storage = .one(tensors[0])
         case 2: storage = .two(tensors[0], tensors[1])
         default: storage = .many(tensors)
@@ -39,19 +36,18 @@ struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
 
     var endIndex: Int {
         switch storage {
-        case .none: 0
         case .one: 1
         case .two: 2
         case .many(let tensors): tensors.count
         }
     }
 
+    // Out-of-range positions trap as an array's do (the stdlib collections check them).
     subscript(position: Int) -> Tensor {
         switch storage {
-        case .one(let a) where position == 0: return a
-        case .two(let a, let b) where position < 2: return position == 0 ? a : b
-        case .many(let tensors): return tensors[position]
-        default: preconditionFailure("input \(position) is out of range")  // an internal indexing bug, as for arrays
+        case .one(let a): CollectionOfOne(a)[position]
+        case .two(let a, let b): position == 0 ? a : CollectionOfOne(b)[position - 1]
+        case .many(let tensors): tensors[position]
         }
     }
 
@@ -59,9 +55,8 @@ struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
     /// releasing a long graph without recursion.
     mutating func moveAll(into list: inout [Tensor]) {
         let old = storage
-        storage = .none
+        storage = .many([])
         switch old {
-        case .none: break
         case .one(let a): list.append(a)
         case .two(let a, let b): list.append(a); list.append(b)
         case .many(let tensors): list.append(contentsOf: tensors)
