@@ -1,8 +1,10 @@
 # nnlearn: `make run` starts the REPL, `make test` builds and runs every test.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+export PREFIX DESTDIR
 
-.PHONY: run test build release deps replay bench clean
+.PHONY: run test build release install uninstall manual-tool deps replay bench clean
 
 run: release
 	.build/release/nnlearn
@@ -10,10 +12,21 @@ run: release
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product nnlearn
 
+# Installs under $(DESTDIR)$(PREFIX): the binary, lessons and data, the man page, completions.
+install: release manual-tool
+	scripts/install .build/release/nnlearn .build/debug/generate-manual
+
+uninstall:
+	scripts/install --uninstall
+
+# swift-argument-parser's man page generator, run on the built binary by scripts/install.
+manual-tool:
+	$(SWIFT) build --product generate-manual
+
 build: deps
 	$(SWIFT) build
 
-test: deps
+test: deps manual-tool
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	@# Every lesson must still print exactly what it records (see docs/lesson-format.md).

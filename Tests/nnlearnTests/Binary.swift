@@ -20,11 +20,11 @@ enum Binary {
         let stderr: String
     }
 
-    /// Runs `nnlearn arguments…` with `input` on standard input.
+    /// Runs `nnlearn arguments…` (or another copy of it) with `input` on standard input.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Outcome {
+                    directory: URL? = nil, executable: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -17,12 +17,10 @@ public struct LessonCatalog {
         self.directory = directory
     }
 
-    /// The repository's `lessons` folder: `$NNLEARN_HOME/lessons` when set, else this checkout's.
+    /// The course's `lessons` folder, found as ``ResourceRoot`` says.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let home = environment["NNLEARN_HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home).appendingPathComponent("lessons")
-        }
-        return BundledData.projectRoot.appendingPathComponent("lessons")
+        ResourceRoot.locate(environment: environment, executable: ResourceRoot.runningExecutable, checkout: ResourceRoot.checkout)
+            .lessonsDirectory(fallback: ResourceRoot.checkout)
     }
 
     /// Every `*.md` file except README.md, sorted by order (lessons without one last), then id.

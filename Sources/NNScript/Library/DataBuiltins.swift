@@ -24,6 +24,10 @@ enum DataBuiltins {
             guard let file = files[name] else {
                 throw ScriptError(.value, "no bundled data set named '\(name)'", at: args.location, hint: "choose iris, digits, moons or xor")
             }
+            guard ResourceRoot.current.url != nil else {
+                throw ScriptError(.file, "the bundled data sets are not installed, so '\(name)' cannot be loaded", at: args.location,
+                                  hint: "set NNLEARN_HOME to the folder that holds lessons/data, or install nnlearn with `make install`")
+            }
             let table = try CSVTable.load(BundledData.directory.appendingPathComponent(file), at: args.location)
             let width = table.columns.count
             let x = try table.tensor.indexed([.all, .slice(start: 0, stop: width - 1, step: nil)])

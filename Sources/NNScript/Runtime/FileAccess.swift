@@ -60,18 +60,11 @@ public struct FileAccess: Sendable {
 
 /// The data sets shipped with nnlearn (lessons/data).
 public enum BundledData {
-    /// lessons/data of this checkout, or of NNLEARN_HOME when set (for a relocated binary).
+    /// The `lessons/data` folder of this process's resource root (see ``ResourceRoot``).
     public static var directory: URL {
-        if let home = ProcessInfo.processInfo.environment["NNLEARN_HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home).appendingPathComponent("lessons/data")
-        }
-        return projectRoot.appendingPathComponent("lessons/data")
+        ResourceRoot.current.lessonsDirectory(fallback: projectRoot).appendingPathComponent("data")
     }
 
-    /// The checkout this binary was built from: nnlearn is built from source (`make run`).
-    public static var projectRoot: URL {
-        URL(fileURLWithPath: #filePath)  // Sources/NNScript/Runtime/FileAccess.swift
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The checkout this binary was built from; the tests read its lessons.
+    public static var projectRoot: URL { ResourceRoot.checkout }
 }

@@ -10,6 +10,7 @@ struct ExercisesCommand: ParsableCommand {
     )
 
     func run() throws {
+        try requireLessons()
         let status = ExerciseRunner.standard(workspace: nil).list()
         if status != 0 { throw ExitCode(status) }
     }

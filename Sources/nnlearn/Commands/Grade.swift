@@ -12,7 +12,7 @@ struct Grade: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "Exercise ids; all started ones when none is given.")
+    @ArgumentParser.Argument(help: "Exercise ids; all started ones when none is given.", completion: Completions.exercises)
     var ids: [String] = []
 
     @Option(help: "The folder holding your exercise files.")
@@ -25,6 +25,7 @@ struct Grade: ParsableCommand {
     var seed: Int?
 
     func run() throws {
+        try requireLessons()
         StopRequest.install()
         let runner = ExerciseRunner.standard(workspace: workspace, seed: seed)
         let status = watch ? runner.watch(ids) : runner.grade(ids)

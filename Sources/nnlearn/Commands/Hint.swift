@@ -8,10 +8,11 @@ struct Hint: ParsableCommand {
         discussion: "Which hints you have seen is remembered in the state directory (hints.json)."
     )
 
-    @ArgumentParser.Argument(help: "The exercise id.")
+    @ArgumentParser.Argument(help: "The exercise id.", completion: Completions.exercises)
     var id: String
 
     func run() throws {
+        try requireLessons()
         let status = ExerciseRunner.standard(workspace: nil).hint(id)
         if status != 0 { throw ExitCode(status) }
     }

@@ -16,7 +16,7 @@ struct LessonCommand: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "A lesson id (tour), number (0) or Markdown file.")
+    @ArgumentParser.Argument(help: "A lesson id (tour), number (0) or Markdown file.", completion: Completions.lessons)
     var lesson: String
 
     @Flag(help: "Start from the first cell even if you took part of the lesson before.")
@@ -24,6 +24,8 @@ struct LessonCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        // A lesson named by its file needs no catalog; an id or a number does.
+        if !(lesson.hasSuffix(".md") || lesson.contains("/")) { try requireLessons() }
         let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: environment))
         let found: (lesson: Lesson, url: URL)
         do { found = try catalog.find(lesson) } catch {

@@ -8,10 +8,11 @@ struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "List the lessons with your progress in each.",
-        discussion: "Lessons are read from the repository's lessons/ folder ($NNLEARN_HOME/lessons when set)."
+        discussion: "Lessons are read from $NNLEARN_HOME/lessons when NNLEARN_HOME is set, else from ../share/nnlearn/lessons beside the executable (an installed nnlearn), else from the source checkout of a development build."
     )
 
     func run() throws {
+        try requireLessons()
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
         if let notice = progress.takeNotice() {

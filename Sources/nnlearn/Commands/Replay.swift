@@ -15,7 +15,7 @@ struct Replay: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "Lesson Markdown files.")
+    @ArgumentParser.Argument(help: "Lesson Markdown files.", completion: .file(extensions: ["md"]))
     var files: [String]
 
     @Flag(help: "Rewrite the output blocks with the actual outputs (nothing else in the files changes).")

@@ -9,7 +9,7 @@ struct Run: ParsableCommand {
         discussion: "Top-level expressions are displayed as in a notebook. Exit status 0 on success, 1 on any error."
     )
 
-    @ArgumentParser.Argument(help: "The program to run, or - for standard input.")
+    @ArgumentParser.Argument(help: "The program to run, or - for standard input.", completion: .file(extensions: ["nn"]))
     var file: String
 
     func run() throws {

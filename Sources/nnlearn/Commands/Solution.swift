@@ -8,13 +8,14 @@ struct Solution: ParsableCommand {
         discussion: "Before you pass it, --confirm shows it anyway."
     )
 
-    @ArgumentParser.Argument(help: "The exercise id.")
+    @ArgumentParser.Argument(help: "The exercise id.", completion: Completions.exercises)
     var id: String
 
     @Flag(help: "Show the solution even though you have not passed the exercise.")
     var confirm = false
 
     func run() throws {
+        try requireLessons()
         let status = ExerciseRunner.standard(workspace: nil).solution(id, confirm: confirm)
         if status != 0 { throw ExitCode(status) }
     }

@@ -8,13 +8,14 @@ struct Start: ParsableCommand {
         discussion: "An existing file is never overwritten. The workspace is --workspace, else $NNLEARN_WORKSPACE, else ./nnlearn-exercises."
     )
 
-    @ArgumentParser.Argument(help: "The exercise id (see `nnlearn exercises`).")
+    @ArgumentParser.Argument(help: "The exercise id (see `nnlearn exercises`).", completion: Completions.exercises)
     var id: String
 
     @Option(help: "The folder for your exercise files.")
     var workspace: String?
 
     func run() throws {
+        try requireLessons()
         let status = ExerciseRunner.standard(workspace: workspace).start(id)
         if status != 0 { throw ExitCode(status) }
     }
