@@ -9,15 +9,16 @@ extension Tensor {
         var lines = ["digraph nnlearn {", "  rankdir=LR;", "  node [shape=box, fontname=\"Helvetica\"];"]
         for tensor in order {
             let id = ids[ObjectIdentifier(tensor)] ?? 0
-            var label = names[ObjectIdentifier(tensor)] ?? "?"
-            if let op = tensor.op, !tensor.isLeaf { label += " = \(op)" }
+            // Names are the learner's (or a lesson's) labels: escaped, so they stay inside one quoted label.
+            var label = escape(names[ObjectIdentifier(tensor)] ?? "?")
+            if let op = tensor.op, !tensor.isLeaf { label += " = \(escape(op))" }
             label += "\\n\(describe(tensor.shape))"
             label += "\\nvalue \(ValueText.values(tensor.data, shape: tensor.shape, precision: precision, limit: 4))"
             if let grad = tensor.grad {
                 label += "\\ngrad \(ValueText.values(grad.data, shape: grad.shape, precision: precision, limit: 4))"
             }
             let style = tensor.isLeaf ? (tensor.requiresGrad ? ", style=filled, fillcolor=\"#dbeafe\"" : ", style=dashed") : ""
-            lines.append("  n\(id) [label=\"\(escape(label))\"\(style)];")
+            lines.append("  n\(id) [label=\"\(label)\"\(style)];")
         }
         for tensor in order {
             for input in tensor.inputs {
@@ -29,7 +30,20 @@ extension Tensor {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Text as it may stand inside a quoted DOT label: backslashes, quotes and line breaks escaped,
+    /// other control characters dropped.
     private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\"", with: "\\\"")
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": out += "\\n"
+            default:
+                if scalar.properties.generalCategory == .control { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

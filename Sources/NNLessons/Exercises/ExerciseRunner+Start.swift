@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 extension ExerciseRunner {
     /// `nnlearn start <id>`: writes the scaffold into the workspace (never over existing work),

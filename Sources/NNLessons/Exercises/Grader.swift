@@ -62,7 +62,10 @@ public struct Grader: Sendable {
     /// A fresh interpreter with the grading limits, collecting check results into `collected`.
     func makeInterpreter(collecting collected: CollectedChecks) -> Interpreter {
         let interpreter = Interpreter(write: { _ in })
-        interpreter.files = FileAccess(base: options.folder)
+        // Graded code may not read the reference solutions, wherever they are.
+        let solutions = ([options.folder, BundledData.directory.deletingLastPathComponent()].compactMap { $0 })
+            .map { $0.appendingPathComponent("solutions") }
+        interpreter.files = FileAccess(base: options.folder, hidden: solutions)
         interpreter.showsProgress = false
         interpreter.mayWriteFiles = false
         interpreter.respondsToInterrupts = true

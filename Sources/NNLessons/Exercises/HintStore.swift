@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 /// Remembers how many hints of each exercise the learner has seen, in `<state>/hints.json`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 /// `nnlearn replay`: replays lesson files, prints a notebook or only failures, or records outputs.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 /// Reads and writes `progress.json` in the state directory, atomically and without ever crashing.
 ///

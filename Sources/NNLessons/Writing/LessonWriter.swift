@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 /// Writes cells as a lesson file that `nnlearn replay` passes unchanged (the REPL's `:save FILE.md`).
 public enum LessonWriter {

@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import NNLessons
+import NNScript
 
 /// The lines typed in past sessions, kept in `$XDG_STATE_HOME/nnlearn/history`.
 ///
@@ -71,15 +72,15 @@ public final class HistoryStore {
             return "cannot save history: \(url.path) can no longer be read"
         }
         for line in added { nn_history_add(merged, line) }
-        let temporary = folder.appendingPathComponent(".history-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard nn_history_save(merged, temporary.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            return "cannot save history to \(temporary.path)"
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            return "cannot save history to \(url.path): \(reason)"
+        do {
+            // Through AtomicFile: a linked history file is followed, its mode kept, a protected one left alone.
+            try AtomicFile.replace(url) { _, temporary in
+                guard nn_history_save(merged, temporary) == 0 else {
+                    throw AtomicFile.WriteError(message: "libedit could not write it")
+                }
+            }
+        } catch {
+            return "cannot save history to \(url.path): \(error.localizedDescription)"
         }
         added = []
         return nil

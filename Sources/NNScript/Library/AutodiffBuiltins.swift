@@ -65,8 +65,8 @@ enum AutodiffBuiltins {
             return .none
         },
         Builtin("dot", Signature("x, path"), doc: "dot(x, \"graph.dot\"): writes the graph that computed x as Graphviz DOT (render with dot -Tsvg).") { args, interpreter in
-            let url = try interpreter.writableURL(try args.string("path"), at: args.location)
-            try interpreter.writeAtomically(try args.tensor("x").dotGraph(precision: interpreter.precision), to: url, at: args.location)
+            let x = try args.tensor("x")
+            try interpreter.writeOutput({ x.dotGraph(precision: interpreter.precision) }, to: try args.string("path"), as: .dot, at: args.location)
             return .none
         },
         Builtin("no_grad", Signature(""), doc: "with no_grad(): ops inside record no graph: for parameter updates and evaluation.") { _, _ in
@@ -122,19 +122,18 @@ extension Interpreter {
         afterBackward?(loss)
     }
 
-    func writableURL(_ path: String, at location: SourceLocation) throws -> URL {
+    /// Writes a file for lesson code through the write policy (``FileAccess/urlForWriting(_:format:written:at:)``),
+    /// atomically; `text` is built only once the path is allowed.
+    public func writeOutput(_ text: () throws -> String, to path: String, as format: OutputFormat, at location: SourceLocation) throws {
         guard mayWriteFiles else {
             throw ScriptError(.file, "this program may not write files", at: location, hint: "exercise checks run without file access")
         }
-        return try files.urlForWriting(path, at: location)
-    }
-
-    /// Writes to a temporary file beside the target, then renames: the old file stays whole if interrupted.
-    func writeAtomically(_ text: String, to url: URL, at location: SourceLocation) throws {
+        let url = try files.urlForWriting(path, format: format, written: writtenFiles, at: location)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw ScriptError(.file, "could not write '\(url.path)': \(error.localizedDescription)", at: location)
+            try AtomicFile.write(Data(try text().utf8), to: url)
+        } catch let error as AtomicFile.WriteError {
+            throw ScriptError(.file, error.message, at: location)
         }
+        writtenFiles.insert(url.path)
     }
 }

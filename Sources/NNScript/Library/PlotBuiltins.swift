@@ -88,7 +88,7 @@ enum PlotBuiltins {
             guard let svg = interpreter.lastFigureSVG else {
                 throw ScriptError(.value, "there is no figure to save yet", at: args.location, hint: "draw one first with plot, scatter, heatmap, boundary or contour")
             }
-            try interpreter.writeAtomically(svg(), to: try interpreter.writableURL(path, at: args.location), at: args.location)
+            try interpreter.writeOutput(svg, to: path, as: .svg, at: args.location)
             return .none
         },
     ]

@@ -48,6 +48,8 @@ public final class Interpreter {
     public var files = FileAccess()
     /// Whether the program may write files at all (exercise checks may not).
     public var mayWriteFiles = true
+    /// The files this interpreter wrote (resolved paths), which its programs may replace.
+    var writtenFiles: Set<String> = []
     /// Told once when backward accumulates into gradients that were not zeroed.
     var warnedAboutAccumulation = false
     /// Told once when backward() starts from a loss that is nan or inf.

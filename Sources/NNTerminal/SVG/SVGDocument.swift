@@ -17,11 +17,14 @@ public struct SVGDocument: Sendable {
         rect(x: 0, y: 0, width: self.width, height: self.height, fill: "#ffffff")
     }
 
+    /// The line after the opening tag that tells nnlearn a file is its own figure, which it may replace.
+    public static let mark = "  <!-- drawn by nnlearn -->"
+
     /// The whole document.
     public func render() -> String {
         let w = SVGDocument.number(width), h = SVGDocument.number(height)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
-            + "font-family=\"sans-serif\" font-size=\"12\">\n" + elements.map { "  " + $0 }.joined(separator: "\n") + "\n</svg>\n"
+            + "font-family=\"sans-serif\" font-size=\"12\">\n" + Self.mark + "\n" + elements.map { "  " + $0 }.joined(separator: "\n") + "\n</svg>\n"
     }
 
     /// Appends raw SVG markup.
