@@ -16,9 +16,11 @@ public struct Exercise: Sendable, Equatable {
     public var line: Int
     /// The check blocks, in file order.
     public var checks: [CheckBlock]
+    /// Builtins (and tensor methods) the answer may not use: the exercise asks to write them.
+    public var forbidden: [String]
 
     public init(id: String, lessonID: String, lessonFile: String, title: String, statement: String,
-                scaffold: String, line: Int, checks: [CheckBlock]) {
+                scaffold: String, line: Int, checks: [CheckBlock], forbidden: [String] = []) {
         self.id = id
         self.lessonID = lessonID
         self.lessonFile = lessonFile
@@ -27,7 +29,11 @@ public struct Exercise: Sendable, Equatable {
         self.scaffold = scaffold
         self.line = line
         self.checks = checks
+        self.forbidden = forbidden
     }
+
+    /// The names the checks receive from the learner's file: the functions the scaffold defines.
+    public var exports: [String] { SessionDefinitions.names(in: scaffold) }
 
     /// Where the reference solution lives, relative to the repository: `lessons/solutions/<id>.nn`.
     public var solutionPath: String { "lessons/solutions/\(id).nn" }

@@ -23,13 +23,17 @@ public struct ExerciseBlock: Sendable, Equatable {
     public var heading: String?
     /// The prose from that heading (or the previous exercise block) to this block, blank edges trimmed.
     public var statement: String
+    /// The builtins the answer may not use: `forbid=softmax,logsumexp` after the id.
+    public var forbidden: [String]
 
-    public init(kind: Kind, id: String, source: String, line: Int, heading: String? = nil, statement: String = "") {
+    public init(kind: Kind, id: String, source: String, line: Int, heading: String? = nil, statement: String = "",
+                forbidden: [String] = []) {
         self.kind = kind
         self.id = id
         self.source = source
         self.line = line
         self.heading = heading
         self.statement = statement
+        self.forbidden = forbidden
     }
 }

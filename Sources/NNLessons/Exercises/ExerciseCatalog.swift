@@ -85,7 +85,11 @@ public struct ExerciseCatalog: Sendable {
                 seen[block.id] = block.line
                 found.append(Exercise(id: block.id, lessonID: lesson.id, lessonFile: lesson.file,
                                       title: Self.title(heading: block.heading, id: block.id), statement: block.statement,
-                                      scaffold: block.source, line: block.line, checks: []))
+                                      scaffold: block.source, line: block.line, checks: [], forbidden: block.forbidden))
+                for name in block.forbidden where !Library.builtinNames.contains(name) && !Library.tensorMemberNames.contains(name) {
+                    diagnostics.append(LessonError(file: lesson.file, line: block.line,
+                                                   message: "exercise '\(block.id)' forbids '\(name)', which is neither a builtin nor a tensor method"))
+                }
             case .check:
                 continue
             }

@@ -1,12 +1,17 @@
 import Foundation
 import NNScript
 
-/// Grades a learner's code for an exercise: runs it, then each check block, in one fresh interpreter.
+/// Grades a learner's code for an exercise: the learner's file in one fresh namespace, the checks in another.
 ///
-/// The interpreter is new for every grading, so nothing from a session or a
-/// previous attempt leaks in. It may not write files, stops after a step
-/// budget and a time limit per block, and stops at Ctrl-C (the report then
-/// says which blocks ran).
+/// Sound by construction: the checks' interpreter receives only the names the
+/// exercise exports (the functions of its scaffold), so nothing the learner's
+/// file defines or rebinds — `check`, `check_close`, `print`, any builtin —
+/// reaches the checks; the builtins the exercise forbids raise inside the
+/// learner's namespace; a `check` called from the learner's code counts for
+/// nothing; and every check call site of a block must run, so a run that skips
+/// checks fails. Both interpreters are new for every grading. They may not
+/// write files, stop after a step budget and a time limit per block, and stop
+/// at Ctrl-C (the report then says which blocks ran).
 public struct Grader: Sendable {
     public var options: GradingOptions
 
@@ -17,24 +22,33 @@ public struct Grader: Sendable {
     /// Grades `source` (the learner's file, named `file` in error messages) against `exercise`'s checks.
     public func grade(_ exercise: Exercise, source: String, file: String) -> GradeReport {
         let seed = options.drawSeed()
-        let collected = CollectedChecks()
-        let interpreter = makeInterpreter(collecting: collected)
         let learner = LearnerCode(source: source, file: file)
+        let learnerSpace = makeInterpreter()
+        learnerSpace.forbid(exercise.forbidden, exercise: exercise.id)
 
         Interruption.clear()
-        let ran = interpreter.runCell(source, file: file)
+        let ran = learnerSpace.runCell(source, file: file)
         if let error = ran.error {
             let rendered = learner.render(error) ?? error.description
             let interrupted = error.kind == .interrupted
             let why = error.kind == .limit ? "your code timed out" : interrupted ? "grading was interrupted" : "your code stopped with an error"
-            let blocks = exercise.checks.map {
-                BlockOutcome(block: $0, results: [], error: rendered, errorMessage: "check \($0.number) not run: \(why)")
-            }
-            return GradeReport(exerciseID: exercise.id, seed: seed, learnerError: rendered, blocks: blocks, interrupted: interrupted)
+            return notRun(exercise, seed: seed, learnerError: rendered, why: why, interrupted: interrupted)
         }
 
-        // Set after the learner's code, so a learner's own `grading_seed` cannot fix the cases.
-        _ = try? interpreter.run("grading_seed = \(seed)")
+        let collected = CollectedChecks()
+        let checks = makeInterpreter()
+        // A check called from the learner's lines (a learner's function calling check()) records nothing.
+        checks.checkCollector = { result in
+            if let line = result.location?.line, line <= learner.lineCount { return }
+            collected.results.append(result)
+        }
+        let missing = learnerSpace.export(exercise.exports, to: checks)
+        if !missing.isEmpty {
+            let names = missing.map { "`\($0)`" }.joined(separator: ", ")
+            return notRun(exercise, seed: seed, learnerError: "\(file) does not define \(names), which the checks call",
+                          why: "the function is missing", interrupted: false)
+        }
+        _ = try? checks.run("grading_seed = \(seed)")
         var outcomes: [BlockOutcome] = []
         var interrupted = false
         for block in exercise.checks {
@@ -47,20 +61,42 @@ public struct Grader: Sendable {
             // Blank lines first, so the block's line numbers follow the learner's: an error's
             // line then tells whose code it is in (see LearnerCode.render).
             let padded = String(repeating: "\n", count: learner.lineCount) + block.source
-            let result = interpreter.runCell(padded, file: "check \(block.number)")
+            let result = checks.runCell(padded, file: "check \(block.number)")
             var outcome = BlockOutcome(block: block, results: collected.results)
             if let error = result.error {
                 interrupted = error.kind == .interrupted
                 outcome.error = learner.render(error) ?? Self.render(error, in: block, after: learner.lineCount)
                 outcome.errorMessage = Self.describe(error, block: block, inLearnerCode: learner.contains(error))
+            } else if let skipped = Self.skippedChecks(block, results: collected.results, after: learner.lineCount) {
+                outcome.results.append(skipped)
             }
             outcomes.append(outcome)
         }
         return GradeReport(exerciseID: exercise.id, seed: seed, blocks: outcomes, interrupted: interrupted)
     }
 
-    /// A fresh interpreter with the grading limits, collecting check results into `collected`.
-    func makeInterpreter(collecting collected: CollectedChecks) -> Interpreter {
+    /// Every block reported as not run, under the learner's error.
+    private func notRun(_ exercise: Exercise, seed: Int, learnerError: String, why: String, interrupted: Bool) -> GradeReport {
+        let blocks = exercise.checks.map {
+            BlockOutcome(block: $0, results: [], error: learnerError, errorMessage: "check \($0.number) not run: \(why)")
+        }
+        return GradeReport(exerciseID: exercise.id, seed: seed, learnerError: learnerError, blocks: blocks, interrupted: interrupted)
+    }
+
+    /// A failing result when some of the block's check calls never ran (a block that finished
+    /// with fewer checks than it has is a failure, never a pass); nil when every one ran.
+    static func skippedChecks(_ block: CheckBlock, results: [CheckResult], after offset: Int) -> CheckResult? {
+        let sites = Interpreter.checkCallSites(in: block.source)
+        let ran = Set(results.compactMap { $0.location.map { SourceLocation(line: $0.line - offset, column: $0.column) } })
+        let skipped = sites.subtracting(ran)
+        guard !skipped.isEmpty || results.isEmpty else { return nil }
+        let lines = skipped.map(\.line).sorted().map(String.init).joined(separator: ", ")
+        return CheckResult(passed: false, message: "check \(block.number): \(skipped.isEmpty ? "no check ran" : "checks on line \(lines) never ran")",
+                           detail: "every check of an exercise must run for it to pass")
+    }
+
+    /// A fresh interpreter with the grading limits.
+    func makeInterpreter() -> Interpreter {
         let interpreter = Interpreter(write: { _ in })
         // Graded code may not read the reference solutions, wherever they are.
         let solutions = ([options.folder, BundledData.directory.deletingLastPathComponent()].compactMap { $0 })
@@ -71,7 +107,6 @@ public struct Grader: Sendable {
         interpreter.respondsToInterrupts = true
         interpreter.stepLimit = options.stepLimit
         interpreter.timeLimit = options.timeLimit
-        interpreter.checkCollector = { collected.results.append($0) }
         return interpreter
     }
 

@@ -29,7 +29,10 @@ struct ExerciseBlockCollector {
         let words = fence.info.split(whereSeparator: \.isWhitespace)
         let id = words.count > 1 ? String(words[1]) : ""
         let statement = Self.trimmedLines(pending)
-        blocks.append(ExerciseBlock(kind: kind, id: id, source: content, line: line, heading: heading, statement: statement))
+        let forbidden = words.dropFirst(2).filter { $0.hasPrefix("forbid=") }
+            .flatMap { $0.dropFirst("forbid=".count).split(separator: ",").map(String.init) }
+        blocks.append(ExerciseBlock(kind: kind, id: id, source: content, line: line, heading: heading, statement: statement,
+                                    forbidden: forbidden))
         pending = []
     }
 

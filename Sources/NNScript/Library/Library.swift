@@ -7,6 +7,9 @@ public enum Library {
     /// The builtins' names, for completion and for telling them apart from user variables.
     public static let builtinNames: Set<String> = Set(all.map(\.name))
 
+    /// The properties and methods of tensors (`x.backward`, `x.softmax`), for exercises that forbid some.
+    public static let tensorMemberNames: Set<String> = Set(TensorMembers.names)
+
     /// A fresh global scope's contents.
     static func globals() -> [String: Value] {
         var values: [String: Value] = [:]

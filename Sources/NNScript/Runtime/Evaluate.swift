@@ -91,7 +91,11 @@ extension Interpreter {
             }
             return try call(callee, positional, keywords, at: at, calleeName: Self.calleeName(calleeExpr))
         case .attribute(let objectExpr, let name):
-            return try attribute(name, of: try evaluate(objectExpr, in: scope), at: at)
+            let object = try evaluate(objectExpr, in: scope)
+            if let restrictions = scope.restrictions, restrictions.names.contains(name), case .tensor = object {
+                throw restrictions.error(name, at: at)
+            }
+            return try attribute(name, of: object, at: at)
         case .subscripted(let containerExpr, let subscripts):
             return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
         case .lambda(let parameters, let body):

@@ -3,10 +3,13 @@
 public final class Scope {
     var values: [String: Value]
     let parent: Scope?
+    /// Names an exercise forbids here; inner scopes inherit the parent's.
+    var restrictions: Restrictions?
 
     init(parent: Scope?, values: [String: Value] = [:]) {
         self.parent = parent
         self.values = values
+        restrictions = parent?.restrictions
     }
 
     /// Looks a name up here, then in the enclosing scopes.

@@ -139,4 +139,52 @@ import Testing
         #expect(!report.passed)
         #expect(report.failures.contains { $0.mentions(expectation) }, "no failure mentions '\(expectation)': \(report.failures)")
     }
+    /// An exercise `twice(x)` with the given check blocks.
+    static func twice(_ blocks: [String], forbidden: [String] = []) -> Exercise {
+        Exercise(id: "twice", lessonID: "t", lessonFile: "t.md", title: "twice", statement: "", scaffold: "def twice(x):\n    ...\n",
+                 line: 1, checks: blocks.enumerated().map { CheckBlock(number: $0.offset + 1, source: $0.element, line: 1) },
+                 forbidden: forbidden)
+    }
+
+    @Test func checksThatNeverRunAreFailures() {
+        let right = "def twice(x):\n    return 2 * x\n"
+        let none = ExerciseFixtures.grader().grade(Self.twice(["y = twice(1)\n"]), source: right, file: "t.nn")
+        #expect(!none.passed)
+        #expect(none.failures.map(\.message) == ["check 1: no check ran"])
+        let skipped = Self.twice(["check(twice(1) == 2, message='one')\nif twice(1) == 3:\n    check(False, message='never')\n"])
+        let report = ExerciseFixtures.grader().grade(skipped, source: right, file: "t.nn")
+        #expect(!report.passed)
+        #expect(report.passedCount == 1)
+        #expect(report.failures.map(\.message) == ["check 1: checks on line 3 never ran"])
+    }
+
+    @Test func aCheckCalledFromTheLearnersCodeCountsForNothing() {
+        let exercise = Self.twice(["check_close(twice(2), 4, message='two')\n"])
+        let source = "def twice(x):\n    for i in range(5):\n        check(True, message='mine')\n    return x + 1\n"
+        let report = ExerciseFixtures.grader().grade(exercise, source: source, file: "t.nn")
+        #expect(report.failures.map(\.message) == ["two"])
+        #expect(report.passedCount == 0)
+    }
+
+    @Test func theChecksReceiveOnlyTheExportedNames() {
+        let exercise = Self.twice(["check(helper_value == 1, message='sees a learner global')\n"])
+        let report = ExerciseFixtures.grader().grade(exercise, source: "helper_value = 1\ndef twice(x):\n    return 2 * x\n", file: "t.nn")
+        #expect(report.blocks[0].error?.contains("NameError: name 'helper_value' is not defined") == true)
+        let missing = ExerciseFixtures.grader().grade(exercise, source: "def thrice(x):\n    return 3 * x\n", file: "t.nn")
+        #expect(missing.learnerError == "t.nn does not define `twice`, which the checks call")
+        #expect(!missing.passed)
+    }
+
+    @Test func forbiddenBuiltinsRaiseInTheLearnersCodeOnly() {
+        // The checks themselves still compare with the real softmax.
+        let exercise = Self.twice(["check_close(twice(tensor([1.0, 2.0])), softmax(tensor([1.0, 2.0])), message='softmax')\n"], forbidden: ["softmax"])
+        for body in ["softmax(x)", "x.softmax()", "f(x)"] {
+            let source = "f = softmax\ndef twice(x):\n    return \(body)\n"
+            let report = ExerciseFixtures.grader().grade(exercise, source: source, file: "t.nn")
+            #expect(!report.passed)
+            #expect(report.blocks[0].error?.contains("'softmax' is not available in the exercise 'twice': it asks you to write it yourself") == true, "\(body): \(report.failures)")
+        }
+        let own = "def twice(x):\n    e = exp(x - x.max())\n    return e / e.sum()\n"
+        #expect(ExerciseFixtures.grader().grade(exercise, source: own, file: "t.nn").passed)
+    }
 }

@@ -71,6 +71,10 @@ import Testing
         ("precision(2)\nprint(tensor([1.23456]))", "tensor([1.23])"),
         ("w = param(1.0)\ndot(w * 2, 'SKIP-dot-test.dot')", "SKIP"),
         ("check(1 < 2, 'order')\ncheck(False, 'never', hint='think again')\ncheck_close([1.0, 2.0], [1.0, 2.0 + 1e-12], message='close')\ncheck_close(0.5, 0.25, message='far')", "✓ order\n✗ never\n  hint: think again\n✓ close\n✗ far: expected 0.25, got 0.5"),
+        // check_close names the common mistakes, and otherwise the first differing position and the largest error.
+        ("check_close(None, [1.0], message='none')\ncheck_close([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], [[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]], message='t')", "✗ none: your function returns nothing (None) — is `return` missing?\n✗ t: expected shape [3, 2], got shape [2, 3]: your result is transposed"),
+        ("check_close([-0.5, 0.0, 2.0], [0.5, 0.0, -2.0], message='sign')\ncheck_close([1.0, 2.0], [1.0, 2.0, 3.0], message='shape')", "✗ sign: the sign is flipped: every value is the negative of the expected one (expected 0.5, got -0.5 at [0])\n✗ shape: expected shape [3], got shape [2]"),
+        ("check_close([[0.1, 0.2], [0.3, 0.3]], [[0.1, 0.19230769], [0.3, 0.4]], message='m')\ncheck_close(0.30001, 0.3, tol=1e-9, message='close')", "✗ m: at [0, 1]: expected 0.1923, got 0.2; largest error 0.1 at [1, 1]\n✗ close: expected 0.3, got 0.30001"),
         ("help('relu')", "relu(x)\nrelu(x) = max(0, x). Derivative: 1 for x > 0, else 0."),
     ]
 
