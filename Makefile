@@ -28,7 +28,7 @@ build: deps
 
 test: deps manual-tool
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	NNLEARN_REQUIRE_MANUAL=1 $(SWIFT) test
 	@# Every lesson must still print exactly what it records (see docs/lesson-format.md).
 	@if ls lessons/*.md >/dev/null 2>&1; then \
 		.build/debug/nnlearn replay --quiet lessons/*.md; \

@@ -47,23 +47,31 @@ import Testing
 
     @Test func theInstalledBinaryTeachesFromItsPrefixAndUninstallRemovesEverything() throws {
         let destination = try Self.folder("destdir")
+        // `make test` builds swift-argument-parser's generate-manual first and insists on the man page;
+        // a bare `swift test` may not have it, and then installs without one, as the script says.
         let manualTool = Binary.url.deletingLastPathComponent().appendingPathComponent("generate-manual")
-        #expect(FileManager.default.isExecutableFile(atPath: manualTool.path),
-                "swift-argument-parser's generate-manual is built by `make test` (make manual-tool)")
-        let installed = try Self.install([Binary.url.path, manualTool.path], destination: destination)
+        let hasManualTool = FileManager.default.isExecutableFile(atPath: manualTool.path)
+        if ProcessInfo.processInfo.environment["NNLEARN_REQUIRE_MANUAL"] == "1" {
+            #expect(hasManualTool, "make manual-tool builds \(manualTool.path)")
+        }
+        let installed = try Self.install([Binary.url.path] + (hasManualTool ? [manualTool.path] : []), destination: destination)
         #expect(installed.status == 0, "\(installed.stderr)")
 
         let prefix = destination.appendingPathComponent("usr/local")
         let files = Self.files(under: prefix)
         for expected in ["bin/nnlearn", "share/nnlearn/lessons/00-tour.md", "share/nnlearn/lessons/data/digits.csv",
-                         "share/nnlearn/lessons/solutions/threshold_unit.nn", "share/man/man1/nnlearn.1",
+                         "share/nnlearn/lessons/solutions/threshold_unit.nn",
                          "share/bash-completion/completions/nnlearn", "share/zsh/site-functions/_nnlearn",
                          "share/fish/vendor_completions.d/nnlearn.fish"] {
             #expect(files.contains(expected), "missing \(expected)")
         }
-        let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/nnlearn.1"), encoding: .utf8)
-        #expect(manual.contains(".Dt NNLEARN 1"))
-        #expect(manual.contains("replay"))
+        if hasManualTool {
+            let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/nnlearn.1"), encoding: .utf8)
+            #expect(manual.contains(".Dt NNLEARN 1"))
+            #expect(manual.contains("replay"))
+        } else {
+            #expect(installed.stderr.contains("no man page installed"))
+        }
         let bash = try String(contentsOf: prefix.appendingPathComponent("share/bash-completion/completions/nnlearn"), encoding: .utf8)
         #expect(bash.contains("---completion lesson"))
 
