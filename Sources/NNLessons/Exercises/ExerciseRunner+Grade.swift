@@ -54,6 +54,10 @@ extension ExerciseRunner {
         write(printer.header(exercise, file: shown))
         write(printer.report(report))
         if !report.interrupted { record(exercise.id, passed: report.passed) }
+        if report.passed {
+            let passed = Set(progress.progress.exercises.filter(\.value.passed).keys).union([exercise.id])
+            write(ExerciseText.afterPass(exercise, catalog: catalog, passed: passed) { "nnlearn start \($0)" })
+        }
         return Graded(passed: report.passedCount, failed: report.failedCount, interrupted: report.interrupted)
     }
 }

@@ -27,9 +27,7 @@ extension ExerciseRunner {
 
     /// The exercise as `start` shows it: title, lesson, statement.
     public func statement(of exercise: Exercise) -> String {
-        var text = "\(exercise.title) (exercise \(exercise.id), lesson \(exercise.lessonID))\n\n"
-        if !exercise.statement.isEmpty { text += exercise.statement + "\n\n" }
-        return text
+        ExerciseText.statement(of: exercise, colour: printer.colour)
     }
 
     /// What `start` writes: a comment naming the exercise, then the scaffold.

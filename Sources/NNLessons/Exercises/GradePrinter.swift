@@ -15,15 +15,34 @@ public struct GradePrinter: Sendable {
         return colour.paint(exercise.id, .bold) + title + " (\(file))\n"
     }
 
-    /// Every check of a report, one line each, failures followed by their detail and hint.
+    /// Every check of a report, one line each, failures followed by their detail; the first failure's hint only.
+    ///
+    /// A check run in a loop (fresh random cases) shows at most two of its failures, then how many more
+    /// failed. The other hints come one at a time from `nnlearn hint` / `:hint`.
     public func report(_ report: GradeReport) -> String {
         var text = ""
         if let error = report.learnerError {
             text += failLine("your code stopped before the checks could run") + indented(error)
         }
         var previousError: String?
+        var hintShown = false
         for block in report.blocks {
-            for result in block.results { text += self.result(result) }
+            let totals = Dictionary(block.results.filter { !$0.passed }.compactMap(\.location).map { ($0, 1) }, uniquingKeysWith: +)
+            var shown: [SourceLocation: Int] = [:]
+            for result in block.results {
+                if !result.passed, let location = result.location {
+                    shown[location, default: 0] += 1
+                    guard shown[location, default: 0] <= Self.failuresShownPerCheck else { continue }
+                    text += self.result(result, withHint: !hintShown)
+                    let more = (totals[location] ?? 0) - Self.failuresShownPerCheck
+                    if shown[location] == Self.failuresShownPerCheck, more > 0 {
+                        text += "  " + colour.paint("… and \(more) more failing case\(more == 1 ? "" : "s") of the same check", .dim) + "\n"
+                    }
+                } else {
+                    text += self.result(result, withHint: !hintShown && !result.passed)
+                }
+                hintShown = hintShown || !result.passed
+            }
             guard let error = block.error else { continue }
             text += failLine(block.errorMessage)
             // The learner's own error is shown once, above; a block's own error under it, once.
@@ -37,12 +56,15 @@ public struct GradePrinter: Sendable {
         return text
     }
 
-    /// One check's line, and for a failure its detail and hint.
-    public func result(_ result: CheckResult) -> String {
+    /// Failures of one check (one call site, run in a loop) shown before the rest are counted.
+    static let failuresShownPerCheck = 2
+
+    /// One check's line, and for a failure its detail and (when `withHint`) its hint.
+    public func result(_ result: CheckResult, withHint: Bool = true) -> String {
         guard !result.passed else { return "  " + colour.paint("✓", .green) + " " + result.message + "\n" }
         var text = failLine(result.message)
         if let detail = result.detail { text += indented(detail) }
-        if let hint = result.hint { text += indented(colour.paint("hint: ", .cyan) + hint) }
+        if withHint, let hint = result.hint { text += indented(colour.paint("hint: ", .cyan) + hint) }
         return text
     }
 

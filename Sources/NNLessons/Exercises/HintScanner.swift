@@ -2,7 +2,8 @@
 ///
 /// A textual scan rather than an evaluation: hints are shown before the
 /// learner's code exists, so they cannot depend on running it. Only string
-/// literals count; an f-string's text is shown as written, placeholders included.
+/// literals count; an f-string with placeholders (`{out.shape}`) describes one
+/// failure and is shown only with it, never as a raw template.
 enum HintScanner {
     static func hints(in source: String) -> [String] {
         var hints: [String] = []
@@ -19,9 +20,10 @@ enum HintScanner {
                 continue
             }
             cursor = skipSpaces(cursor + 1, in: characters)
+            let formatted = cursor < characters.count && characters[cursor] == "f"
             if cursor < characters.count, characters[cursor] == "f" || characters[cursor] == "r" { cursor += 1 }
             if let (text, end) = stringLiteral(at: cursor, in: characters) {
-                if !text.isEmpty { hints.append(text) }
+                if !text.isEmpty && !(formatted && text.contains("{")) { hints.append(text) }
                 index = end
             } else {
                 index = cursor

@@ -52,8 +52,7 @@ public enum ExerciseCommands {
     }
 
     private static func show(_ exercise: Exercise, in session: ReplSession) {
-        var text = "\(exercise.title) (exercise \(exercise.id), lesson \(exercise.lessonID))\n\n"
-        if !exercise.statement.isEmpty { text += exercise.statement + "\n\n" }
+        var text = ExerciseText.statement(of: exercise, colour: session.console.colour)
         text += exercise.scaffold + "\n\nDefine it here, then :grade \(exercise.id)\n"
         session.console.out(text)
     }
@@ -65,7 +64,7 @@ public enum ExerciseCommands {
         let printer = GradePrinter(colour: session.console.colour)
         session.console.out(printer.header(exercise, file: "this session's definitions"))
         session.console.out(printer.report(report))
-        session.console.out(printer.summary(passed: report.passedCount, failed: report.failedCount))
+        defer { session.console.out(printer.summary(passed: report.passedCount, failed: report.failedCount)) }
         if !report.interrupted {
             let progress = ProgressStore(directory: state)
             if let notice = progress.takeNotice() { session.console.error("nnlearn: \(notice)") }
@@ -73,6 +72,11 @@ public enum ExerciseCommands {
                 try progress.recordAttempt(exercise: exercise.id, passed: report.passed)
             } catch {
                 session.console.error("cannot save progress: \(error.localizedDescription)")
+            }
+            if report.passed {
+                let passed = Set(progress.progress.exercises.filter(\.value.passed).keys).union([exercise.id])
+                let catalog = ExerciseCatalog(lessons: LessonCatalog(directory: lessons))
+                session.console.out(ExerciseText.afterPass(exercise, catalog: catalog, passed: passed) { ":exercise \($0)" })
             }
         }
         return report.passed ? .success : .failure

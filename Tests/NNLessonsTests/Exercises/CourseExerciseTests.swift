@@ -58,6 +58,9 @@ import Testing
         #expect(!report.passed, "WrongAnswers/\(answer.name) passes every check")
         #expect(report.failures.contains { $0.mentions(expectation) },
                 "WrongAnswers/\(answer.name): no failing check mentions '\(expectation)': \(report.failures)")
+        for misleading in answer.wrongDiagnoses {
+            #expect(!report.failures.contains { $0.message.contains(misleading) }, "WrongAnswers/\(answer.name) is told '\(misleading)'")
+        }
         // Redefining the check functions in the answer's file reaches nothing the checks use.
         for rebinding in Self.rebindings {
             let fooled = Self.grader.grade(exercise, source: answer.source + "\n" + rebinding, file: answer.name)

@@ -44,7 +44,13 @@ struct WrongAnswer: CustomStringConvertible {
         let prefix = "# expect:"
         expectation = first.hasPrefix(prefix) ? first.dropFirst(prefix.count).trimmingWhitespace() : nil
         if expectation?.isEmpty == true { expectation = nil }
+        let misleading = "# not:"
+        wrongDiagnoses = source.split(separator: "\n").filter { $0.hasPrefix(misleading) }
+            .map { $0.dropFirst(misleading.count).trimmingWhitespace() }
     }
+
+    /// Lines `# not: <text>` after the first: messages that would name a mistake this answer does not make.
+    var wrongDiagnoses: [String] = []
 
     var name: String { url.lastPathComponent }
     var description: String { name }

@@ -110,9 +110,11 @@ import Testing
             check(x, message="m", hint="first")
             check_close(a, b, hint = 'second, with "quotes"')
             check(y, hint=f"third {n}")
+            check(y, hint=f"an f-string without placeholders")
             blueprint = 3
             check(z, hint="first")
             """
-        #expect(HintScanner.hints(in: source) == ["first", "second, with \"quotes\"", "third {n}", "first"])
+        // An f-string with placeholders describes one failure: it is never shown as a raw template.
+        #expect(HintScanner.hints(in: source) == ["first", "second, with \"quotes\"", "an f-string without placeholders", "first"])
     }
 }
