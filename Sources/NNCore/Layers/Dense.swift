@@ -37,6 +37,8 @@ public final class Dense {
     /// Bias, [outputs].
     public let bias: Tensor
     public let activation: ActivationKind
+    /// A Dense layer acts the same in training and evaluation; the mode is kept for models.
+    public var isTraining = true
 
     /// Creates a layer with weights from `initializer` and a zero bias.
     public init(inputs: Int, outputs: Int, activation: ActivationKind = .linear,

@@ -53,7 +53,7 @@ enum ModelBuiltins {
             let dense = try withGenerator(args, interpreter) {
                 try Dense(inputs: try args.integer("inputs"), outputs: try args.integer("outputs"), activation: kind, initializer: chosen, using: &$0)
             }
-            return .object(ModelObject(.dense(dense)))
+            return .object(ModelObject(.layer(dense)))
         },
         Builtin("fit", Signature("model, X, y, loss=, optimizer=, lr=, epochs=, batch_size=, validation=, shuffle=, seed=, verbose="), doc: """
             fit(model, X, y, loss="mse", optimizer="sgd", lr=0.01, epochs=10, batch_size=None, validation=None, shuffle=False, verbose=False):
@@ -64,21 +64,21 @@ enum ModelBuiltins {
             var trainer = try Trainer(args, interpreter)
             return .object(try trainer.run())
         },
-        Builtin("predict", Signature("model, X"), doc: "predict(model, X): the model's outputs, computed without recording a graph.") { args, interpreter in
+        Builtin("predict", Signature("model, X"), doc: "predict(model, X): the model's outputs in evaluation mode, computed without recording a graph.") { args, interpreter in
             let model = try args.object("model", as: ModelObject.self, described: "a model")
             let x = try args.tensor("X")
-            return .tensor(try GradMode.withoutGrad { try model.forward(x) })
+            return .tensor(try model.inEvaluation { try GradMode.withoutGrad { try model.forward(x) } })
         },
-        Builtin("evaluate", Signature("model, X, y, loss="), doc: "evaluate(model, X, y, loss=\"mse\"): (loss, accuracy) on a data set, without a graph.") { args, interpreter in
+        Builtin("evaluate", Signature("model, X, y, loss="), doc: "evaluate(model, X, y, loss=\"mse\"): (loss, accuracy) on a data set, in evaluation mode and without a graph.") { args, interpreter in
             let model = try args.object("model", as: ModelObject.self, described: "a model")
             let lossKind = try Trainer.LossKind(args.named["loss"] ?? .string("mse"), at: args.location)
             let (x, y) = (try args.tensor("X"), try args.tensor("y"))
-            return try GradMode.withoutGrad {
+            return try model.inEvaluation { try GradMode.withoutGrad {
                 let output = try model.forward(x)
                 let loss = try lossKind.apply(output, y, interpreter: interpreter, at: args.location)
                 let accuracy = lossKind.accuracy(output, y).map { Value.number($0) } ?? .none
                 return .tuple([.number(try loss.item()), accuracy])
-            }
+            } }
         },
     ]
 }

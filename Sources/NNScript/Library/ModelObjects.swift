@@ -1,10 +1,12 @@
 import NNCore
 
-/// A model or layer in the language: callable on a batch, with params, layers and summary().
+/// A model or layer in the language: callable on a batch, with params, layers, summary(),
+/// zero_grad(), train() and eval().
 final class ModelObject: ScriptObject {
     enum Kind {
         case mlp(MLP)
-        case dense(Dense)
+        /// Dense, Conv2d, BatchNorm, LSTM, Sequential… (Sequential is a layer of layers).
+        case layer(any Layer)
     }
 
     let kind: Kind
@@ -13,59 +15,120 @@ final class ModelObject: ScriptObject {
     var typeName: String {
         switch kind {
         case .mlp: return "MLP"
-        case .dense: return "Dense"
+        case .layer(let layer): return layer.name
         }
+    }
+
+    /// The model as one layer, or nil for an MLP (whose layers are Dense).
+    private var layer: (any Layer)? {
+        if case .layer(let layer) = kind { return layer }
+        return nil
     }
 
     var parameters: [Tensor] {
         switch kind {
         case .mlp(let mlp): return mlp.parameters
-        case .dense(let dense): return dense.parameters
+        case .layer(let layer): return layer.parameters
         }
     }
 
-    var layers: [Dense] {
+    /// The layers `model.layers` lists: an MLP's Dense layers, a Sequential's layers, or the layer itself.
+    var layers: [any Layer] {
         switch kind {
         case .mlp(let mlp): return mlp.layers
-        case .dense(let dense): return [dense]
+        case .layer(let sequential as Sequential): return sequential.layers
+        case .layer(let layer): return [layer]
         }
+    }
+
+    /// Whether the model is in training mode (see ``Layer/isTraining``).
+    var isTraining: Bool {
+        get { layers.allSatisfy(\.isTraining) }
+        set { for layer in layers { layer.isTraining = newValue } }
     }
 
     func forward(_ x: Tensor) throws -> Tensor {
         switch kind {
         case .mlp(let mlp): return try mlp(x)
-        case .dense(let dense): return try dense(x)
+        case .layer(let layer): return try layer(x)
         }
     }
 
+    /// Runs `body` with the model in evaluation mode, then restores the mode it was in.
+    func inEvaluation<T>(_ body: () throws -> T) rethrows -> T {
+        let modes = layers.map(\.isTraining)
+        defer { for (layer, mode) in zip(layers, modes) { layer.isTraining = mode } }
+        isTraining = false
+        return try body()
+    }
+
+    /// The Dense layer when the model is one, for its W, b and activation.
+    private var dense: Dense? {
+        switch kind {
+        case .mlp(let mlp): return mlp.layers.count == 1 ? mlp.layers[0] : nil
+        case .layer(let layer): return layer as? Dense
+        }
+    }
+
+    /// The layer's own tensors by name (W, b, gamma, running_mean…); a Sequential's are numbered.
+    private var namedTensors: [(name: String, tensor: Tensor)] {
+        guard let layer else { return [] }
+        return layer.namedParameters + layer.buffers
+    }
+
     var attributeNames: [String] {
-        ["params", "layers", "summary", "zero_grad", "parameter_count"] + (layers.count == 1 ? ["W", "b", "activation"] : [])
+        ["params", "layers", "summary", "zero_grad", "parameter_count", "train", "eval", "training"]
+            + (dense != nil ? ["activation"] : []) + namedTensors.map(\.name)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "params", "parameters": return .list(ListStorage(parameters.map { .tensor($0) }))
-        case "layers": return .list(ListStorage(layers.map { .object(ModelObject(.dense($0))) }))
+        case "layers": return .list(ListStorage(layers.map { .object(ModelObject(.layer($0))) }))
         case "parameter_count": return .integer(parameters.reduce(0) { $0 + $1.count })
-        case "W" where layers.count == 1: return .tensor(layers[0].weight)
-        case "b" where layers.count == 1: return .tensor(layers[0].bias)
-        case "activation" where layers.count == 1: return .string(layers[0].activation.rawValue)
+        case "training": return .bool(isTraining)
+        case "activation" where dense != nil: return .string(dense?.activation.rawValue ?? "")
+        case "W" where dense != nil: return dense.map { .tensor($0.weight) }
+        case "b" where dense != nil: return dense.map { .tensor($0.bias) }
         case "summary":
-            return method("summary", "", doc: "model.summary(): the layers, their shapes and parameter counts.") { _, interpreter in
-                interpreter.printLine(self.summary); return .none
+            return method("summary", "input_shape=", doc: """
+                model.summary(input_shape=None): each layer's output shape and parameter count, as Keras prints it.
+                Shapes come from the last batch the model saw, or from input_shape (one example, without the batch axis).
+                """) { args, interpreter in
+                interpreter.printLine(try self.summary(args, interpreter)); return .none
             }
         case "zero_grad":
             return method("zero_grad", "", doc: "model.zero_grad(): zeroes every parameter's gradient.") { _, _ in
                 self.parameters.forEach { $0.zeroGrad() }; return .none
             }
-        default: return nil
+        case "train":
+            return method("train", "", doc: "model.train(): training mode: dropout drops, batch norm uses and updates batch statistics.") { _, _ in
+                self.isTraining = true; return .none
+            }
+        case "eval":
+            return method("eval", "", doc: "model.eval(): evaluation mode: dropout is off, batch norm uses its running statistics.") { _, _ in
+                self.isTraining = false; return .none
+            }
+        default:
+            return namedTensors.first { $0.name == name }.map { .tensor($0.tensor) }
         }
     }
 
-    var summary: String {
+    private func summary(_ args: Arguments, _ interpreter: Interpreter) throws -> String {
         switch kind {
         case .mlp(let mlp): return mlp.summary()
-        case .dense(let dense): return MLP(layers: [dense]).summary()
+        case .layer(let dense as Dense): return MLP(layers: [dense]).summary()
+        case .layer(let layer):
+            let sequential = try layer as? Sequential ?? Sequential([layer])
+            var shape: [Int]?
+            if let value = args.value("input_shape") {
+                var sizes: [Int] = []
+                try interpreter.iterate(value, at: args.location) { item in
+                    sizes.append(try interpreter.wholeNumber(item, what: "size", at: args.location)); return true
+                }
+                shape = sizes
+            }
+            return try sequential.summary(inputShape: shape)
         }
     }
 
@@ -74,14 +137,28 @@ final class ModelObject: ScriptObject {
             throw ScriptError(.type, "a model is called on one batch: model(X)", at: arguments.location)
         }
         let x = try Convert.tensor(arguments.rest[0], context: "the model's input", at: arguments.location)
-        return .tensor(try interpreter.core(arguments.location) { try forward(x) })
+        return try interpreter.core(arguments.location) {
+            // Called on its own, a recurrent layer gives every step's output and its last state, as PyTorch does.
+            if let recurrent = layer as? RecurrentLayer {
+                let (outputs, state) = try recurrent.sequence(x)
+                let last: Value = state.count == 1 ? .tensor(state[0]) : .tuple(state.map { .tensor($0) })
+                return .tuple([.tensor(outputs), last])
+            }
+            return .tensor(try forward(x))
+        }
     }
 
     func display(interpreter: Interpreter) -> String {
-        let sizes = [layers.first?.inputs ?? 0] + layers.map(\.outputs)
-        let activations = layers.map(\.activation.rawValue)
+        let count = parameters.reduce(0) { $0 + $1.count }
+        let dense = layers.compactMap { $0 as? Dense }
+        guard dense.count == layers.count else {
+            let names = layers.map(\.name).joined(separator: ", ")
+            return layers.count == 1 ? "\(typeName)(\(count) parameters)" : "\(typeName)(\(names); \(count) parameters)"
+        }
+        let sizes = [dense.first?.inputs ?? 0] + dense.map(\.outputs)
+        let activations = dense.map(\.activation.rawValue)
         let named = activations.count == 1 ? "activation" : "activations"
-        return "\(typeName)(\(sizes.map(String.init).joined(separator: " → ")), \(named) \(activations.joined(separator: ", ")), \(parameters.reduce(0) { $0 + $1.count }) parameters)"
+        return "\(typeName)(\(sizes.map(String.init).joined(separator: " → ")), \(named) \(activations.joined(separator: ", ")), \(count) parameters)"
     }
 }
 

@@ -29,7 +29,10 @@ extension PlotBuiltins {
         }
         let input = try Tensor(grid, shape: [rowsCount * columns, 2])
         let output = try GradMode.withoutGrad {
-            try Convert.tensor(try interpreter.invoke(model, [.tensor(input)], at: args.location), context: "the model's output", at: args.location)
+            // A model is drawn as it predicts: in evaluation mode.
+            let predict = { try Convert.tensor(try interpreter.invoke(model, [.tensor(input)], at: args.location), context: "the model's output", at: args.location) }
+            if case .object(let object as ModelObject) = model { return try object.inEvaluation(predict) }
+            return try predict()
         }
         let logits = output.rank == 2 && output.shape[1] == 1 && (output.data.contains { $0 < 0 || $0 > 1 })
         let classes = Metrics.classes(output, logits: logits)

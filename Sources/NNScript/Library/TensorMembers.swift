@@ -22,7 +22,10 @@ enum TensorMembers {
             return method(name, "shape, *more", doc: "x.reshape(*shape): the same values in a new shape; one size may be -1.") { args, _ in
                 .tensor(try t.reshaped(try reshapeArguments(args)))
             }
-        case "flatten": return method(name, "", doc: "x.flatten(): the values as one vector.") { _, _ in .tensor(try t.reshaped([-1])) }
+        case "flatten":
+            return method(name, "start=", doc: "x.flatten(start=0): the axes from start on merged into one; x.flatten() is one vector.") { args, _ in
+                .tensor(try t.flattened(from: try args.integer("start", default: 0)))
+            }
         case "sum", "mean", "max", "min":
             return method(name, "axis=, keepdims=", doc: "x.\(name)(axis=None, keepdims=False): over all elements or along one axis.") { args, _ in
                 let axis = args.has("axis") ? try args.integer("axis") : nil

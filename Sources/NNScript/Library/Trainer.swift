@@ -55,7 +55,7 @@ struct Trainer {
     init(_ args: Arguments, _ interpreter: Interpreter) throws {
         self.interpreter = interpreter
         location = args.location
-        model = try args.object("model", as: ModelObject.self, described: "a model (MLP or Dense)")
+        model = try args.object("model", as: ModelObject.self, described: "a model (MLP, Dense, Sequential or a layer)")
         x = try args.tensor("X")
         y = try args.tensor("y")
         guard x.rank >= 1, y.rank >= 1, x.shape[0] == y.shape[0] else {
@@ -103,11 +103,15 @@ struct Trainer {
         let history = HistoryObject()
         let rows = x.shape[0]
         let started = Date()
+        // Training steps run in training mode, validation in evaluation mode; the model's mode is restored after.
+        let modes = model.layers.map(\.isTraining)
+        defer { for (layer, mode) in zip(model.layers, modes) { layer.isTraining = mode } }
         for epoch in 1...Swift.max(epochs, 1) where epochs > 0 {
             var order = Array(0..<rows)
             if shuffle {
                 if rng != nil { order = rng!.permutation(rows) } else { order = interpreter.random.permutation(rows) }
             }
+            model.isTraining = true
             var totalLoss = 0.0, correct = 0.0, seen = 0
             var start = 0
             while start < rows {
@@ -137,11 +141,11 @@ struct Trainer {
             let epochAccuracy = isClassifier ? correct / Double(Swift.max(seen, 1)) : nil
             var validationLoss: Double?, validationAccuracy: Double?
             if let (xv, yv) = validation {
-                try GradMode.withoutGrad {
+                try model.inEvaluation { try GradMode.withoutGrad {
                     let output = try model.forward(xv)
                     validationLoss = try loss.apply(output, yv, interpreter: interpreter, at: location).item()
                     validationAccuracy = loss.accuracy(output, yv)
-                }
+                } }
             }
             history.record(loss: epochLoss, accuracy: epochAccuracy, validationLoss: validationLoss, validationAccuracy: validationAccuracy)
             if report > 0, epoch % report == 0 || epoch == epochs {

@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func everyBuiltinIsCoveredAndDocumented() {
-        let sources = Self.cases.map(\.0).joined(separator: "\n") + GraphicsBuiltinTests.source + "savefig"
+        let sources = Self.cases.map(\.0).joined(separator: "\n") + GraphicsBuiltinTests.source + DeepLearningBuiltinTests.source + "savefig"
         for builtin in Library.all {
             #expect(sources.contains(builtin.name), "no test case uses \(builtin.name)")
             #expect(builtin.doc.count > 20, "\(builtin.name) needs a doc with its formula")
