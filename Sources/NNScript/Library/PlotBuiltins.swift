@@ -51,25 +51,41 @@ enum PlotBuiltins {
         },
         Builtin("image", Signature("pixels, height=, width=, captions="), doc: """
             image(pixels, height=8, width=8, captions=None): grayscale images drawn with shades; a matrix of rows draws
-            one image per row, side by side, each with its caption.
+            one image per row, side by side, each with its caption. A batch [N, H, W] or [N, C, H, W] (digits, filters,
+            feature maps) is drawn as a grid of N (or N·C) tiles of its own size, titled by their index unless captions are given.
             """) { args, interpreter in
             let data = try args.tensor("pixels")
-            let (h, w) = (try args.integer("height", default: 8), try args.integer("width", default: 8))
+            let batch = data.rank >= 3
+            guard data.rank <= 4 else {
+                throw ScriptError(.shape, "image() draws a batch [N, H, W] or [N, C, H, W] at most, got shape \(data.shape)", at: args.location)
+            }
+            let (h, w) = batch ? (data.shape[data.rank - 2], data.shape[data.rank - 1])
+                : (try args.integer("height", default: 8), try args.integer("width", default: 8))
+            let givenHeight = args.has("height") ? try args.integer("height") : h, givenWidth = args.has("width") ? try args.integer("width") : w
+            if batch, givenHeight != h || givenWidth != w {
+                throw ScriptError(.shape, "image(): a batch of shape \(data.shape) has tiles of \(h)×\(w); leave out height and width", at: args.location)
+            }
             guard h > 0, w > 0, data.count % (h * w) == 0 else {
                 throw ScriptError(.shape, "image(): \(data.count) values do not make images of \(h)×\(w)", at: args.location)
             }
             let captions = try stringList(args, "captions")
             let count = data.count / (h * w)
+            let channels = data.rank == 4 ? data.shape[1] : 1
+            func title(_ i: Int) -> String {
+                if i < captions.count { return captions[i] }
+                guard batch, captions.isEmpty else { return "" }
+                return channels > 1 ? "\(i / channels),\(i % channels)" : "\(i)"
+            }
             let images = (0..<count).map { i in
-                GrayImage(pixels: Array(data.data[(i * h * w)..<((i + 1) * h * w)]), height: h, width: w, caption: i < captions.count ? captions[i] : "")
+                GrayImage(pixels: Array(data.data[(i * h * w)..<((i + 1) * h * w)]), height: h, width: w, caption: title(i))
             }
             // nan and inf pixels are drawn blank; the shade range comes from the finite ones.
             let finite = data.data.filter(\.isFinite)
             let low = finite.min() ?? 0, high = finite.max() ?? 1
-            let text = images.count == 1 ? ImageRender.render(images[0], range: low...Swift.max(high, low + 1e-12), ascii: interpreter.asciiGraphics)
-                : ImageRender.grid(images, range: low...Swift.max(high, low + 1e-12), ascii: interpreter.asciiGraphics)
-            interpreter.printLine(text)
-            return .none
+            let range = low...Swift.max(high, low + 1e-12)
+            let text = images.count == 1 ? ImageRender.render(images[0], range: range, ascii: interpreter.asciiGraphics)
+                : ImageRender.grid(images, range: range, ascii: interpreter.asciiGraphics)
+            return show(text, svg: { ImageRender.svg(images, range: range) }, interpreter)
         },
         Builtin("table", Signature("rows, headers="), doc: "table(rows, headers=None): a table of rows (lists or tuples); numbers right-aligned.") { args, interpreter in
             var body: [[String]] = []

@@ -20,6 +20,7 @@ import Testing
         ("print(rnn_step([[0.0]], [[0.0]], [[1.0]], [[1.0]], [0.0]).tolist())", "[[0.0]]"),
         ("h, c = lstm_step([[1.0]], [[0.0]], [[1.0]], zeros(1, 4), zeros(1, 4), zeros(4))\nprint(round(h.item(), 6), c.item())", "0.231059 0.5"),
         ("print(gru_step([[1.0]], [[1.0]], zeros(1, 3), zeros(1, 3), zeros(3), zeros(3)).tolist())", "[[0.5]]"),
+        ("image(arange(8).reshape(2, 1, 2, 2))", "  ░░  ▒▒▓▓\n░░▒▒  ▓▓██\n0     1"),
         // layers
         ("seed(0)\nc = Conv2d(1, 4, 3, padding=1)\nprint(c(zeros(2, 1, 5, 5)).shape, c.parameter_count, c.W.shape, c.b.shape)", "(2, 4, 5, 5) 40 (4, 1, 3, 3) (4,)"),
         ("p, a, f = MaxPool2d(2), AvgPool2d(3, stride=1), Flatten()\nx = zeros(1, 2, 6, 6)\nprint(p(x).shape, a(x).shape, f(x).shape, p.params)", "(1, 2, 3, 3) (1, 2, 4, 4) (1, 72) []"),
@@ -91,6 +92,8 @@ import Testing
             ("Sequential([Dense(2, 2), 3])", "Sequential() takes a list of layers"),
             ("BatchNorm(2)(zeros(1, 2))", "training needs more than one value per channel"),
             ("Dropout(2)", "p must be a probability in [0, 1]"),
+            ("image(zeros(2, 2, 2), height=3)", "has tiles of 2×2; leave out height and width"),
+            ("image(zeros(1, 1, 1, 2, 2))", "draws a batch [N, H, W] or [N, C, H, W] at most"),
         ]
         for (source, message) in checks {
             let (text, error) = run(source)
