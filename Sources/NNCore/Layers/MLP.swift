@@ -38,7 +38,7 @@ public final class MLP {
         try layers.reduce(x) { try $1($0) }
     }
 
-    /// Zeroes every parameter's gradient.
+    /// Clears every parameter's gradient (to nil, as PyTorch's `zero_grad()`).
     public func zeroGrad() {
         parameters.forEach { $0.zeroGrad() }
     }

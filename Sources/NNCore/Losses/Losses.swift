@@ -3,11 +3,11 @@ import Foundation
 /// The losses, each a single op whose backward rule is its textbook gradient.
 /// All of them average over the elements (rows, for cross-entropy).
 public enum Loss {
-    /// The clamp applied to probabilities in ``binaryCrossEntropy(_:_:)``:
-    /// p is kept in [ε, 1 − ε] so that log never sees 0.
-    public static let probabilityEpsilon = 1e-12
+    /// The floor of p(1 − p) in ``binaryCrossEntropy(_:_:)``'s gradient: PyTorch's EPSILON,
+    /// 1e-12 held as a 32-bit float (9.99999996e-13), so a clamped gradient matches it to the last digit.
+    public static let probabilityEpsilon = Double(Float(1e-12))
 
-    /// Mean squared error: mean((p − y)²); dp = 2(p − y)/n.
+    /// Mean squared error: mean((p − y)²); dp = 2(p − y)/n, and dy = −dp when the target needs a gradient.
     public static func meanSquaredError(_ prediction: Tensor, _ target: Tensor) throws -> Tensor {
         try sameShape("mse", prediction, target)
         let n = Double(prediction.count)
@@ -20,41 +20,50 @@ public enum Loss {
         }
     }
 
-    /// Binary cross-entropy on probabilities: −mean(y log p + (1 − y) log(1 − p)).
+    /// Binary cross-entropy on probabilities: −mean(y·max(log p, −100) + (1 − y)·max(log(1 − p), −100)).
     ///
-    /// dp = (p − y) / (p(1 − p)) / n, with p clamped to [ε, 1 − ε].
+    /// As PyTorch: the logs are clamped at −100, so a certain wrong prediction costs 100 and a
+    /// perfect one exactly 0; dp = (p − y) / max(p(1 − p), ε) / n, and a target that needs a
+    /// gradient gets dy = (log(1 − p) − log p) / n.
     public static func binaryCrossEntropy(_ probability: Tensor, _ target: Tensor) throws -> Tensor {
         try sameShape("bce", probability, target)
-        let eps = probabilityEpsilon
-        let p = probability.data.map { Swift.min(Swift.max($0, eps), 1 - eps) }
-        let y = target.data
+        let p = probability.data, y = target.data
         let n = Double(p.count)
         var total = 0.0
-        for i in p.indices { total -= y[i] * Foundation.log(p[i]) + (1 - y[i]) * Foundation.log(1 - p[i]) }
-        return try Tensor.record("bce", [total / n], shape: [], inputs: [probability],
-                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}"]) { g in
-            [p.indices.map { g[0] * (-y[$0] / p[$0] + (1 - y[$0]) / (1 - p[$0])) / n }]
+        for i in p.indices {
+            total -= y[i] * Swift.max(Foundation.log(p[i]), -100) + (1 - y[i]) * Swift.max(Foundation.log(1 - p[i]), -100)
+        }
+        // The target is an input only when it needs a gradient, so traces of the usual bce(p, y) show one input.
+        let inputs: OpInputs = target.requiresGrad ? [probability, target] : [probability]
+        return try Tensor.record("bce", [total / n], shape: [], inputs: inputs,
+                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}", "{g} · log((1 − {0})/{0}) / {n}"]) { g in
+            [p.indices.map { g[0] * (p[$0] - y[$0]) / Swift.max((1 - p[$0]) * p[$0], probabilityEpsilon) / n },
+             inputs.count > 1 ? p.indices.map { g[0] * (Foundation.log(1 - p[$0]) - Foundation.log(p[$0])) / n } : nil]
         }
     }
 
     /// Binary cross-entropy on logits, in the stable form
-    /// mean(max(z, 0) − z·y + log(1 + e^−|z|)); dz = (σ(z) − y)/n.
+    /// mean(max(z, 0) − z·y + log(1 + e^−|z|)); dz = (σ(z) − y)/n, dy = −z/n.
+    ///
+    /// Any number of labels per row (multilabel): every element is its own yes/no question.
     public static func binaryCrossEntropyWithLogits(_ logits: Tensor, _ target: Tensor) throws -> Tensor {
         try sameShape("bce_logits", logits, target)
         let z = logits.data, y = target.data
         let n = Double(z.count)
         var total = 0.0
         for i in z.indices { total += Swift.max(z[i], 0) - z[i] * y[i] + Foundation.log1p(Foundation.exp(-Swift.abs(z[i]))) }
-        return try Tensor.record("bce_logits", [total / n], shape: [], inputs: [logits],
-                                 formulas: ["{g} · (σ({0}) − y) / {n}"]) { g in
-            [z.indices.map { g[0] * (Activation.sigmoid(z[$0]) - y[$0]) / n }]
+        let inputs: OpInputs = target.requiresGrad ? [logits, target] : [logits]
+        return try Tensor.record("bce_logits", [total / n], shape: [], inputs: inputs,
+                                 formulas: ["{g} · (σ({0}) − y) / {n}", "−{g} · {0} / {n}"]) { g in
+            [z.indices.map { g[0] * (Activation.sigmoid(z[$0]) - y[$0]) / n }, inputs.count > 1 ? z.map { -g[0] * $0 / n } : nil]
         }
     }
 
     /// Cross-entropy from logits: −mean over rows of Σ y·log_softmax(z).
     ///
     /// `target` holds one class index per row ([n]) or one probability row per
-    /// row (one-hot, [n, C]). dz = (softmax(z) − y)/n.
+    /// row ([n, C], which need not sum to 1). dz = (softmax(z)·Σy − y)/n; probability
+    /// targets that need a gradient get dy = −log_softmax(z)/n.
     public static func crossEntropy(_ logits: Tensor, _ target: Tensor) throws -> Tensor {
         let matrix = logits.rank == 1 ? try logits.reshaped([1, logits.count]) : logits
         guard matrix.rank == 2 else {
@@ -62,7 +71,8 @@ public enum Loss {
         }
         let (rows, classes) = (matrix.shape[0], matrix.shape[1])
         let probabilities: [Double]
-        if target.shape == matrix.shape || (logits.rank == 1 && target.shape == logits.shape) {
+        let soft = target.shape == matrix.shape || (logits.rank == 1 && target.shape == logits.shape)
+        if soft {
             probabilities = target.data
         } else if target.count == rows, target.rank <= 1 {
             probabilities = try Tensor.oneHot(target.reshaped([rows]), classes: classes).data
@@ -73,9 +83,14 @@ public enum Loss {
         var total = 0.0
         for i in logProbabilities.indices where probabilities[i] != 0 { total -= probabilities[i] * logProbabilities[i] }
         let n = Double(rows)
-        return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: [logits],
-                                 formulas: ["{g} · (softmax({0}) − y) / {rows}"]) { g in
-            [logProbabilities.indices.map { g[0] * (Foundation.exp(logProbabilities[$0]) - probabilities[$0]) / n }]
+        // Each row's target mass Σy scales its softmax in the gradient.
+        let mass = (0..<rows).map { row in probabilities[(row * classes)..<((row + 1) * classes)].reduce(0, +) }
+        let targetNeedsGrad = soft && target.requiresGrad
+        let inputs: OpInputs = targetNeedsGrad ? [logits, target] : [logits]
+        return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: inputs,
+                                 formulas: soft ? ["{g} · (softmax({0})·Σy − y) / {rows}", "−{g} · log_softmax({0}) / {rows}"] : ["{g} · (softmax({0}) − y) / {rows}"]) { g in
+            [logProbabilities.indices.map { g[0] * (Foundation.exp(logProbabilities[$0]) * mass[$0 / classes] - probabilities[$0]) / n },
+             targetNeedsGrad ? logProbabilities.map { -g[0] * $0 / n } : nil]
         }
     }
 
@@ -97,7 +112,7 @@ public enum Loss {
         }
     }
 
-    private static func sameShape(_ op: String, _ prediction: Tensor, _ target: Tensor) throws {
+    static func sameShape(_ op: String, _ prediction: Tensor, _ target: Tensor) throws {
         guard prediction.shape == target.shape else {
             var hint = ""
             if prediction.count == target.count {

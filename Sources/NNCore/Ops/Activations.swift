@@ -12,9 +12,10 @@ extension Tensor {
         try unary("sigmoid", formulas: ["{g} ⊙ σ'({0})"], Activation.sigmoid) { _, y in y * (1 - y) }
     }
 
-    /// max(0, x), with derivative 1 for x > 0 and 0 otherwise.
+    /// max(0, x), with derivative 1 for x > 0 and 0 otherwise; the 0 is a mask (an infinite
+    /// upstream stays 0) and nan passes through with gradient 1, as PyTorch.
     public func relu() throws -> Tensor {
-        try unary("relu", formulas: ["{g} ⊙ [{0} > 0]"], { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 }
+        try unary("relu", formulas: ["{g} ⊙ [{0} > 0]"], masks: true, { $0 > 0 || $0.isNaN ? $0 : 0 }) { x, _ in x <= 0 ? 0 : 1 }
     }
 
     /// x for x > 0, αx otherwise.
@@ -24,18 +25,19 @@ extension Tensor {
         }
     }
 
-    /// x for x > 0, α(eˣ − 1) otherwise.
+    /// x for x > 0, α(eˣ − 1) otherwise; the derivative αeˣ comes from eˣ itself, not y + α,
+    /// which would lose digits far below 0. nan gives nan with gradient 1 (PyTorch's branch).
     public func elu(alpha: Double = 1) throws -> Tensor {
-        try unary("elu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : α·e^{0})"], { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }) { x, y in
-            x > 0 ? 1 : y + alpha
+        try unary("elu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? alpha * Foundation.expm1($0) : $0 }) { x, _ in
+            x <= 0 ? alpha * Foundation.exp(x) : 1
         }
     }
 
     /// λ·elu(x, α) with the self-normalising constants of Klambauer et al. (2017).
     public func selu() throws -> Tensor {
         let (scale, alpha) = (Activation.seluScale, Activation.seluAlpha)
-        return try unary("selu", formulas: ["{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})"], { $0 > 0 ? scale * $0 : scale * alpha * Foundation.expm1($0) }) { x, _ in
-            x > 0 ? scale : scale * alpha * Foundation.exp(x)
+        return try unary("selu", formulas: ["{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? scale * alpha * Foundation.expm1($0) : scale * $0 }) { x, _ in
+            x <= 0 ? scale * alpha * Foundation.exp(x) : scale
         }
     }
 
@@ -57,9 +59,14 @@ extension Tensor {
         }
     }
 
-    /// log(1 + eˣ), computed without overflow; its derivative is σ(x).
+    /// log(1 + eˣ), and x itself above 20 (PyTorch's default threshold, gradient exactly 1 there);
+    /// below it the derivative is eˣ/(eˣ + 1).
     public func softplus() throws -> Tensor {
-        try unary("softplus", formulas: ["{g} ⊙ σ({0})"], Activation.softplus) { x, _ in Activation.sigmoid(x) }
+        try unary("softplus", formulas: ["{g} ⊙ σ({0})"], Activation.softplus) { x, _ in
+            guard x <= Activation.softplusThreshold else { return 1 }
+            let z = Foundation.exp(x)
+            return z / (z + 1)
+        }
     }
 
     /// x·tanh(softplus(x)) (Misra, 2019).
@@ -85,9 +92,12 @@ public enum Activation {
         return e / (1 + e)
     }
 
-    /// log(1 + eˣ) = max(x, 0) + log1p(e^−|x|).
+    /// Above this input softplus is the identity, as PyTorch's `threshold=20`.
+    public static let softplusThreshold = 20.0
+
+    /// log(1 + eˣ) as PyTorch computes it: log1p(eˣ), and x above the threshold (where eˣ would overflow).
     public static func softplus(_ x: Double) -> Double {
-        Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
+        x > softplusThreshold ? x : Foundation.log1p(Foundation.exp(x))
     }
 
     /// Φ(x), the standard normal CDF.

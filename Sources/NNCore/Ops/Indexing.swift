@@ -4,7 +4,8 @@ public enum IndexSpec: Equatable, Sendable {
     case at(Int)
     /// A Python slice `start:stop:step`; nil parts take their defaults.
     case slice(start: Int?, stop: Int?, step: Int?)
-    /// A list of positions, in order (repeats allowed); keeps the dimension.
+    /// A list of positions, in order (repeats allowed); keeps the dimension. Several lists
+    /// pair up element by element, as NumPy's advanced indexing.
     case positions([Int])
 
     /// The whole dimension, `:`.
@@ -75,44 +76,82 @@ extension Tensor {
     }
 
     /// The flat offsets selected by `specs`, in row-major order of the result, and its shape.
+    ///
+    /// NumPy's rules: without lists, ints remove their axis and slices keep theirs. With lists,
+    /// the lists and ints are "advanced" indices taken together: equal lengths (or length 1)
+    /// pair up element by element into one result axis, which stands where they stand when
+    /// they are adjacent and first when slices separate them.
     func selection(_ specs: [IndexSpec], op: String) throws -> (offsets: [Int], shape: [Int]) {
         guard specs.count <= rank else {
             throw CoreError(op, "\(specs.count) indices for a tensor of rank \(rank) (shape \(describe(shape)))")
         }
         var chosen: [[Int]] = []
-        var resultShape: [Int] = []
+        var advancedAxes: [Int] = []
+        var pairedLength: Int?
         for (axis, size) in shape.enumerated() {
             let spec = axis < specs.count ? specs[axis] : .all
             switch spec {
             case .at(let i):
                 chosen.append([try Tensor.position(i, size: size, axis: axis, op: op, shape: shape)])
+                advancedAxes.append(axis)
             case .positions(let list):
                 chosen.append(try list.map { try Tensor.position($0, size: size, axis: axis, op: op, shape: shape) })
-                resultShape.append(list.count)
+                advancedAxes.append(axis)
+                if list.count != 1 {
+                    if let length = pairedLength, length != list.count {
+                        throw CoreError(op, "index lists of lengths \(length) and \(list.count) cannot be paired; lists used together must have the same length (or length 1), as in NumPy")
+                    }
+                    pairedLength = list.count
+                }
             case .slice(let start, let stop, let step):
-                let picked = try Tensor.slicePositions(start, stop, step, size: size, op: op)
-                chosen.append(picked)
-                resultShape.append(picked.count)
+                chosen.append(try Tensor.slicePositions(start, stop, step, size: size, op: op))
             }
         }
+        let hasList = specs.contains { if case .positions = $0 { return true } else { return false } }
+        // Each result axis walks either one sliced axis, or (the paired axis, nil) all advanced axes together.
+        var walks: [Int?] = []
+        if hasList {
+            let length = pairedLength ?? 1
+            let adjacent = advancedAxes.last.map { $0 - advancedAxes[0] + 1 == advancedAxes.count } ?? true
+            let sliced = shape.indices.filter { !advancedAxes.contains($0) }
+            let before = adjacent ? sliced.filter { $0 < advancedAxes[0] } : []
+            walks = before.map { $0 } + [nil] + sliced.filter { !before.contains($0) }.map { $0 }
+            // A list of length 1 pairs with every element of the others.
+            for axis in advancedAxes where chosen[axis].count == 1 && length != 1 {
+                chosen[axis] = [Int](repeating: chosen[axis][0], count: length)
+            }
+        } else {
+            walks = shape.indices.filter { !advancedAxes.contains($0) }.map { $0 }
+        }
+        let pairedCount = hasList ? (pairedLength ?? 1) : 0
+        let resultShape = walks.map { $0.map { chosen[$0].count } ?? pairedCount }
         let total = try Shape.count(resultShape, op: op)
         let strides = Shape.strides(shape)
         var offsets = [Int]()
         offsets.reserveCapacity(total)
         guard total > 0 else { return ([], resultShape) }
-        var counter = [Int](repeating: 0, count: chosen.count)
+        // Ints outside any list fix their axis for the whole walk.
+        var base = 0
+        if !hasList { for axis in advancedAxes { base += chosen[axis][0] * strides[axis] } }
+        var counter = [Int](repeating: 0, count: walks.count)
         while true {
-            var offset = 0
-            for axis in chosen.indices { offset += chosen[axis][counter[axis]] * strides[axis] }
-            offsets.append(offset)
-            var axis = chosen.count - 1
-            while axis >= 0 {
-                counter[axis] += 1
-                if counter[axis] < chosen[axis].count { break }
-                counter[axis] = 0
-                axis -= 1
+            var offset = base
+            for (dim, walk) in walks.enumerated() {
+                if let axis = walk {
+                    offset += chosen[axis][counter[dim]] * strides[axis]
+                } else {
+                    for axis in advancedAxes { offset += chosen[axis][counter[dim]] * strides[axis] }
+                }
             }
-            if axis < 0 { break }
+            offsets.append(offset)
+            var dim = walks.count - 1
+            while dim >= 0 {
+                counter[dim] += 1
+                if counter[dim] < resultShape[dim] { break }
+                counter[dim] = 0
+                dim -= 1
+            }
+            if dim < 0 { break }
         }
         return (offsets, resultShape)
     }

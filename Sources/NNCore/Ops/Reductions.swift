@@ -69,12 +69,13 @@ extension Tensor {
         }
     }
 
-    /// The largest element, or the largest along `axis`; the gradient flows to the first maximum.
+    /// The largest element, or the largest along `axis`. As PyTorch, the full maximum shares its
+    /// gradient equally among tied entries; along an axis the first maximum takes it all.
     public func max(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         try extremum("max", axis: axis, keepdims: keepdims, isBetter: >)
     }
 
-    /// The smallest element, or the smallest along `axis`; the gradient flows to the first minimum.
+    /// The smallest element, or the smallest along `axis`; ties as in ``max(axis:keepdims:)``.
     public func min(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         try extremum("min", axis: axis, keepdims: keepdims, isBetter: <)
     }
@@ -99,6 +100,15 @@ extension Tensor {
             out[lane] = values[best]
         }
         let shape = axis == nil ? (keepdims ? [Int](repeating: 1, count: rank) : []) : lay.reducedShape
+        if axis == nil {
+            // PyTorch's evenly_distribute_backward: every entry equal to the result (every nan, for nan) gets g / ties.
+            let result = out[0]
+            return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} shared among the arg\(op)s of {0}"]) { g in
+                let tied = values.map { result.isNaN ? $0.isNaN : $0 == result }
+                let share = g[0] / Double(tied.filter { $0 }.count)
+                return [tied.map { $0 ? share : 0 }]
+            }
+        }
         return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} at the arg\(op) of {0}"]) { g in
             var grad = [Double](repeating: 0, count: Shape.product(inShape))
             for (lane, index) in winners.enumerated() { grad[index] += g[lane] }

@@ -6,9 +6,11 @@ extension Tensor {
     /// Every pointwise op is one call to this helper: its forward and its
     /// derivative side by side. The local derivative is computed during the
     /// forward pass (only when a graph is recorded), so backward is a single product.
+    /// With `masks`, a zero derivative blocks the gradient outright (PyTorch's masks in
+    /// relu and clamp), so an infinite upstream gives 0 there rather than 0·∞ = nan.
     @inline(__always)
     func unary(
-        _ op: String, formulas: [String], _ f: (Double) -> Double,
+        _ op: String, formulas: [String], masks: Bool = false, _ f: (Double) -> Double,
         derivative: (_ x: Double, _ y: Double) -> Double
     ) throws -> Tensor {
         let x = data
@@ -23,7 +25,7 @@ extension Tensor {
         }
         return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { g in
             [[Double](unsafeUninitializedCapacity: g.count) { out, initialized in
-                for i in 0..<g.count { out[i] = g[i] * slope[i] }
+                for i in 0..<g.count { out[i] = masks && slope[i] == 0 ? 0 : g[i] * slope[i] }
                 initialized = g.count
             }]
         }
@@ -49,10 +51,13 @@ extension Tensor {
         try unary("abs", formulas: ["{g} ⊙ sign({0})"], Swift.abs) { x, _ in x > 0 ? 1 : x < 0 ? -1 : 0 }
     }
 
-    /// Clamps every element to [low, high]; the gradient passes where x lies inside.
+    /// Clamps every element to [low, high]; the gradient passes where low ≤ x ≤ high and is
+    /// masked (exactly 0) elsewhere; nan stays nan with gradient 0, as PyTorch's clamp.
     public func clip(_ low: Double, _ high: Double) throws -> Tensor {
         guard low <= high else { throw CoreError("clip", "the lower bound \(low) is above the upper bound \(high)") }
-        return try unary("clip", formulas: ["{g} ⊙ [\(Tensor.number(low)) ≤ {0} ≤ \(Tensor.number(high))]"], { Swift.min(Swift.max($0, low), high) }) { x, _ in
+        return try unary("clip", formulas: ["{g} ⊙ [\(Tensor.number(low)) ≤ {0} ≤ \(Tensor.number(high))]"], masks: true, {
+            $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high)
+        }) { x, _ in
             x >= low && x <= high ? 1 : 0
         }
     }

@@ -10,18 +10,18 @@ public final class AdaGrad: Optimizer {
     private var sums: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, learningRateDecay: Double = 0,
-                weightDecay: Double = 0, initialAccumulator: Double = 0, epsilon: Double = 1e-10) throws {
+                weightDecay: Double = 0, initialAccumulator: Double = 0, epsilon: Double = 1e-10, maximize: Bool = false) throws {
         self.learningRateDecay = learningRateDecay
         self.weightDecay = weightDecay
         self.epsilon = epsilon
         sums = parameters.map { [Double](repeating: initialAccumulator, count: $0.count) }
-        try super.init(parameters, learningRate: learningRate, name: "AdaGrad")
+        try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "AdaGrad")
     }
 
     public override var name: String { "AdaGrad" }
 
-    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
-        let rate = learningRate / (1 + Double(stepCount - 1) * learningRateDecay)
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
+        let rate = learningRate / (1 + Double(step - 1) * learningRateDecay)
         sums[index].withUnsafeMutableBufferPointer { s in
             for i in p.indices {
                 let d = g[i] + weightDecay * p[i]

@@ -10,7 +10,7 @@ public final class AdaMax: Optimizer {
     private var first: [[Double]], norms: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-8, weightDecay: Double = 0) throws {
+                epsilon: Double = 1e-8, weightDecay: Double = 0, maximize: Bool = false) throws {
         try Optimizer.checkBeta(beta1, "AdaMax", "beta1")
         try Optimizer.checkBeta(beta2, "AdaMax", "beta2")
         self.beta1 = beta1
@@ -19,13 +19,13 @@ public final class AdaMax: Optimizer {
         self.weightDecay = weightDecay
         first = parameters.map { [Double](repeating: 0, count: $0.count) }
         norms = first
-        try super.init(parameters, learningRate: learningRate, name: "AdaMax")
+        try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "AdaMax")
     }
 
     public override var name: String { "AdaMax" }
 
-    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
-        let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(stepCount)))
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
+        let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(step)))
         for i in p.indices {
             let d = g[i] + weightDecay * p[i]
             first[index][i] = beta1 * first[index][i] + (1 - beta1) * d

@@ -9,10 +9,9 @@ import Foundation
 public final class NAdam: Optimizer {
     public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
     private var first: [[Double]], second: [[Double]]
-    private var muProduct = 1.0
 
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
-                epsilon: Double = 1e-8, weightDecay: Double = 0, momentumDecay: Double = 4e-3) throws {
+                epsilon: Double = 1e-8, weightDecay: Double = 0, momentumDecay: Double = 4e-3, maximize: Bool = false) throws {
         try Optimizer.checkBeta(beta1, "NAdam", "beta1")
         try Optimizer.checkBeta(beta2, "NAdam", "beta2")
         self.beta1 = beta1
@@ -22,22 +21,21 @@ public final class NAdam: Optimizer {
         self.momentumDecay = momentumDecay
         first = parameters.map { [Double](repeating: 0, count: $0.count) }
         second = first
-        try super.init(parameters, learningRate: learningRate, name: "NAdam")
+        muProducts = parameters.map { _ in 1 }
+        try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "NAdam")
     }
 
     public override var name: String { "NAdam" }
 
-    private var productStep = 0
+    /// Each parameter's product μ_1…μ_t, advanced at its own steps.
+    private var muProducts: [Double]
 
-    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
-        let t = Double(stepCount)
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
+        let t = Double(step)
         let mu = beta1 * (1 - 0.5 * Foundation.pow(0.96, t * momentumDecay))
         let muNext = beta1 * (1 - 0.5 * Foundation.pow(0.96, (t + 1) * momentumDecay))
-        // The product of μ advances once per step, shared by all parameters.
-        if productStep != stepCount {
-            productStep = stepCount
-            muProduct *= mu
-        }
+        muProducts[index] *= mu
+        let muProduct = muProducts[index]
         let correction2 = 1 - Foundation.pow(beta2, t)
         for i in p.indices {
             let d = g[i] + weightDecay * p[i]

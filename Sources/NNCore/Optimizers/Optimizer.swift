@@ -2,16 +2,22 @@
 /// a step that reads each parameter's gradient, and state kept per parameter.
 ///
 /// Every subclass follows PyTorch's update rule and defaults exactly, so a
-/// trajectory here matches `torch.optim` to rounding.
+/// trajectory here matches `torch.optim` to rounding. As in PyTorch, all state is
+/// per parameter, the step count included: a parameter without a gradient is skipped
+/// by ``step()`` with its state untouched, and its count starts at its first gradient.
 public class Optimizer {
     /// The tensors being trained.
     public let parameters: [Tensor]
     /// The current learning rate (schedules change it).
     public var learningRate: Double
-    /// Steps taken so far.
+    /// Whether the optimizer climbs the objective instead of descending it (PyTorch's `maximize`).
+    public let maximize: Bool
+    /// Calls of ``step()`` so far.
     public private(set) var stepCount = 0
+    /// The steps each parameter has taken (those with a gradient at the time).
+    public private(set) var parameterSteps: [Int]
 
-    init(_ parameters: [Tensor], learningRate: Double, name: String) throws {
+    init(_ parameters: [Tensor], learningRate: Double, maximize: Bool = false, name: String) throws {
         guard learningRate >= 0, learningRate.isFinite else {
             throw CoreError(name, "the learning rate must be a non-negative number, got \(learningRate)")
         }
@@ -20,27 +26,32 @@ public class Optimizer {
         }
         self.parameters = parameters
         self.learningRate = learningRate
+        self.maximize = maximize
+        parameterSteps = parameters.map { _ in 0 }
     }
 
     /// The optimizer's name as nnlearn spells it (AdaGrad, RMSProp, AdaMax for PyTorch's Adagrad, RMSprop, Adamax).
     public var name: String { "Optimizer" }
 
-    /// Updates every parameter that has a gradient.
+    /// Updates every parameter that has a gradient; the others keep their values and state.
     public func step() {
         stepCount += 1
         for (index, parameter) in parameters.enumerated() {
             guard let grad = parameter.grad?.data else { continue }
-            parameter.update { values in update(index, &values, grad) }
+            parameterSteps[index] += 1
+            let step = parameterSteps[index]
+            let direction = maximize ? grad.map(-) : grad
+            parameter.update { values in update(index, &values, direction, step: step) }
         }
     }
 
-    /// Zeroes every parameter's gradient.
+    /// Clears every parameter's gradient (to None, PyTorch's `set_to_none=True`).
     public func zeroGrad() {
         parameters.forEach { $0.zeroGrad() }
     }
 
-    /// Applies one step to parameter `index`; overridden by each optimizer.
-    func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {}
+    /// Applies step number `step` of parameter `index` (counted per parameter); overridden by each optimizer.
+    func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {}
 
     /// Zero-filled state buffers, one per parameter.
     func zeroState() -> [[Double]] {

@@ -11,7 +11,7 @@ public final class RMSProp: Optimizer {
     private var squares: [[Double]], means: [[Double]], buffers: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8,
-                weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) throws {
+                weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false, maximize: Bool = false) throws {
         try Optimizer.checkBeta(alpha, "RMSProp", "alpha")
         self.alpha = alpha
         self.epsilon = epsilon
@@ -21,12 +21,12 @@ public final class RMSProp: Optimizer {
         squares = parameters.map { [Double](repeating: 0, count: $0.count) }
         means = squares
         buffers = squares
-        try super.init(parameters, learningRate: learningRate, name: "RMSProp")
+        try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "RMSProp")
     }
 
     public override var name: String { "RMSProp" }
 
-    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         for i in p.indices {
             let d = g[i] + weightDecay * p[i]
             squares[index][i] = alpha * squares[index][i] + (1 - alpha) * d * d

@@ -10,7 +10,7 @@ public final class SGD: Optimizer {
     private var started: [Bool]
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0,
-                dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) throws {
+                dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false, maximize: Bool = false) throws {
         guard momentum >= 0 else { throw CoreError("SGD", "momentum must be non-negative, got \(momentum)") }
         guard !nesterov || (momentum > 0 && dampening == 0) else {
             throw CoreError("SGD", "Nesterov momentum needs momentum > 0 and no dampening")
@@ -21,12 +21,12 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
         velocity = parameters.map { _ in [] }
         started = parameters.map { _ in false }
-        try super.init(parameters, learningRate: learningRate, name: "SGD")
+        try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "SGD")
     }
 
     public override var name: String { "SGD" }
 
-    override func update(_ index: Int, _ p: inout [Double], _ g: [Double]) {
+    override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let (lr, mu, wd) = (learningRate, momentum, weightDecay)
         if mu == 0 {
             for i in p.indices { p[i] -= lr * (g[i] + wd * p[i]) }

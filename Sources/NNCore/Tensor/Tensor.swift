@@ -140,10 +140,10 @@ public final class Tensor {
         pendingGrad = values
     }
 
-    /// Sets the gradient to zeros in place (a leaf keeps its buffer).
+    /// Clears the gradient: `grad` is nil until a backward pass reaches this tensor again,
+    /// as PyTorch's `zero_grad(set_to_none=True)`, its default.
     public func zeroGrad() {
-        guard let grad else { return }
-        for i in grad.data.indices { grad.data[i] = 0 }
+        grad = nil
     }
 
     /// Replaces the gradient; used by gradient clipping and tests.

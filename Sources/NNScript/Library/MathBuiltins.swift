@@ -59,6 +59,12 @@ enum MathBuiltins {
         pointwise("logsumexp", "x, axis=, keepdims=", doc: "logsumexp(x, axis=-1, keepdims=False) = max + log Σ e^(x − max).") { x, args in
             try x.logSumExp(axis: try args.integer("axis", default: -1), keepdims: try args.bool("keepdims", default: false))
         },
+        Builtin("pow", Signature("x, p"), doc: """
+            pow(x, p) = x ** p: numbers give a number; with a tensor on either side it is differentiable in both,
+            d/dx = p·xᵖ⁻¹ (0 where p = 0) and d/dp = xᵖ·log x (0 where x = 0 and p ≥ 0), as PyTorch.
+            """) { args, interpreter in
+            try interpreter.binary(.power, args.value("x") ?? .none, args.value("p") ?? .none, at: args.location)
+        },
         Builtin("one_hot", Signature("labels, n"), doc: "one_hot(labels, n): rows of n zeros with a 1 at each label's class.") { args, _ in
             .tensor(try Tensor.oneHot(try args.tensor("labels"), classes: try args.integer("n")))
         },

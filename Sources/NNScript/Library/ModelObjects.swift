@@ -98,7 +98,7 @@ final class ModelObject: ScriptObject {
                 interpreter.printLine(try self.summary(args, interpreter)); return .none
             }
         case "zero_grad":
-            return method("zero_grad", "", doc: "model.zero_grad(): zeroes every parameter's gradient.") { _, _ in
+            return method("zero_grad", "", doc: "model.zero_grad(): clears every parameter's gradient (to None, as PyTorch).") { _, _ in
                 self.parameters.forEach { $0.zeroGrad() }; return .none
             }
         case "train":
@@ -179,7 +179,7 @@ final class OptimizerObject: ScriptObject {
                 self.optimizer.step(); return .none
             }
         case "zero_grad":
-            return method("zero_grad", "", doc: "opt.zero_grad(): zeroes the parameters' gradients.") { _, _ in
+            return method("zero_grad", "", doc: "opt.zero_grad(): clears the parameters' gradients (to None, as PyTorch); step() skips a parameter without one.") { _, _ in
                 self.optimizer.zeroGrad(); return .none
             }
         default: return nil
@@ -200,20 +200,42 @@ final class OptimizerObject: ScriptObject {
 
 /// A learning-rate schedule in the language.
 final class ScheduleObject: ScriptObject {
-    let schedule: LearningRateSchedule
-    init(_ schedule: LearningRateSchedule) { self.schedule = schedule }
-    var typeName: String {
-        if case .step = schedule.rule { return "StepLR" }
-        return "ExponentialLR"
+    /// A schedule stepped by epoch, or one stepped with the monitored loss.
+    enum Kind {
+        case rule(LearningRateSchedule)
+        case plateau(PlateauSchedule)
     }
-    var attributeNames: [String] { ["step", "lr", "epoch"] }
-    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "lr": return .number(schedule.optimizer.learningRate)
-        case "epoch": return .integer(schedule.epoch)
-        case "step": return method("step", "", doc: "schedule.step(): advances one epoch and updates the optimizer's lr.") { _, _ in
-            self.schedule.step(); return .none
+
+    let kind: Kind
+    init(_ schedule: LearningRateSchedule) { kind = .rule(schedule) }
+    init(_ schedule: PlateauSchedule) { kind = .plateau(schedule) }
+
+    var typeName: String {
+        guard case .rule(let schedule) = kind else { return "ReduceLROnPlateau" }
+        switch schedule.rule {
+        case .step: return "StepLR"
+        case .exponential: return "ExponentialLR"
+        case .cosine: return "CosineAnnealingLR"
+        case .oneCycle: return "OneCycleLR"
         }
+    }
+
+    var attributeNames: [String] { ["step", "lr", "epoch"] }
+
+    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        switch (name, kind) {
+        case ("lr", .rule(let schedule)): return .number(schedule.optimizer.learningRate)
+        case ("lr", .plateau(let schedule)): return .number(schedule.optimizer.learningRate)
+        case ("epoch", .rule(let schedule)): return .integer(schedule.epoch)
+        case ("epoch", .plateau(let schedule)): return .integer(schedule.epoch)
+        case ("step", .rule(let schedule)):
+            return method("step", "", doc: "schedule.step(): advances one epoch and updates the optimizer's lr.") { _, _ in
+                try schedule.step(); return .none
+            }
+        case ("step", .plateau(let schedule)):
+            return method("step", "loss", doc: "schedule.step(loss): records the monitored loss; lr × factor after patience epochs without improvement.") { args, _ in
+                schedule.step(try args.number("loss")); return .none
+            }
         default: return nil
         }
     }

@@ -61,7 +61,7 @@ enum TensorMembers {
                 try interpreter.backward(t, upstream: args.has("upstream") ? try args.tensor("upstream") : nil)
                 return .none
             }
-        case "zero_grad": return method(name, "", doc: "x.zero_grad(): sets the gradient to zeros.") { _, _ in t.zeroGrad(); return .none }
+        case "zero_grad": return method(name, "", doc: "x.zero_grad(): clears the gradient (to None, as PyTorch).") { _, _ in t.zeroGrad(); return .none }
         case "detach": return method(name, "", doc: "x.detach(): the same values, cut off from the graph.") { _, _ in .tensor(t.detached()) }
         case "label":
             return method(name, "name", doc: "x.label(\"z1\"): names the node for trace, explain and dot; returns x.") { args, _ in
@@ -78,7 +78,9 @@ enum TensorMembers {
         case "softmax": return method(name, "axis=", doc: "softmax along an axis") { args, _ in .tensor(try t.softmax(axis: try args.integer("axis", default: -1))) }
         case "log_softmax": return method(name, "axis=", doc: "log softmax along an axis") { args, _ in .tensor(try t.logSoftmax(axis: try args.integer("axis", default: -1))) }
         case "clip": return method(name, "low, high", doc: "clip to [low, high]") { args, _ in .tensor(try t.clip(try args.number("low"), try args.number("high"))) }
-        case "pow": return method(name, "p", doc: "xᵖ") { args, _ in .tensor(try t.pow(try args.number("p"))) }
+        case "pow": return method(name, "p", doc: "x.pow(p) = xᵖ, p a number or a tensor (differentiable in both).") { args, interpreter in
+            try interpreter.binary(.power, .tensor(t), args.value("p") ?? .none, at: args.location)
+        }
         default: return nil
         }
     }

@@ -139,10 +139,7 @@ extension Interpreter {
         case .divide: return try a / b
         case .matmul: return try Tensor.matmul(a, b)
         case .power:
-            guard b.count == 1 else {
-                throw ScriptError(.type, "a tensor can be raised only to a number power, not to a tensor of shape \(b.shape)", at: location)
-            }
-            return try a.pow(b.data[0])
+            return try Tensor.power(a, b)
         case .floorDivide:
             return try Tensor.constantMap(a, b, op: "floor_divide") { ($0 / $1).rounded(.down) }
         case .remainder:

@@ -20,9 +20,12 @@ import Testing
         ("p = softmax([1000, 1000])\nprint(p.tolist(), log_softmax([0, 0]).exp().tolist(), round(logsumexp([1000, 1000]).item(), 4))", "[0.5, 0.5] [0.5, 0.5] 1000.6931"),
         ("print(one_hot([0, 2], 3).tolist(), concat([[1], [2, 3]]).tolist(), stack([[1, 2], [3, 4]], axis=1).tolist())", "[[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]] [1.0, 2.0, 3.0] [[1.0, 3.0], [2.0, 4.0]]"),
         ("print(matmul([[1, 2]], [[3], [4]]).item())", "11.0"),
+        ("x = param(2.0)\na = param(3.0)\n(x ** a + pow(2.0, x) + x.pow(x)).backward()\nprint(pow(2, 10), round(x.grad.item(), 6), round(a.grad.item(), 6))", "1024 21.545177 5.545177"),
         // losses
         ("print(mse([1, 2], [1, 4]).item(), round(bce([0.5], [1]).item(), 4), round(bce_logits([0], [1]).item(), 4))", "2.0 0.6931 0.6931"),
         ("print(round(cross_entropy([[0, 0]], [1]).item(), 4), hinge([2, -0.5], [1, 0]).item())", "0.6931 0.25"),
+        ("print(l1_loss([1, 2], [2, 4]).item(), huber([0.5, 3], [0, 0]).item(), smooth_l1([0.5, 3], [0, 0], beta=0.5).item())", "1.5 1.3125 1.5"),
+        ("print(round(nll_loss(log_softmax([[0, 0]]), [1]).item(), 4), kl_div(log([[0.5, 0.5]]), [[0.5, 0.5]]).item(), bce([0.0], [1.0]).item())", "0.6931 0.0 100.0"),
         // autodiff
         ("w = param(3.0)\nbackward(w * w)\nprint(w.grad.item())", "6.0"),
         ("w = param(2.0)\nl = (w * w).label('l')\ntrace(l)", "node           shape  value   grad\nw (param)      []     2.0000  —\nl = mul(w, w)  []     4.0000  —"),
@@ -40,6 +43,8 @@ import Testing
         ("w = param([3.0, 4.0])\n(w * w).sum().backward()\nprint(clip_grad_norm([w], 1.0), w.grad.tolist())", "10.0 [0.599999940000006, 0.7999999200000081]"),
         ("w = param([3.0])\n(w * w).sum().backward()\nclip_grad_value([w], 0.5)\nprint(w.grad.tolist())", "[0.5]"),
         ("o = SGD([param(1.0)], lr=1)\ns = StepLR(o, 2, gamma=0.5)\nfor i in range(4):\n    s.step()\nprint(o.lr)\ne = ExponentialLR(o, 0.5)\ne.step()\nprint(o.lr)", "0.25\n0.125"),
+        ("o = SGD([param(1.0)], lr=1)\nc = CosineAnnealingLR(o, 2)\nc.step()\nprint(o.lr, type(c))\nc = OneCycleLR(o, 1.0, 10)\nprint(o.lr, type(c))\nr = ReduceLROnPlateau(o, factor=0.5, patience=0)\nr.step(1.0)\nr.step(2.0)\nprint(o.lr, r.epoch)", "0.5 CosineAnnealingLR\n0.04 OneCycleLR\n0.02 2"),
+        ("w = param([1.0])\nopt = Adam([w], lr=0.1, amsgrad=True, maximize=True)\n(w * w).sum().backward()\nopt.step()\nopt.zero_grad()\nprint(w.tolist(), w.grad)\nopt.step()\nprint(w.tolist(), opt.steps)", "[1.0999999995] None\n[1.0999999995] 2"),
         ("X, y = dataset('xor')\nh = fit(MLP([2, 4, 1], activation='tanh', output='sigmoid', seed=0), X, y.reshape(-1, 1), loss='bce', lr=0.5, epochs=3)\nprint(h.epochs, len(h.loss), len(h['accuracy']))", "3 3 3"),
         ("X, y = dataset('xor')\nm = MLP([2, 1], seed=0)\nprint(predict(m, X).shape, len(evaluate(m, X, y.reshape(-1, 1))))", "(4, 1) 2"),
         // data
