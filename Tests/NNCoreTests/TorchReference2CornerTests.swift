@@ -167,7 +167,8 @@ import Testing
                 case "OneCycleLR":
                     rule = .oneCycle(maximum: try number("max_lr"), totalSteps: Int(try number("total_steps")),
                                      warmup: try number("pct_start", 0.3), div: try number("div_factor", 25),
-                                     finalDiv: try number("final_div_factor", 1e4))
+                                     finalDiv: try number("final_div_factor", 1e4),
+                                     momentum: (hyper["cycle_momentum"] as? Bool ?? true) ? try number("base_momentum", 0.85)...(try number("max_momentum", 0.95)) : nil)
                 default: throw CoreError(name, "no mapping for this schedule")
                 }
                 let schedule = try LearningRateSchedule(optimizer, rule)

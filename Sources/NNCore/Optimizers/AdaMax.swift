@@ -6,7 +6,9 @@ import Foundation
 ///     u ← max(β₂u, |g| + ε)
 ///     p ← p − (η / (1 − β₁ᵗ)) m / u
 public final class AdaMax: Optimizer {
-    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double
+    /// β₁ (OneCycleLR may cycle it).
+    public internal(set) var beta1: Double
+    public let beta2: Double, epsilon: Double, weightDecay: Double
     private var first: [[Double]], norms: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
@@ -23,6 +25,11 @@ public final class AdaMax: Optimizer {
     }
 
     public override var name: String { "AdaMax" }
+
+    public override var cycledMomentum: Double? {
+        get { beta1 }
+        set { if let newValue { beta1 = newValue } }
+    }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(step)))

@@ -9,7 +9,9 @@ import Foundation
 ///     m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)
 ///     p ← p − η m̂ / (√v̂ + ε)
 public final class Adam: Optimizer {
-    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double
+    /// β₁ (OneCycleLR may cycle it).
+    public internal(set) var beta1: Double
+    public let beta2: Double, epsilon: Double, weightDecay: Double
     /// Whether weight decay is decoupled from the gradient (AdamW).
     public let decoupled: Bool
     /// Whether the denominator uses the largest second moment so far (AMSGrad, Reddi et al., 2018).
@@ -42,6 +44,11 @@ public final class Adam: Optimizer {
     }
 
     public override var name: String { decoupled ? "AdamW" : "Adam" }
+
+    public override var cycledMomentum: Double? {
+        get { beta1 }
+        set { if let newValue { beta1 = newValue } }
+    }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let t = Double(step)

@@ -7,7 +7,9 @@ import Foundation
 ///     p ← p − η(1 − μ_t)/(1 − Π_t) · g/d − η μ_{t+1}/(1 − Π_t μ_{t+1}) · m/d
 /// where ψ is the momentum decay (4e-3).
 public final class NAdam: Optimizer {
-    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
+    /// β₁ (OneCycleLR may cycle it).
+    public internal(set) var beta1: Double
+    public let beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
     private var first: [[Double]], second: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
@@ -26,6 +28,11 @@ public final class NAdam: Optimizer {
     }
 
     public override var name: String { "NAdam" }
+
+    public override var cycledMomentum: Double? {
+        get { beta1 }
+        set { if let newValue { beta1 = newValue } }
+    }
 
     /// Each parameter's product μ_1…μ_t, advanced at its own steps.
     private var muProducts: [Double]

@@ -45,6 +45,13 @@ public class Optimizer {
         }
     }
 
+    /// The momentum a schedule may cycle (OneCycleLR): SGD's and RMSProp's momentum, the Adam
+    /// family's β₁; nil for an optimizer without one (AdaGrad). Setting nil changes nothing.
+    public var cycledMomentum: Double? {
+        get { nil }
+        set {}  // swiftlint:disable:this unused_setter_value
+    }
+
     /// Clears every parameter's gradient (to None, PyTorch's `set_to_none=True`).
     public func zeroGrad() {
         parameters.forEach { $0.zeroGrad() }

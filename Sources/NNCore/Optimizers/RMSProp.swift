@@ -7,7 +7,9 @@ import Foundation
 /// With momentum μ: b ← μb + g / (√v + ε), p ← p − ηb. Centered: v is replaced
 /// by v − (running mean of g)².
 public final class RMSProp: Optimizer {
-    public let alpha: Double, epsilon: Double, weightDecay: Double, momentum: Double, centered: Bool
+    public let alpha: Double, epsilon: Double, weightDecay: Double, centered: Bool
+    /// The momentum μ (OneCycleLR may cycle it).
+    public internal(set) var momentum: Double
     private var squares: [[Double]], means: [[Double]], buffers: [[Double]]
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8,
@@ -25,6 +27,11 @@ public final class RMSProp: Optimizer {
     }
 
     public override var name: String { "RMSProp" }
+
+    public override var cycledMomentum: Double? {
+        get { momentum }
+        set { if let newValue { momentum = newValue } }
+    }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         for i in p.indices {

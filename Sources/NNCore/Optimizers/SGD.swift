@@ -5,7 +5,9 @@
 ///     g ← g + μv (Nesterov)  or  g ← v
 ///     p ← p − η g
 public final class SGD: Optimizer {
-    public let momentum: Double, dampening: Double, weightDecay: Double, nesterov: Bool
+    /// The momentum μ (OneCycleLR may cycle it).
+    public internal(set) var momentum: Double
+    public let dampening: Double, weightDecay: Double, nesterov: Bool
     private var velocity: [[Double]]
     private var started: [Bool]
 
@@ -25,6 +27,11 @@ public final class SGD: Optimizer {
     }
 
     public override var name: String { "SGD" }
+
+    public override var cycledMomentum: Double? {
+        get { momentum }
+        set { if let newValue { momentum = newValue } }
+    }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let (lr, mu, wd) = (learningRate, momentum, weightDecay)

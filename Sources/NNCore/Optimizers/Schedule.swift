@@ -10,8 +10,9 @@ public final class LearningRateSchedule {
         /// Half a cosine from the initial rate down to `minimum` over `period` epochs, then back up (CosineAnnealingLR).
         case cosine(period: Int, minimum: Double)
         /// Warm up from max/div to max over `warmup` of the steps, then anneal to max/(div·finalDiv),
-        /// both along cosines (OneCycleLR with cosine annealing and two phases).
-        case oneCycle(maximum: Double, totalSteps: Int, warmup: Double, div: Double, finalDiv: Double)
+        /// both along cosines (OneCycleLR with cosine annealing and two phases). With `momentum`, the
+        /// optimizer's momentum (β₁) moves the other way: from its upper bound down while lr rises, then back.
+        case oneCycle(maximum: Double, totalSteps: Int, warmup: Double, div: Double, finalDiv: Double, momentum: ClosedRange<Double>?)
     }
 
     public let optimizer: Optimizer
@@ -26,11 +27,17 @@ public final class LearningRateSchedule {
             throw CoreError("StepLR", "step_size must be positive, got \(size)")
         case .cosine(let period, _) where period <= 0:
             throw CoreError("CosineAnnealingLR", "T_max must be positive, got \(period)")
-        case .oneCycle(let maximum, let total, let warmup, let div, let finalDiv):
+        case .oneCycle(let maximum, let total, let warmup, let div, let finalDiv, let momentum):
             guard total > 0 else { throw CoreError("OneCycleLR", "total_steps must be positive, got \(total)") }
             guard warmup >= 0, warmup <= 1 else { throw CoreError("OneCycleLR", "pct_start must be in [0, 1], got \(warmup)") }
             guard maximum > 0, maximum.isFinite, div > 0, finalDiv > 0 else {
                 throw CoreError("OneCycleLR", "max_lr, div_factor and final_div_factor must be positive")
+            }
+            if let momentum {
+                guard optimizer.cycledMomentum != nil else {
+                    throw CoreError("OneCycleLR", "\(optimizer.name) has no momentum or beta1 to cycle; pass cycle_momentum=False")
+                }
+                optimizer.cycledMomentum = momentum.upperBound
             }
             optimizer.learningRate = maximum / div
         default:
@@ -43,11 +50,27 @@ public final class LearningRateSchedule {
 
     /// Advances one epoch and sets the optimizer's learning rate.
     public func step() throws {
-        if case .oneCycle(_, let total, _, _, _) = rule, epoch + 1 > total {
+        if case .oneCycle(_, let total, _, _, _, _) = rule, epoch + 1 > total {
             throw CoreError("OneCycleLR", "stepped \(epoch + 1) times, but total_steps is \(total); create the schedule with more steps")
         }
         epoch += 1
         optimizer.learningRate = rate(at: epoch)
+        if case .oneCycle(_, _, _, _, _, let momentum?) = rule {
+            optimizer.cycledMomentum = oneCyclePhase(at: epoch) { phase, fraction in
+                phase == 0 ? Self.cosineAnneal(from: momentum.upperBound, to: momentum.lowerBound, fraction: fraction)
+                    : Self.cosineAnneal(from: momentum.lowerBound, to: momentum.upperBound, fraction: fraction)
+            }
+        }
+    }
+
+    /// PyTorch's two phases of OneCycleLR, which end at steps pct_start·total − 1 and total − 1:
+    /// `value` gets the phase (0 or 1) and how far into it `epoch` lies.
+    private func oneCyclePhase(at epoch: Int, _ value: (Int, Double) -> Double) -> Double {
+        guard case .oneCycle(_, let total, let warmup, _, _, _) = rule else { return 0 }
+        let warmupEnd = warmup * Double(total) - 1
+        let t = Double(epoch)
+        if t <= warmupEnd { return value(0, t / warmupEnd) }
+        return value(1, (t - warmupEnd) / (Double(total - 1) - warmupEnd))
     }
 
     /// The learning rate PyTorch's schedule gives at `epoch`.
@@ -59,15 +82,11 @@ public final class LearningRateSchedule {
             return initialRate * Foundation.pow(gamma, Double(epoch))
         case .cosine(let period, let minimum):
             return minimum + (initialRate - minimum) * (1 + Foundation.cos(Double.pi * Double(epoch) / Double(period))) / 2
-        case .oneCycle(let maximum, let total, let warmup, _, let finalDiv):
-            // PyTorch's phases end at steps pct_start·total − 1 and total − 1; each anneals along a cosine.
-            let warmupEnd = warmup * Double(total) - 1
-            let t = Double(epoch)
-            if t <= warmupEnd {
-                return Self.cosineAnneal(from: initialRate, to: maximum, fraction: t / warmupEnd)
+        case .oneCycle(let maximum, _, _, _, let finalDiv, _):
+            return oneCyclePhase(at: epoch) { phase, fraction in
+                phase == 0 ? Self.cosineAnneal(from: initialRate, to: maximum, fraction: fraction)
+                    : Self.cosineAnneal(from: maximum, to: initialRate / finalDiv, fraction: fraction)
             }
-            let end = Double(total - 1)
-            return Self.cosineAnneal(from: maximum, to: initialRate / finalDiv, fraction: (t - warmupEnd) / (end - warmupEnd))
         }
     }
 

@@ -25,6 +25,16 @@ enum OptimizerBuiltins {
         }
     }
 
+    /// OneCycleLR's momentum bounds, or nil with cycle_momentum=False.
+    private static func cycledMomentum(_ args: Arguments) throws -> ClosedRange<Double>? {
+        guard try args.bool("cycle_momentum", default: true) else { return nil }
+        let (low, high) = (try args.number("base_momentum", default: 0.85), try args.number("max_momentum", default: 0.95))
+        guard low <= high else {
+            throw ScriptError(.value, "base_momentum (\(low)) must not exceed max_momentum (\(high))", at: args.location)
+        }
+        return low...high
+    }
+
     static let all: [Builtin] = [
         optimizer("SGD", "lr=, momentum=, nesterov=, weight_decay=, dampening=, maximize=", doc: """
             SGD(params, lr=0.01, momentum=0, nesterov=False, weight_decay=0): p ← p − lr·g.
@@ -104,15 +114,16 @@ enum OptimizerBuiltins {
             let opt = try args.object("optimizer", as: OptimizerObject.self, described: "an optimizer")
             return .object(ScheduleObject(try LearningRateSchedule(opt.optimizer, .cosine(period: try args.integer("T_max"), minimum: try args.number("eta_min", default: 0)))))
         },
-        Builtin("OneCycleLR", Signature("optimizer, max_lr, total_steps, pct_start=, div_factor=, final_div_factor="), doc: """
+        Builtin("OneCycleLR", Signature("optimizer, max_lr, total_steps, pct_start=, div_factor=, final_div_factor=, cycle_momentum=, base_momentum=, max_momentum="), doc: """
             OneCycleLR(opt, max_lr, total_steps, pct_start=0.3, div_factor=25, final_div_factor=1e4): sets lr to max_lr/div_factor,
             rises along a cosine to max_lr over pct_start of the steps, then falls to lr₀/final_div_factor. Call .step() after each batch.
+            With cycle_momentum=True (the default) the momentum (β₁) goes the other way, between base_momentum=0.85 and max_momentum=0.95.
             """) { args, _ in
             let opt = try args.object("optimizer", as: OptimizerObject.self, described: "an optimizer")
             return .object(ScheduleObject(try LearningRateSchedule(opt.optimizer, .oneCycle(
                 maximum: try args.number("max_lr"), totalSteps: try args.integer("total_steps"),
                 warmup: try args.number("pct_start", default: 0.3), div: try args.number("div_factor", default: 25),
-                finalDiv: try args.number("final_div_factor", default: 1e4)))))
+                finalDiv: try args.number("final_div_factor", default: 1e4), momentum: try cycledMomentum(args)))))
         },
         Builtin("ReduceLROnPlateau", Signature("optimizer, factor=, patience=, threshold="), doc: """
             ReduceLROnPlateau(opt, factor=0.1, patience=10, threshold=1e-4): .step(loss) after each epoch; when the loss has not

@@ -50,6 +50,26 @@ import Testing
         #expect(predictions == [0, 1, 1, 0])
     }
 
+    /// OneCycleLR cycles SGD's momentum and Adam's β₁ against the rate, as PyTorch's default cycle_momentum
+    /// (the values are PyTorch's for max_lr 0.1 and 6 steps); AdaGrad, which has neither, is refused.
+    @Test func oneCycleCyclesTheMomentumAsPyTorch() throws {
+        let expected = [0.95, 0.8505584586887436, 0.8688255099070633, 0.9037365046793212, 0.9366525935914912, 0.95]
+        let p = Tensor(0.0, requiresGrad: true)
+        for optimizer: Optimizer in [try SGD([p], learningRate: 0.1), try Adam([p], learningRate: 0.1)] {
+            let schedule = try LearningRateSchedule(optimizer, .oneCycle(maximum: 0.1, totalSteps: 6, warmup: 0.3, div: 25, finalDiv: 1e4, momentum: 0.85...0.95))
+            var seen: [Double] = []
+            for _ in 0..<6 {
+                seen.append(try #require(optimizer.cycledMomentum))
+                try schedule.step()
+            }
+            #expect(zip(seen, expected).allSatisfy { Swift.abs($0 - $1) <= 1e-12 }, "\(optimizer.name): \(seen)")
+            #expect(throws: CoreError.self) { try schedule.step() }  // a seventh step is past total_steps
+        }
+        #expect(throws: CoreError.self) {
+            try LearningRateSchedule(try AdaGrad([p]), .oneCycle(maximum: 0.1, totalSteps: 6, warmup: 0.3, div: 25, finalDiv: 1e4, momentum: 0.85...0.95))
+        }
+    }
+
     @Test func schedulesFollowPyTorch() throws {
         let p = Tensor(1.0, requiresGrad: true)
         let sgd = try SGD([p], learningRate: 1)

@@ -32,6 +32,14 @@ import Testing
         #expect(run("MLP([2, 1], activation='rleu')").output.contains("unknown activation 'rleu'"))
     }
 
+    @Test func indexListsThatCannotBePairedSayWhy() {
+        let text = run("x = zeros(3, 3)\nx[[0, 1], [0, 1, 2]]").output
+        #expect(text.contains("index lists of lengths 2 and 3 cannot be paired"))
+        #expect(text.contains("x[[0, 1], [0, 1, 2]]"))
+        #expect(run("x = param([[1.0, 2.0], [3.0, 4.0]])\ny = x[[0, 1], [1, 0]]\ny.sum().backward()\nprint(y.tolist(), x.grad.tolist())").output
+                == "[2.0, 3.0] [[0.0, 1.0], [1.0, 0.0]]\n")
+    }
+
     @Test func typeErrors() {
         #expect(run("tensor([1]) + 'a'").output.contains("TypeError: unsupported operand types for +: tensor and str"))
         #expect(run("'loss ' + 0.5").output.contains("hint: to join text and numbers use str(x) or an f-string"))
