@@ -1,5 +1,5 @@
 /// One step of the recurrent cells, built from the graph's own ops (matmul, add, slices,
-/// σ, tanh, ⊙), so that `trace` and `explain` show every gate and its chain-rule term.
+/// σ, tanh, ⊙), so that `trace` and `explain` show every gate, labelled (i, f, g, o; r, z, n), and its chain-rule term.
 /// Weights are laid out [in, out] and used as `x @ W`, like Dense's.
 extension Tensor {
     /// h' = tanh(x @ Wx + h @ Wh + b).
@@ -15,9 +15,10 @@ extension Tensor {
         guard c.shape == h.shape else {
             throw CoreError("lstm_step", "the cell state c must have the shape of h, \(describe(h.shape)), got \(describe(c.shape))")
         }
-        let gates = try matmul(x, wx) + matmul(h, wh) + b
+        let gates = try (try matmul(x, wx) + matmul(h, wh) + b).named("gates")
         let parts = try gates.splitColumns(4)
-        let (i, f, g, o) = (try parts[0].sigmoid(), try parts[1].sigmoid(), try parts[2].tanh(), try parts[3].sigmoid())
+        let (i, f, g, o) = (try parts[0].sigmoid().named("i"), try parts[1].sigmoid().named("f"),
+                            try parts[2].tanh().named("g"), try parts[3].sigmoid().named("o"))
         let cNext = try f * c + i * g
         return (try o * cNext.tanh(), cNext)
     }
@@ -28,10 +29,16 @@ extension Tensor {
         try checkCell("gru_step", x, h, wx: wx, wh: wh, biases: [bx, bh], gates: 3)
         let xs = try (try matmul(x, wx) + bx).splitColumns(3)
         let hs = try (try matmul(h, wh) + bh).splitColumns(3)
-        let r = try (try xs[0] + hs[0]).sigmoid()
-        let z = try (try xs[1] + hs[1]).sigmoid()
-        let n = try (try xs[2] + r * hs[2]).tanh()
+        let r = try (try xs[0] + hs[0]).sigmoid().named("r")
+        let z = try (try xs[1] + hs[1]).sigmoid().named("z")
+        let n = try (try xs[2] + r * hs[2]).tanh().named("n")
         return try (try Tensor(1.0) - z) * n + z * h
+    }
+
+    /// This tensor with a label for the reports (the gates' names), returned for chaining.
+    func named(_ name: String) -> Tensor {
+        label = name
+        return self
     }
 
     /// The matrix's columns cut into `parts` equal blocks, each an indexing op of the graph.

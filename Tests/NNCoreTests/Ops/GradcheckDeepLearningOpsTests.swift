@@ -83,6 +83,16 @@ import Testing
                                                               wx: try Tensor.zeros([3, 12]), wh: try Tensor.zeros([4, 16]), bias: try Tensor.zeros([16])) }
     }
 
+    @Test func theCellsGatesAreNamedInTheGraph() throws {
+        let x = try Tensor([[1.0, -1.0]]), h = try Tensor([[0.5, 0.2]], requiresGrad: true)
+        let lstm = try Tensor.lstmStep(x, h, try Tensor.zeros([1, 2]), wx: try Tensor.ones([2, 8]), wh: try Tensor.ones([2, 8]), bias: try Tensor.zeros([8]))
+        let lstmNames = Set(lstm.h.graphInForwardOrder().compactMap(\.label))
+        #expect(lstmNames.isSuperset(of: ["gates", "i", "f", "g", "o"]), "\(lstmNames)")
+        let gru = try Tensor.gruStep(x, h, wx: try Tensor.ones([2, 6]), wh: try Tensor.ones([2, 6]), biasX: try Tensor.zeros([6]), biasH: try Tensor.zeros([6]))
+        #expect(Set(gru.graphInForwardOrder().compactMap(\.label)).isSuperset(of: ["r", "z", "n"]))
+        #expect(try lstm.h.sum().explainReport().contains("dL/df = "), "the LSTM's explain names its gates")
+    }
+
     @Test func dropoutKeepsTheExpectationAndIsOffInEvaluation() throws {
         var rng = RandomGenerator(seed: 1)
         let x = try Tensor.ones([10_000])
