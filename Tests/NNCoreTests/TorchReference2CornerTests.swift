@@ -138,6 +138,24 @@ import Testing
         }
     }
 
+    /// maximize=True climbs L exactly as the same optimizer descends −L, for every optimizer that has it.
+    @Test func maximizeClimbsAsDescendingTheNegatedLoss() throws {
+        for name in ["SGD", "Adagrad", "RMSprop", "Adam", "AdamW", "Adamax", "NAdam"] {
+            let hyper: [String: Any] = ["lr": 0.05, "momentum": 0.5]
+            let climber = Tensor([0.3, -0.7], requiresGrad: true), descender = Tensor([0.3, -0.7], requiresGrad: true)
+            let up = try Self.makeOptimizer(name, hyper.merging(["maximize": true]) { $1 }, [climber])
+            let down = try Self.makeOptimizer(name, hyper, [descender])
+            for _ in 0..<4 {
+                up.zeroGrad(); down.zeroGrad()
+                try (Tensor(0.0) - (climber * climber).sum()).backward()  // L = −Σp², climbed
+                try (descender * descender).sum().backward()              // −L, descended
+                up.step(); down.step()
+            }
+            #expect(climber.data == descender.data, "\(name): \(climber.data) vs \(descender.data)")
+            #expect(climber.data != [0.3, -0.7], "\(name) did not move")
+        }
+    }
+
     /// The learning rate in use at each step (base lr 0.1), with `scheduler.step()` after each optimizer step.
     @Test func schedulesGiveTheRatesPyTorchGives() throws {
         let runs = try #require(try Fixture2.load()["schedules"] as? [[String: Any]])
