@@ -96,13 +96,16 @@ public struct LessonCell: Sendable, Equatable {
     public var closingLine: Int
     /// The recorded output, or nil when the cell has no output block.
     public var output: RecordedOutput?
+    /// Whether the cell was stopped by Ctrl-C when recorded (```` ```nn interrupted ````): replay does not run it.
+    public var interrupted: Bool
 
-    public init(number: Int, source: String, line: Int, closingLine: Int, output: RecordedOutput? = nil) {
+    public init(number: Int, source: String, line: Int, closingLine: Int, output: RecordedOutput? = nil, interrupted: Bool = false) {
         self.number = number
         self.source = source
         self.line = line
         self.closingLine = closingLine
         self.output = output
+        self.interrupted = interrupted
     }
 
     /// The output replay expects: the block's text, or "" when there is no block.

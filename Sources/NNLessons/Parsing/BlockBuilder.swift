@@ -27,13 +27,13 @@ struct BlockBuilder {
         if !isFenced, firstHeading == nil, let heading = Self.levelOneHeading(line) { firstHeading = heading }
     }
 
-    mutating func addCell(source: String, line: Int, closingLine: Int) {
+    mutating func addCell(source: String, line: Int, closingLine: Int, interrupted: Bool = false) {
         flushProse()
         let number = blocks.reduce(1) { count, block in
             if case .cell = block { return count + 1 }
             return count
         }
-        blocks.append(.cell(LessonCell(number: number, source: source, line: line, closingLine: closingLine)))
+        blocks.append(.cell(LessonCell(number: number, source: source, line: line, closingLine: closingLine, interrupted: interrupted)))
         openCell = blocks.count - 1
         onlyBlankSinceCell = true
     }

@@ -28,7 +28,9 @@ public enum LessonParser {
             }
             switch fence.language {
             case "nn":
-                builder.addCell(source: content, line: index + 1, closingLine: close + 1)
+                let words = fence.info.split(whereSeparator: \.isWhitespace)
+                builder.addCell(source: content, line: index + 1, closingLine: close + 1,
+                                interrupted: words.dropFirst().first.map(String.init) == Self.interruptedMark)
             case "output":
                 try builder.addOutput(RecordedOutput(text: content, line: index + 1, closingLine: close + 1))
             default:
@@ -42,6 +44,9 @@ public enum LessonParser {
         lesson.exerciseBlocks = exercises.blocks
         return lesson
     }
+
+    /// The word after `nn` that marks a cell Ctrl-C stopped when it was saved.
+    public static let interruptedMark = "interrupted"
 
     /// Reads and parses a lesson file; unreadable or non-UTF-8 files are diagnostics too.
     public static func load(_ url: URL, name: String? = nil) throws(LessonError) -> Lesson {

@@ -44,6 +44,13 @@ public enum LessonReplay {
         interpreter.timeLimit = timeLimit
         var outcomes: [CellOutcome] = []
         for cell in lesson.cells {
+            // Where Ctrl-C stopped a cell depends on the moment: it is shown as recorded, not run.
+            if cell.interrupted {
+                let outcome = CellOutcome(cell: cell, actual: cell.expectedOutput, skipped: true)
+                outcomes.append(outcome)
+                afterCell?(outcome)
+                continue
+            }
             let result = interpreter.runCell(cell.source, file: errorFileName(cell: cell.number))
             // Replay sets no step budget, so a limit error can only be the time limit.
             let timedOut = result.error?.kind == .limit ? timeLimit : nil
@@ -68,12 +75,16 @@ public struct CellOutcome: Sendable, Equatable {
     public var stoppedWithError: Bool
     /// The time limit in seconds when the cell ran past it and was stopped, else nil.
     public var exceededTimeLimit: TimeInterval?
+    /// Whether the cell was not run because it was marked interrupted when saved.
+    public var skipped: Bool
 
-    public init(cell: LessonCell, actual: String, stoppedWithError: Bool = false, exceededTimeLimit: TimeInterval? = nil) {
+    public init(cell: LessonCell, actual: String, stoppedWithError: Bool = false, exceededTimeLimit: TimeInterval? = nil,
+                skipped: Bool = false) {
         self.cell = cell
         self.actual = actual
         self.stoppedWithError = stoppedWithError
         self.exceededTimeLimit = exceededTimeLimit
+        self.skipped = skipped
     }
 
     /// Whether the cell finished in time and its output equals the recorded one byte for byte
@@ -92,7 +103,9 @@ public struct ReplayResult: Sendable, Equatable {
     public var lesson: Lesson
     public var outcomes: [CellOutcome]
 
-    public var passedCount: Int { outcomes.filter(\.passed).count }
-    public var failedCount: Int { outcomes.count - passedCount }
+    public var passedCount: Int { outcomes.filter { $0.passed && !$0.skipped }.count }
+    public var failedCount: Int { outcomes.filter { !$0.passed }.count }
+    /// Cells marked interrupted, shown as recorded and not run.
+    public var skippedCount: Int { outcomes.filter(\.skipped).count }
     public var passed: Bool { failedCount == 0 }
 }

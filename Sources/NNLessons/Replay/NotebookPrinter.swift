@@ -47,7 +47,13 @@ public struct NotebookPrinter: Sendable {
     public func cell(_ outcome: CellOutcome, file: String) -> String {
         var text = input(outcome.cell.source, number: outcome.cell.number) + output(outcome.actual)
         if !outcome.passed { text += failure(outcome, file: file) }
+        if outcome.skipped { text += skipped(outcome, file: file) }
         return text + "\n"
+    }
+
+    /// The note for a cell marked interrupted: shown as recorded, not run.
+    public func skipped(_ outcome: CellOutcome, file: String) -> String {
+        colour.paint("– \(file):\(outcome.cell.line): cell \(outcome.cell.number) was interrupted (Ctrl-C) when it was saved: not run, its recorded output kept", [.yellow]) + "\n"
     }
 
     /// Why a cell failed: `file:line: cell n …` then the unified diff from recorded to actual,
@@ -79,9 +85,10 @@ public struct NotebookPrinter: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    /// The closing line of a replay, exactly `N passed, N failed` (counting cells).
-    public func summary(passed: Int, failed: Int) -> String {
-        let text = "\(passed) passed, \(failed) failed"
+    /// The closing line of a replay, exactly `N passed, N failed` (counting cells), then `, N skipped` when cells
+    /// marked interrupted were not run.
+    public func summary(passed: Int, failed: Int, skipped: Int = 0) -> String {
+        let text = "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
         return (failed == 0 ? colour.paint(text, [.green]) : colour.paint(text, [.boldRed])) + "\n"
     }
 }

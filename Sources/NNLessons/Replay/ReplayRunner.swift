@@ -48,6 +48,7 @@ public struct ReplayRunner {
     public func run(files: [String]) -> Int32 {
         var passed = 0
         var failed = 0
+        var skipped = 0
         var broken = false
         var ranFiles = 0
         for file in files {
@@ -72,9 +73,11 @@ public struct ReplayRunner {
             case .quiet:
                 let result = LessonReplay.run(lesson, folder: folder, timeLimit: timeLimit) { outcome in
                     if !outcome.passed { write(printer.failure(outcome, file: file) + "\n") }
+                    if outcome.skipped { write(printer.skipped(outcome, file: file)) }
                 }
                 passed += result.passedCount
                 failed += result.failedCount
+                skipped += result.skippedCount
             case .notebook:
                 write(printer.header(file) + "\n")
                 let result = LessonReplay.run(lesson, folder: folder, timeLimit: timeLimit) { outcome in
@@ -84,13 +87,14 @@ public struct ReplayRunner {
                 write(printer.proseBlock(lesson.closingProse))
                 passed += result.passedCount
                 failed += result.failedCount
+                skipped += result.skippedCount
             }
         }
         let interrupted = StopRequest.isRequested
         if interrupted {
             writeError("replay interrupted: \(passed + failed) cells of \(ranFiles) of \(files.count) files ran\(mode == .update ? "; the interrupted lesson was left unchanged" : "")\n")
         }
-        if mode != .update { write(printer.summary(passed: passed, failed: failed)) }
+        if mode != .update { write(printer.summary(passed: passed, failed: failed, skipped: skipped)) }
         return broken || failed > 0 || interrupted ? 1 : 0
     }
 

@@ -1,16 +1,20 @@
 import Foundation
 import NNScript
+import NNTerminal
 
-/// Writes cells as a lesson file that `nnlearn replay` passes unchanged (the REPL's `:save FILE.md`).
+/// Writes cells as a lesson file (the REPL's `:save FILE.md`): what the learner saw, never re-run.
 public enum LessonWriter {
     /// One cell to write: its code and what it printed.
     public struct Cell: Sendable, Equatable {
         public var source: String
         public var output: String
+        /// Ctrl-C stopped it: written as ```` ```nn interrupted ````, which replay shows as recorded without running it.
+        public var interrupted: Bool
 
-        public init(source: String, output: String) {
+        public init(source: String, output: String, interrupted: Bool = false) {
             self.source = source
             self.output = output
+            self.interrupted = interrupted
         }
     }
 
@@ -26,7 +30,8 @@ public enum LessonWriter {
         for cell in cells {
             let source = LessonReplay.normalise(cell.source)
             let ticks = Fence.backticks(for: source)
-            text += "\n\(ticks)nn\n\(source.isEmpty ? "" : source + "\n")\(ticks)\n"
+            let info = cell.interrupted ? "nn " + LessonParser.interruptedMark : "nn"
+            text += "\n\(ticks)\(info)\n\(source.isEmpty ? "" : source + "\n")\(ticks)\n"
             let output = LessonReplay.normalise(cell.output)
             if !output.isEmpty {
                 let outputTicks = Fence.backticks(for: output)
@@ -37,27 +42,18 @@ public enum LessonWriter {
     }
 
     /// Writes ``markdown(title:cells:)`` to `url` atomically.
-    ///
-    /// The outputs must be what the code prints in a fresh interpreter with
-    /// errors named `cell n` (see ``LessonReplay/errorFileName(cell:)``) for
-    /// replay to pass; ``record(title:sources:folder:)`` guarantees that.
     public static func write(title: String, cells: [Cell], to url: URL) throws {
         try AtomicFile.write(Data(markdown(title: title, cells: cells).utf8), to: url)
     }
 
-    /// Runs `sources` as a lesson would (fresh interpreter, seed 0) and pairs each with its output.
-    ///
-    /// Blank lines around each source are dropped first.
-    /// A REPL session's outputs depend on its history (the random stream,
-    /// earlier experiments, error names); re-running the kept cells gives
-    /// outputs that replay reproduces exactly.
-    public static func record(sources: [String], folder: URL) -> [Cell] {
-        let interpreter = LessonReplay.makeInterpreter(folder: folder)
-        return sources.enumerated().map { index, source in
-            let code = trimBlankLines(source)
-            let result = interpreter.runCell(code, file: LessonReplay.errorFileName(cell: index + 1))
-            return Cell(source: code, output: result.output)
+    /// A session's cell as a lesson records it, from what it printed under the name `file`: its errors
+    /// renamed `cell number` (as replay names them) and terminal styles dropped. Nothing is run again.
+    public static func captured(source: String, output: String, file: String, number: Int, interrupted: Bool) -> Cell {
+        let name = LessonReplay.errorFileName(cell: number)
+        let lines = DisplayWidth.withoutEscapes(output).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix(file + ":") ? name + line.dropFirst(file.count) : String(line)
         }
+        return Cell(source: trimBlankLines(source), output: lines.joined(separator: "\n"), interrupted: interrupted)
     }
 
     /// The text without blank lines at its start and end (a fence shows them as empty code lines).

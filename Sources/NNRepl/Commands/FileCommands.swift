@@ -28,7 +28,7 @@ public enum SaveCommand {
     public static let command = ReplCommand(
         name: "save", aliases: ["save!"], usage: ":save FILE.md",
         summary: "save this session's cells and outputs as a Markdown lesson",
-        details: "Each cell becomes a ```nn block followed by its output in an ```output block. The cells run again from a fresh start (seed 0) as they are saved, so `nnlearn replay` passes the file unchanged. The file goes into the session's folder; `:save! FILE.md` replaces an existing file.",
+        details: "Each cell becomes a ```nn block followed by its output in an ```output block. Each output is what the cell printed when you ran it, never re-run: errors are renamed `cell N` as replay names them, and a cell you stopped with Ctrl-C is marked ```nn interrupted, which replay shows without running. A session run from its start (seed 0) therefore replays unchanged. The file goes into the session's folder; `:save! FILE.md` replaces an existing file.",
         argumentCompletion: .files(extensions: ["md"])
     ) { invocation, session in
         var path = invocation.arguments

@@ -1,11 +1,12 @@
 import Foundation
 import NNLessons
 
-/// Writes a session as a lesson that `nnlearn replay` passes unchanged.
+/// Writes a session as a lesson of what the learner saw: each cell's captured output, never run again.
 ///
-/// The cells' code is run again in a fresh interpreter at seed 0 and those
-/// outputs are recorded: what a session printed depends on its history (the
-/// random stream's position, `In[n]` in error locations), a lesson's must not.
+/// Errors are renamed `cell N` as replay names them and terminal colour is
+/// dropped, so a session run from its start replays unchanged; a cell Ctrl-C
+/// stopped is marked interrupted, which replay shows as recorded without
+/// running it (where it stopped depends on the moment). See docs/lesson-format.md.
 public struct ReplayableNotebookWriter: NotebookWriter {
     /// Where the lesson's relative paths point, as in the session.
     public let folder: URL
@@ -15,6 +16,9 @@ public struct ReplayableNotebookWriter: NotebookWriter {
     }
 
     public func markdown(title: String, cells: [RecordedCell]) -> String {
-        LessonWriter.markdown(title: title, cells: LessonWriter.record(sources: cells.map(\.source), folder: folder))
+        LessonWriter.markdown(title: title, cells: cells.enumerated().map { index, cell in
+            LessonWriter.captured(source: cell.source, output: cell.output, file: cell.file, number: index + 1,
+                                  interrupted: cell.interrupted)
+        })
     }
 }

@@ -4,10 +4,16 @@ public struct RecordedCell: Equatable, Sendable {
     public var source: String
     /// Everything it wrote: prints, displayed values and a rendered error.
     public var output: String
+    /// The name its errors were rendered with (`In[3]`, or a loaded file's path).
+    public var file: String
+    /// Whether Ctrl-C stopped it.
+    public var interrupted: Bool
 
-    public init(source: String, output: String) {
+    public init(source: String, output: String, file: String = "", interrupted: Bool = false) {
         self.source = source
         self.output = output
+        self.file = file
+        self.interrupted = interrupted
     }
 }
 

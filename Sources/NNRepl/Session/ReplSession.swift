@@ -107,7 +107,8 @@ public final class ReplSession {
         Interruption.clear()
         let console = self.console
         let label = style == .notebook ? outputLabel(number) : nil
-        let result = interpreter.runCell(source, file: file ?? "In[\(number)]") { event in
+        let name = file ?? "In[\(number)]"
+        let result = interpreter.runCell(source, file: name) { event in
             switch event {
             case .text(let text):
                 console.out(text)
@@ -121,7 +122,8 @@ public final class ReplSession {
         }
         console.endProgress()
         // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
-        cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output))
+        cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output, file: name,
+                                  interrupted: result.error?.kind == .interrupted))
         if !result.succeeded { hadFailure = true }
         return result.succeeded
     }

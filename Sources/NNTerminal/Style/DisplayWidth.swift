@@ -6,7 +6,13 @@
 public enum DisplayWidth {
     /// The number of terminal columns `s` occupies, ignoring ANSI escape sequences.
     public static func of(_ s: String) -> Int {
-        var total = 0
+        withoutEscapes(s).reduce(0) { $0 + of($1) }
+    }
+
+    /// `s` without its ANSI escape sequences (colour and other CSI sequences): the text a plain terminal shows.
+    public static func withoutEscapes(_ s: String) -> String {
+        guard s.contains("\u{1B}") else { return s }
+        var text = ""
         var inEscape = false
         var sawBracket = false
         for character in s {
@@ -27,9 +33,9 @@ public enum DisplayWidth {
                 sawBracket = false
                 continue
             }
-            total += of(character)
+            text.append(character)
         }
-        return total
+        return text
     }
 
     /// The number of terminal columns one grapheme cluster occupies (0, 1 or 2).
