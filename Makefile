@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 export PREFIX DESTDIR
 
-.PHONY: run test build release install uninstall manual-tool deps replay bench clean
+.PHONY: run test build release install uninstall manual-tool deps test-python replay bench clean
 
 run: release
 	.build/release/nnlearn
@@ -26,9 +26,9 @@ manual-tool:
 build: deps
 	$(SWIFT) build
 
-test: deps manual-tool
+test: deps manual-tool test-python
 	$(SWIFT) build --build-tests
-	NNLEARN_REQUIRE_MANUAL=1 $(SWIFT) test
+	NNLEARN_REQUIRE_MANUAL=1 NNLEARN_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
 	@# Every lesson must still print exactly what it records (see docs/lesson-format.md).
 	@if ls lessons/*.md >/dev/null 2>&1; then \
 		.build/debug/nnlearn replay --quiet lessons/*.md; \
@@ -36,11 +36,20 @@ test: deps manual-tool
 		echo "No lessons to replay (lessons/*.md)."; \
 	fi
 
-# libedit's headers are the one system dependency (the CEditLine target links -ledit).
+# NumPy, pandas and safetensors, pinned, in a virtual environment: the tests check nnlearn's files with them.
+VENV := .build/venv
+test-python: $(VENV)/.installed
+$(VENV)/.installed: scripts/test-requirements.txt
+	python3 -m venv $(VENV) || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
+	touch $@
+
+# The system libraries: libedit (line editing, the CEditLine target) and zlib (the .npz archives).
 deps:
-	@if [ ! -f /usr/include/histedit.h ]; then \
-		echo "Installing libedit-dev (line editing for the REPL)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev; \
+	@if [ ! -f /usr/include/histedit.h ] || [ ! -f /usr/include/zlib.h ]; then \
+		echo "Installing libedit-dev and zlib1g-dev..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev zlib1g-dev; \
 	fi
 
 clean:

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation --target NNCore` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // NumPy's .npz archives are zip files.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
@@ -23,7 +25,8 @@ let package = Package(
         // Terminal rendering: tensor printing, tables, plots, heatmaps, Markdown, colour.
         .target(name: "NNTerminal"),
         // The Python-flavoured language: lexer, parser, interpreter, standard library.
-        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal"], swiftSettings: fastRelease),
+        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: fastRelease),
         // Lessons as Markdown notebooks: parsing, replay, exercises, grading, progress.
         .target(name: "NNLessons", dependencies: ["NNScript", "NNTerminal"]),
         // The interactive session: line editing, history, completion, meta-commands.

@@ -35,4 +35,22 @@ public struct OutputFormat: Sendable {
     public static let dot = OutputFormat(fileExtension: "dot", command: "dot") { head in
         head.starts(with: Data("digraph nnlearn {\n".utf8))
     }
+
+    /// NumPy arrays and archives and comma-separated values have no room for a mark that NumPy
+    /// and pandas would ignore, so lesson code replaces only the ones it wrote in this session.
+    public static let npy = OutputFormat(fileExtension: "npy", command: "save_npy") { _ in false }
+    /// See ``npy``.
+    public static let npz = OutputFormat(fileExtension: "npz", command: "save_npz") { _ in false }
+    /// See ``npy``.
+    public static let csv = OutputFormat(fileExtension: "csv", command: "save_csv") { _ in false }
+
+    /// Model weights: nnlearn's carry `"producer":"nnlearn"` in their metadata, first in the header.
+    public static let safetensors = OutputFormat(fileExtension: "safetensors", command: "save_weights") { head in
+        SafeTensors.hasMark(head)
+    }
+
+    /// PyTorch scripts: nnlearn's start with the line ``TorchModule/scriptMark``.
+    public static let python = OutputFormat(fileExtension: "py", command: "export_torch") { head in
+        head.starts(with: Data((TorchModule.scriptMark + "\n").utf8))
+    }
 }

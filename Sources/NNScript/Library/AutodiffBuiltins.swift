@@ -125,12 +125,17 @@ extension Interpreter {
     /// Writes a file for lesson code through the write policy (``FileAccess/urlForWriting(_:format:written:at:)``),
     /// atomically; `text` is built only once the path is allowed.
     public func writeOutput(_ text: () throws -> String, to path: String, as format: OutputFormat, at location: SourceLocation) throws {
+        try writeOutput(bytes: { Data(try text().utf8) }, to: path, as: format, at: location)
+    }
+
+    /// Writes a binary file for lesson code through the write policy, atomically; `bytes` are built only once the path is allowed.
+    public func writeOutput(bytes: () throws -> Data, to path: String, as format: OutputFormat, at location: SourceLocation) throws {
         guard mayWriteFiles else {
             throw ScriptError(.file, "this program may not write files", at: location, hint: "exercise checks run without file access")
         }
         let url = try files.urlForWriting(path, format: format, written: writtenFiles, at: location)
         do {
-            try AtomicFile.write(Data(try text().utf8), to: url)
+            try AtomicFile.write(try bytes(), to: url)
         } catch let error as AtomicFile.WriteError {
             throw ScriptError(.file, error.message, at: location)
         }

@@ -3,7 +3,8 @@ public enum Library {
     /// Every builtin, in the order `help()` lists the families.
     public static let all: [Builtin] = TensorBuiltins.all + MathBuiltins.all + LossBuiltins.all + AutodiffBuiltins.all
         + DeepLearningBuiltins.all
-        + ModelBuiltins.all + LayerBuiltins.all + OptimizerBuiltins.all + DataBuiltins.all + MetricBuiltins.all + PlotBuiltins.all + CheckBuiltins.all + BasicBuiltins.all
+        + ModelBuiltins.all + LayerBuiltins.all + OptimizerBuiltins.all + DataBuiltins.all + ExchangeBuiltins.all + ModelExchangeBuiltins.all
+        + MetricBuiltins.all + PlotBuiltins.all + CheckBuiltins.all + BasicBuiltins.all
 
     /// The builtins' names, for completion and for telling them apart from user variables.
     public static let builtinNames: Set<String> = Set(all.map(\.name))
