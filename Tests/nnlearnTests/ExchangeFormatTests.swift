@@ -172,29 +172,42 @@ struct ExchangeFormatTests {
     }()
 
     @Test(.enabled(if: torchPython != nil, "PyTorch is optional: set NNLEARN_TORCH_PYTHON to a Python that has torch and safetensors"))
-    func theExportedScriptReproducesNnlearnsOutputsInPyTorch() throws {
+    func theExportedScriptsReproduceNnlearnsOutputsInPyTorch() throws {
         let folder = try Self.folder()
         let exported = try Binary.run(["run", "-"], input: """
             X, y = dataset("moons")
-            model = MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=4)
-            opt = Adam(model.params, lr=0.01)
+            mlp = MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=4)
+            opt = Adam(mlp.params, lr=0.01)
             for step in range(50):
                 opt.zero_grad()
-                loss = bce(model(X[:64]), y[:64].reshape(-1, 1))
+                loss = bce(mlp(X[:64]), y[:64].reshape(-1, 1))
                 loss.backward()
                 opt.step()
-            export_torch(model, "model.py")
-            print(model(X[:5]).tolist())
+            export_torch(mlp, "mlp.py")
+            print(mlp(X[:5]).tolist())
+            seed(1)
+            images = randn(4, 1, 8, 8)
+            cnn = Sequential([Conv2d(1, 4, 3, padding=1), BatchNorm(4), ReLU(), MaxPool2d(2), Flatten(), Dense(64, 10), Softmax()])
+            warmed = cnn(images)
+            cnn.eval()
+            export_torch(cnn, "cnn.py")
+            print(cnn(images).tolist())
+            sequences = randn(3, 6, 2)
+            lstm = Sequential([LSTM(2, 5), Dense(5, 2)])
+            export_torch(lstm, "lstm.py")
+            print(lstm(sequences).tolist())
+            save_npz("inputs.npz", moons=X[:5], images=images, sequences=sequences)
 
             """, directory: folder)
         #expect(exported.status == 0, "\(exported.stderr)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [Self.torchPython ?? "python3", "-c", """
-            import runpy, torch
-            model = runpy.run_path("model.py")["model"]
-            X = torch.tensor(\(try String(contentsOf: Self.moonsRows(), encoding: .utf8)), dtype=torch.float64)
-            print(model(X).tolist())
+            import runpy, numpy as np, torch
+            inputs = np.load("inputs.npz")
+            for script, name in [("mlp.py", "moons"), ("cnn.py", "images"), ("lstm.py", "sequences")]:
+                model = runpy.run_path(script)["model"]
+                print(model(torch.from_numpy(inputs[name])).tolist())
             """]
         process.currentDirectoryURL = folder
         let pipe = Pipe()
@@ -202,18 +215,13 @@ struct ExchangeFormatTests {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        let torchValues = Self.numbers(output), nnlearnValues = Self.numbers(exported.stdout)
-        #expect(torchValues.count == 5 && nnlearnValues.count == 5)
-        for (a, b) in zip(torchValues, nnlearnValues) { #expect(Swift.abs(a - b) <= 1e-12 * Swift.max(1, Swift.abs(b))) }
-    }
-
-    /// The first five rows of the bundled moons data as a Python list literal.
-    static func moonsRows() throws -> URL {
-        let folder = try Self.folder()
-        let url = folder.appendingPathComponent("rows.txt")
-        let outcome = try Binary.run(["run", "-"], input: "X, y = dataset(\"moons\")\nprint(X[:5].tolist())\n")
-        try outcome.stdout.write(to: url, atomically: true, encoding: .utf8)
-        return url
+        let torchLines = output.split(separator: "\n").map { Self.numbers(String($0)) }
+        let nnlearnLines = exported.stdout.split(separator: "\n").map { Self.numbers(String($0)) }
+        #expect(torchLines.map(\.count) == [5, 40, 6])
+        #expect(nnlearnLines.map(\.count) == [5, 40, 6])
+        for (torchValues, nnlearnValues) in zip(torchLines, nnlearnLines) {
+            for (a, b) in zip(torchValues, nnlearnValues) { #expect(Swift.abs(a - b) <= 1e-12 * Swift.max(1, Swift.abs(b))) }
+        }
     }
 
     /// The numbers in a printed nested list.

@@ -147,8 +147,8 @@ enum ModelExchangeBuiltins {
             and layouts of the equivalent torch.nn.Sequential (0.weight as [out, in], 0.bias, …), so that
             model.load_state_dict(safetensors.torch.load_file(path)) loads them into that PyTorch model.
             """) { args, interpreter in
-            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP or Dense)")
-            let entries = weightEntries(model)
+            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP, Dense or Sequential)")
+            let entries = try weightEntries(model, args)
             try interpreter.writeOutput(bytes: { SafeTensors.encode(entries) }, to: try args.string("path"), as: .safetensors, at: args.location)
             return .none
         },
@@ -156,48 +156,73 @@ enum ModelExchangeBuiltins {
             load_weights(model, "model.safetensors"): sets the model's parameters, in place, from a safetensors file with
             PyTorch's names and layouts (as save_weights writes, or torch's state_dict saved with safetensors).
             """) { args, interpreter in
-            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP or Dense)")
+            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP, Dense or Sequential)")
             let (url, bytes) = try ExchangeBuiltins.read(args, interpreter)
             let entries: [SafeTensors.Entry]
             do { entries = try SafeTensors.decode(bytes) } catch let problem as NumPyFormat.Problem {
                 throw ScriptError(.file, "'\(url.lastPathComponent)' is not a safetensors file nnlearn can read: \(problem.message)", at: args.location)
             }
-            try load(entries, into: model, file: url.lastPathComponent, at: args.location)
+            try load(entries, into: model, file: url.lastPathComponent, args: args)
             return .none
         },
         Builtin("export_torch", Signature("model, path"), doc: """
             export_torch(model, "model.py"): writes a readable PyTorch script of the model (an nn.Sequential) and, beside it,
             its weights (model.safetensors, as save_weights writes them); `python model.py` runs a forward pass.
             """) { args, interpreter in
-            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP or Dense)")
+            let model = try args.object("model", as: ModelObject.self, described: "a model (MLP, Dense or Sequential)")
             let path = try args.string("path")
             guard path.hasSuffix(".py") else {
                 throw ScriptError(.file, "export_torch() writes a Python file: give a path ending in .py", at: args.location, hint: "export_torch(model, \"model.py\")")
             }
             let weightsPath = String(path.dropLast(3)) + ".safetensors"
             let weightsFile = URL(fileURLWithPath: weightsPath).lastPathComponent
-            let entries = weightEntries(model)
+            let entries = try weightEntries(model, args)
             try interpreter.writeOutput(bytes: { SafeTensors.encode(entries) }, to: weightsPath, as: .safetensors, at: args.location)
-            let script = TorchModule.script(TorchModule.modules(of: model), weightsFile: weightsFile, inputs: model.layers.first?.inputs ?? 0)
+            let modules = try interpreter.core(args.location) { try TorchModule.modules(of: model) }
+            let script = TorchModule.script(modules, weightsFile: weightsFile, example: exampleShape(model))
             try interpreter.writeOutput({ script }, to: path, as: .python, at: args.location)
             return .none
         },
     ]
 
     /// The model's state as safetensors entries, in PyTorch's layout.
-    static func weightEntries(_ model: ModelObject) -> [SafeTensors.Entry] {
-        TorchModule.stateDict(TorchModule.modules(of: model)).map { key, state in
+    static func weightEntries(_ model: ModelObject, _ args: Arguments) throws -> [SafeTensors.Entry] {
+        try stateDict(model, args).map { key, state in
             let (shape, values) = TorchModule.torchLayout(state)
             return SafeTensors.Entry(name: key, shape: shape, values: values)
         }
     }
 
+    static func stateDict(_ model: ModelObject, _ args: Arguments) throws -> [(key: String, state: TorchModule.State)] {
+        do { return TorchModule.stateDict(try TorchModule.modules(of: model)) } catch let error as ScriptError {
+            throw ScriptError(error.kind, error.message, at: args.location, hint: "save_weights and export_torch take MLP, Dense and Sequential models of nnlearn's layers")
+        }
+    }
+
+    /// The input shape (without the batch axis) of the forward pass the script shows, when it is known.
+    static func exampleShape(_ model: ModelObject) -> [Int]? {
+        switch model.kind {
+        case .mlp(let mlp): return mlp.layers.first.map { [$0.inputs] }
+        case .layer(let sequential as Sequential):
+            if let shape = sequential.lastInputShape { return Array(shape.dropFirst()) }
+            return (sequential.layers.first as? Dense).map { [$0.inputs] }
+        case .layer(let dense as Dense): return [dense.inputs]
+        case .layer: return nil
+        }
+    }
+
+    /// PyTorch's count of batch-norm batches, which nnlearn writes and never needs back.
+    static let optionalKeys: Set<String> = ["num_batches_tracked"]
+
     /// Assigns every entry to the parameter of the same name, after checking names and shapes.
-    static func load(_ entries: [SafeTensors.Entry], into model: ModelObject, file: String, at location: SourceLocation) throws {
-        let expected = TorchModule.stateDict(TorchModule.modules(of: model))
+    static func load(_ entries: [SafeTensors.Entry], into model: ModelObject, file: String, args: Arguments) throws {
+        let location = args.location
+        let expected = try stateDict(model, args).filter { key, _ in !optionalKeys.contains(where: { key.hasSuffix("." + $0) }) }
         let given = Dictionary(entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let missing = expected.map(\.key).filter { given[$0] == nil }
-        let unexpected = entries.map(\.name).filter { name in !expected.contains { $0.key == name } }
+        let unexpected = entries.map(\.name).filter { name in
+            !expected.contains { $0.key == name } && !optionalKeys.contains(where: { name.hasSuffix("." + $0) })
+        }
         guard missing.isEmpty, unexpected.isEmpty else {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
