@@ -118,7 +118,11 @@ import Testing
         let folder = try Self.folder("bare")
         let copy = folder.appendingPathComponent("bin/nnlearn")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Binary.url, to: copy)
+        // Copied by a child process: a write descriptor held open in this process could leak into a
+        // process another test starts meanwhile, and running the copy would then fail with ETXTBSY.
+        let cp = try Process.run(URL(fileURLWithPath: "/bin/cp"), arguments: [Binary.url.path, copy.path])
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         let environment = ["NNLEARN_HOME": "", "XDG_STATE_HOME": folder.appendingPathComponent("state").path]
         for arguments in [["lessons"], ["lesson", "1"], ["exercises"], ["start", "threshold_unit"], ["grade", "threshold_unit"]] {
             let outcome = try Binary.run(arguments, environment: environment, directory: folder, executable: copy)
