@@ -37,7 +37,7 @@ extension Tensor {
     }
 
     /// Pads columns to a common width, separated by two spaces.
-    static func alignColumns(_ rows: [[String]]) -> String {
+    public static func alignColumns(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             zip(row, widths).enumerated().map { index, cell in

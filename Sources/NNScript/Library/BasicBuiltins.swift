@@ -20,6 +20,8 @@ enum BasicBuiltins {
                 guard let rows = t.shape.first else { throw ScriptError(.type, "len() of a scalar tensor", at: args.location, hint: "a scalar has no length; use .item()") }
                 return .integer(rows)
             case .object(let range as RangeValue): return .integer(range.count)
+            case .object(let instance as Instance): return try interpreter.length(of: instance, at: args.location)
+            case .object(let set as SetObject): return .integer(set.storage.count)
             case let other:
                 var count = 0
                 try interpreter.iterate(other, at: args.location) { _ in count += 1; return true }
@@ -39,10 +41,10 @@ enum BasicBuiltins {
         Builtin("max", Signature("*values, key="), doc: "max(a, b, …) or max(items, key=None): the largest (the first, if several); key=f compares f(item); a tensor gives its largest element.") { args, interpreter in
             try extreme(args, interpreter, smallest: false)
         },
-        Builtin("sum", Signature("items"), doc: "sum(items): the total of a list of numbers or tensors; of a tensor, the sum of its elements.") { args, interpreter in
+        Builtin("sum", Signature("items, start="), doc: "sum(items, start=0): start plus every item, in order (numbers, tensors, or objects with __add__); of a tensor, the sum of its elements.") { args, interpreter in
             let items = args.named["items"] ?? .none
-            if case .tensor(let t) = items { return .tensor(try t.sum()) }
-            var total = Value.integer(0)
+            if case .tensor(let t) = items, args.value("start") == nil { return .tensor(try t.sum()) }
+            var total = args.value("start") ?? Value.integer(0)
             try interpreter.iterate(items, at: args.location) { total = try interpreter.binary(.add, total, $0, at: args.location); return true }
             return total
         },
@@ -124,8 +126,10 @@ enum BasicBuiltins {
         Builtin("format", Signature("value, spec="), doc: "format(value, spec): the value formatted as in an f-string, e.g. format(x, \".4f\").") { args, interpreter in
             .string(try Format.apply(try args.string("spec", default: ""), to: args.named["value"] ?? .none, interpreter: interpreter, at: args.location))
         },
-        Builtin("type", Signature("x"), doc: "type(x): the name of a value's type.") { args, _ in
-            .string((args.named["x"] ?? .none).typeName)
+        Builtin("type", Signature("x"), doc: "type(x): the class of an instance; for other values the name of their type, such as 'tensor'.") { args, _ in
+            let value = args.named["x"] ?? .none
+            if case .object(let instance as Instance) = value { return .object(instance.type) }
+            return .string(value.typeName)
         },
         Builtin("precision", Signature("n"), doc: "precision(n): tensors print with n decimals from now on (4 by default).") { args, interpreter in
             let n = try args.integer("n")

@@ -5,6 +5,7 @@ public enum Library {
         + DeepLearningBuiltins.all
         + ModelBuiltins.all + LayerBuiltins.all + OptimizerBuiltins.all + DataBuiltins.all + ExchangeBuiltins.all + ModelExchangeBuiltins.all
         + MetricBuiltins.all + PlotBuiltins.all + CheckBuiltins.all + BasicBuiltins.all
+        + IterationBuiltins.all + ClassBuiltins.all
 
     /// The builtins' names, for completion and for telling them apart from user variables.
     public static let builtinNames: Set<String> = Set(all.map(\.name))
@@ -16,7 +17,18 @@ public enum Library {
     static func globals() -> [String: Value] {
         var values: [String: Value] = [:]
         for builtin in all { values[builtin.name] = .builtin(builtin) }
+        values["Module"] = .object(ModuleClass.make())
+        values["NotImplemented"] = .object(NotImplementedValue.shared)
         return values
+    }
+
+    /// Whether a global is one of the library's objects (`Module`, `NotImplemented`) rather than a learner's variable.
+    static func isBuiltinObject(_ name: String, _ value: Value) -> Bool {
+        switch (name, value) {
+        case ("Module", .object(let cls as ScriptClass)): return cls.isModuleBase
+        case ("NotImplemented", .object(let object)): return object === NotImplementedValue.shared
+        default: return false
+        }
     }
 
     /// The builtin with this name, for help.

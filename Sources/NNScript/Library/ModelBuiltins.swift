@@ -65,16 +65,16 @@ enum ModelBuiltins {
             return .object(try trainer.run())
         },
         Builtin("predict", Signature("model, X"), doc: "predict(model, X): the model's outputs in evaluation mode, computed without recording a graph.") { args, interpreter in
-            let model = try args.object("model", as: ModelObject.self, described: "a model")
+            let model = try args.model("model")
             let x = try args.tensor("X")
-            return .tensor(try model.inEvaluation { try GradMode.withoutGrad { try model.forward(x) } })
+            return .tensor(try model.inEvaluation { try GradMode.withoutGrad { try model.forward(x, interpreter: interpreter, at: args.location) } })
         },
         Builtin("evaluate", Signature("model, X, y, loss="), doc: "evaluate(model, X, y, loss=\"mse\"): (loss, accuracy) on a data set, in evaluation mode and without a graph.") { args, interpreter in
-            let model = try args.object("model", as: ModelObject.self, described: "a model")
+            let model = try args.model("model")
             let lossKind = try Trainer.LossKind(args.named["loss"] ?? .string("mse"), at: args.location)
             let (x, y) = (try args.tensor("X"), try args.tensor("y"))
             return try model.inEvaluation { try GradMode.withoutGrad {
-                let output = try model.forward(x)
+                let output = try model.forward(x, interpreter: interpreter, at: args.location)
                 let loss = try lossKind.apply(output, y, interpreter: interpreter, at: args.location)
                 let accuracy = lossKind.accuracy(output, y).map { Value.number($0) } ?? .none
                 return .tuple([.number(try loss.item()), accuracy])

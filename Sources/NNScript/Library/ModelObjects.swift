@@ -77,13 +77,18 @@ final class ModelObject: ScriptObject {
     }
 
     var attributeNames: [String] {
-        ["params", "layers", "summary", "zero_grad", "parameter_count", "train", "eval", "training"]
+        ["params", "parameters", "layers", "summary", "zero_grad", "parameter_count", "train", "eval", "training"]
             + (dense != nil ? ["activation"] : []) + namedTensors.map(\.name)
     }
 
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
-        case "params", "parameters": return .list(ListStorage(parameters.map { .tensor($0) }))
+        case "params": return .list(ListStorage(parameters.map { .tensor($0) }))
+        case "parameters":
+            // A method, as PyTorch's, so that layers and a learner's Modules read alike.
+            return method("parameters", "", doc: "model.parameters(): every parameter, layer by layer (the same list as model.params).") { _, _ in
+                .list(ListStorage(self.parameters.map { .tensor($0) }))
+            }
         case "layers": return .list(ListStorage(layers.map { .object(ModelObject(.layer($0))) }))
         case "parameter_count": return .integer(parameters.reduce(0) { $0 + $1.count })
         case "training": return .bool(isTraining)

@@ -6,10 +6,12 @@ enum OptimizerBuiltins {
     static func parameters(_ args: Arguments, _ interpreter: Interpreter, name: String = "params") throws -> [Tensor] {
         let value = args.named[name] ?? .none
         if case .object(let model as ModelObject) = value { return model.parameters }
+        if case .object(let instance as Instance) = value, instance.type.isModule { return ModuleClass.parameters(of: value) }
         if case .tensor(let t) = value { return [t] }
         var tensors: [Tensor] = []
         try interpreter.iterate(value, at: args.location) { item in
             if case .object(let model as ModelObject) = item { tensors += model.parameters; return true }
+            if case .object(let instance as Instance) = item, instance.type.isModule { tensors += ModuleClass.parameters(of: item); return true }
             guard case .tensor(let t) = item else {
                 throw ScriptError(.type, "\(args.function)() expects parameters (tensors made with param(...)) or a model, found \(item.typeName)", at: args.location)
             }

@@ -32,6 +32,7 @@ extension PlotBuiltins {
             // A model is drawn as it predicts: in evaluation mode.
             let predict = { try Convert.tensor(try interpreter.invoke(model, [.tensor(input)], at: args.location), context: "the model's output", at: args.location) }
             if case .object(let object as ModelObject) = model { return try object.inEvaluation(predict) }
+            if case .object(let instance as Instance) = model, instance.type.isModule { return try ModuleModel(instance).inEvaluation(predict) }
             return try predict()
         }
         let logits = output.rank == 2 && output.shape[1] == 1 && (output.data.contains { $0 < 0 || $0 > 1 })

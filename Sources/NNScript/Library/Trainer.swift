@@ -40,7 +40,7 @@ struct Trainer {
         }
     }
 
-    let model: ModelObject
+    let model: any ScriptModel
     let x: Tensor, y: Tensor
     let loss: LossKind
     let optimizer: Optimizer
@@ -55,7 +55,7 @@ struct Trainer {
     init(_ args: Arguments, _ interpreter: Interpreter) throws {
         self.interpreter = interpreter
         location = args.location
-        model = try args.object("model", as: ModelObject.self, described: "a model (MLP, Dense, Sequential or a layer)")
+        model = try args.model("model")
         x = try args.tensor("X")
         y = try args.tensor("y")
         guard x.rank >= 1, y.rank >= 1, x.shape[0] == y.shape[0] else {
@@ -104,8 +104,8 @@ struct Trainer {
         let rows = x.shape[0]
         let started = Date()
         // Training steps run in training mode, validation in evaluation mode; the model's mode is restored after.
-        let modes = model.layers.map(\.isTraining)
-        defer { for (layer, mode) in zip(model.layers, modes) { layer.isTraining = mode } }
+        let modes = model.trainingModes
+        defer { model.restoreTrainingModes(modes) }
         for epoch in 1...Swift.max(epochs, 1) where epochs > 0 {
             var order = Array(0..<rows)
             if shuffle {
@@ -121,7 +121,7 @@ struct Trainer {
                 let xb = try contiguous ? x.indexed([.slice(start: start, stop: start + batch.count, step: nil)]) : x.indexed([.positions(batch)])
                 let yb = try contiguous ? y.indexed([.slice(start: start, stop: start + batch.count, step: nil)]) : y.indexed([.positions(batch)])
                 optimizer.zeroGrad()
-                let output = try model.forward(xb)
+                let output = try model.forward(xb, interpreter: interpreter, at: location)
                 let value = try loss.apply(output, yb, interpreter: interpreter, at: location)
                 let number = try value.item()
                 guard number.isFinite else {
@@ -142,7 +142,7 @@ struct Trainer {
             var validationLoss: Double?, validationAccuracy: Double?
             if let (xv, yv) = validation {
                 try model.inEvaluation { try GradMode.withoutGrad {
-                    let output = try model.forward(xv)
+                    let output = try model.forward(xv, interpreter: interpreter, at: location)
                     validationLoss = try loss.apply(output, yv, interpreter: interpreter, at: location).item()
                     validationAccuracy = loss.accuracy(output, yv)
                 } }

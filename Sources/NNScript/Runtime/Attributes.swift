@@ -21,6 +21,13 @@ extension Interpreter {
             hint = "a list of numbers is a tensor in nnlearn; start from an empty list (xs = []) to append"
         }
         if case .tensor = value, name == "size" || name == "dim" { hint = "use .shape" }
+        if case .object(let instance as Instance) = value {
+            throw ScriptError(.attribute, "'\(instance.type.name)' object has no attribute '\(name)'", at: location,
+                              hint: hint ?? (instance.type.isModule && name == "forward" ? "define def forward(self, x) in class \(instance.type.name)" : nil))
+        }
+        if case .object(let cls as ScriptClass) = value {
+            throw ScriptError(.attribute, "type object '\(cls.name)' has no attribute '\(name)'", at: location, hint: hint)
+        }
         throw ScriptError(.attribute, "\(value.typeName) has no attribute '\(name)'", at: location, hint: hint)
     }
 
@@ -39,6 +46,9 @@ extension Interpreter {
     /// `value.name = newValue`.
     func setAttribute(_ name: String, of value: Value, to newValue: Value, at location: SourceLocation) throws {
         switch value {
+        case .object(let instance as Instance):
+            ModuleClass.label(newValue, as: name)
+            try instance.setAttribute(name, to: newValue)
         case .object(let object):
             do { try object.setAttribute(name, to: newValue) } catch let error as ScriptError { throw error.located(location) }
         case .tensor(let tensor) where name == "label" || name == "name":

@@ -16,6 +16,7 @@ extension Interpreter {
         case .function(let function):
             return try callFunction(function, positional, keywords, at: location)
         case .object(let object):
+            if let result = try callClassObject(object, positional, keywords, at: location) { return result }
             let named = Dictionary(keywords, uniquingKeysWith: { first, _ in first })
             let arguments = Arguments(function: object.typeName, named: named, rest: positional, location: location)
             if let result = try object.call(arguments, interpreter: self) { return result }
@@ -32,30 +33,7 @@ extension Interpreter {
     /// Calls a user function: binds arguments Python's way and runs the body in a new scope.
     func callFunction(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
                       at location: SourceLocation) throws -> Value {
-        let names = function.parameters.map(\.name)
-        guard positional.count <= names.count else {
-            throw ScriptError(.type, "\(function.name)() takes \(names.count) argument\(names.count == 1 ? "" : "s") but \(positional.count) were given",
-                              at: location, hint: "its signature is \(function.signature)")
-        }
-        let scope = Scope(parent: function.closure)
-        for (name, value) in zip(names, positional) { scope.values[name] = value }
-        for (label, value) in keywords {
-            guard names.contains(label) else {
-                throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
-                                  hint: Diagnostic.closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
-            }
-            guard scope.values[label] == nil else {
-                throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)
-            }
-            scope.values[label] = value
-        }
-        for (index, name) in names.enumerated() where scope.values[name] == nil {
-            guard let fallback = function.defaults[index] else {
-                throw ScriptError(.type, "\(function.name)() missing required argument '\(name)'", at: location,
-                                  hint: "its signature is \(function.signature)")
-            }
-            scope.values[name] = fallback
-        }
+        let scope = try bindParameters(function, positional, keywords, at: location)
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
@@ -63,6 +41,13 @@ extension Interpreter {
                               hint: "a recursive function needs a base case that returns without calling itself")
         }
         try tick(location)
+        // A method's class and instance, for super().
+        if let owner = function.owner, let receiver = positional.first {
+            methodFrames.append((owner, receiver))
+        } else {
+            methodFrames.append(nil)
+        }
+        defer { methodFrames.removeLast() }
         switch function.body {
         case .expression(let expr):
             return try evaluate(expr, in: scope)

@@ -11,6 +11,7 @@ public enum Display {
     /// The text `print` writes.
     public static func str(_ value: Value, interpreter: Interpreter) -> String {
         if case .string(let text) = value { return text }
+        if case .object(let instance as Instance) = value { return instance.text("__str__", interpreter: interpreter) }
         return repr(value, interpreter: interpreter)
     }
 

@@ -53,6 +53,10 @@ extension Interpreter {
             return try dictComprehension(key: key, value: value, clauses, in: scope, at: at)
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, in: scope) })
+        case .set(let items):
+            let set = SetObject()
+            for item in items { try set.insert(try evaluate(item, in: scope), at: item.location) }
+            return .object(set)
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: at)
         case .binary(let op, let left, let right):
@@ -132,6 +136,6 @@ extension Interpreter {
         "import": "nnlearn has no imports; everything is a builtin",
         "true": "write True", "false": "write False", "null": "write None", "nil": "write None",
         "math": "exp, log, sqrt and friends are builtins: exp(x)",
-        "self": "nnlearn has no classes; write functions instead",
+        "self": "self is the first parameter of a method: def forward(self, x): inside a class",
     ]
 }

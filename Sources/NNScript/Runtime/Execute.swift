@@ -32,6 +32,10 @@ extension Interpreter {
             // Updated in place (a parameter under no_grad, a list): the target already holds it.
             if Interpreter.identical(result, current), case .attribute = target.kind { return .normal }
             try assign(result, to: target, in: scope)
+        case .classDefinition(let definition):
+            try defineClass(definition, in: scope, at: at)
+        case .delete(let targets):
+            for target in targets { try delete(target, in: scope) }
         case .function(let definition):
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
             scope.values[definition.name] = .function(Function(
@@ -152,7 +156,7 @@ extension Interpreter {
         case .object(let view as DictView):
             try view.dict.visit(view.part, at: location, body)
         case .object(let object as ScriptSequence):
-            try object.visit(body)
+            do { try object.visit(body) } catch let error as ScriptError { throw error.located(location) }
         default:
             throw ScriptError(.type, "\(value.typeNameWithArticle) cannot be iterated", at: location,
                               hint: "for loops take a range(...), a list, a tuple, a string, a dict or a tensor")

@@ -58,6 +58,12 @@ public final class Interpreter {
     var backwardCalls = 0
 
     var steps = 0
+    /// For each running function call, its class and instance when it is a method: super() reads the last.
+    var methodFrames: [(owner: ScriptClass, receiver: Value)?] = []
+    /// How many instances this interpreter has made: each one's `id()`.
+    var instanceCount = 0
+    /// Values given an `id()` other than instances, held so that their numbers stay theirs.
+    var identities: [ObjectIdentifier: (object: AnyObject, id: Int)] = [:]
     var deadline: Date?
     var depth = 0
     /// The deepest a chain of calls may go before a RecursionError.
@@ -73,6 +79,7 @@ public final class Interpreter {
     public var userVariables: [(name: String, value: Value)] {
         globals.values.filter { name, value in
             if case .builtin = value { return Library.builtinNames.contains(name) == false }
+            if Library.isBuiltinObject(name, value) { return false }
             return !name.hasPrefix("__")
         }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }

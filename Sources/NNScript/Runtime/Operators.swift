@@ -3,6 +3,7 @@ import NNCore
 
 extension Interpreter {
     func unary(_ op: UnaryOperator, _ value: Value, at location: SourceLocation) throws -> Value {
+        if let result = try specialUnary(op, value, at: location) { return result }
         switch (op, value) {
         case (.plus, .number), (.plus, .tensor): return value
         case (.negate, .number(let x)): return .number(-x)
@@ -16,6 +17,7 @@ extension Interpreter {
     }
 
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        if let result = try specialBinary(op, left, right, at: location) { return result }
         // Plain numbers follow Python; any tensor operand makes it a tensor op.
         if let whole = try integerArithmetic(op, left, right, at: location) { return whole }
         if let a = Self.plainNumber(left), let b = Self.plainNumber(right) {
@@ -177,6 +179,7 @@ extension Interpreter {
             return .bool(op == .in ? found : !found)
         default: break
         }
+        if let result = try specialCompare(op, left, right, at: location) { return result }
         if let a = Self.plainNumber(left), let b = Self.plainNumber(right) {
             return .bool(Self.holds(op, a, b))
         }
@@ -271,6 +274,9 @@ extension Interpreter {
 
     func contains(_ container: Value, _ item: Value, at location: SourceLocation) throws -> Bool {
         switch container {
+        case .object(let instance as Instance) where instance.type.lookup("__contains__") != nil:
+            return try truth(of: try callSpecial("__contains__", of: instance, [item], at: location) ?? .none, at: location)
+        case .object(let set as SetObject): return try set.contains(item, at: location)
         case .list(let list): return list.items.contains { Self.equal($0, item) }
         case .tuple(let items): return items.contains { Self.equal($0, item) }
         case .dict(let dict): return try dict.position(of: item, at: location) != nil

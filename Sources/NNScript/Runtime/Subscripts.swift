@@ -82,6 +82,12 @@ extension Interpreter {
         case .dict(let dict):
             let (key, keyLocation) = try dictKey(subscripts, in: scope, at: location)
             try dict.set(value, for: key, at: keyLocation)
+        case .object(let instance as Instance):
+            guard case .index(let expr) = subscripts[0], subscripts.count == 1,
+                  try callSpecial("__setitem__", of: instance, [try evaluate(expr, in: scope), value], at: location) != nil else {
+                throw ScriptError(.type, "'\(instance.type.name)' object does not support item assignment", at: location,
+                                  hint: "define def __setitem__(self, key, value) in class \(instance.type.name)")
+            }
         default:
             throw ScriptError(.type, "\(container.typeNameWithArticle) does not support item assignment", at: location,
                               hint: container.typeName == "tuple" || container.typeName == "str" ? "\(container.typeName)s cannot be changed; build a new one" : nil)

@@ -62,6 +62,9 @@ public enum Value {
                                   hint: "reduce it first, e.g. (x > 0).sum() > 0, or compare one element: x[0] > 0")
             }
             return t.data[0] != 0
+        case .object(let instance as Instance):
+            guard let interpreter = instance.interpreter else { return true }
+            return try interpreter.truth(of: self, at: location)
         case .function, .builtin, .object: return true
         }
     }
@@ -106,6 +109,12 @@ public final class Function {
     public let body: Body
     public let docstring: String?
     let closure: Scope
+    /// The class whose body defined the function, for `super()`; weak, as the class holds its methods.
+    weak var owner: ScriptClass?
+    /// How many leading parameters take positional arguments (those before `*args`).
+    let positionalCount: Int
+    /// Whether the function has `*args` or `**kwargs`.
+    let collectsExtras: Bool
 
     public enum Body {
         case statements([Stmt])
@@ -119,10 +128,23 @@ public final class Function {
         self.body = body
         self.docstring = docstring
         self.closure = closure
+        positionalCount = parameters.firstIndex { $0.kind != .plain } ?? parameters.count
+        collectsExtras = parameters.contains { $0.kind != .plain }
     }
 
-    /// `name(a, b=1)`, for help and messages.
+    /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
+    func closing(over scope: Scope) -> Function {
+        Function(name: name, parameters: parameters, defaults: defaults, body: body, docstring: docstring, closure: scope)
+    }
+
+    /// `name(a, b=1, *args, **kwargs)`, for help and messages.
     public var signature: String {
-        "\(name)(" + parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+        "\(name)(" + parameters.map { parameter in
+            switch parameter.kind {
+            case .variadic: return "*" + parameter.name
+            case .keywords: return "**" + parameter.name
+            case .plain: return parameter.defaultValue == nil ? parameter.name : "\(parameter.name)=…"
+            }
+        }.joined(separator: ", ") + ")"
     }
 }

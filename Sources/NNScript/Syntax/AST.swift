@@ -32,6 +32,8 @@ public indirect enum ExprKind: Equatable, Sendable {
     /// `{key: value for x in xs if c}`.
     case dictComprehension(key: Expr, value: Expr, clauses: [ComprehensionClause])
     case tuple([Expr])
+    /// `{a, b}`: a set of the items, in the order written.
+    case set([Expr])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
     /// `a < b <= c`: each comparison against the previous operand, all must hold.
@@ -119,11 +121,18 @@ public enum FormattedPart: Equatable, Sendable {
 
 /// A function parameter with an optional default.
 public struct Parameter: Equatable, Sendable {
+    /// A plain parameter, `*args` (extra positional arguments as a tuple) or `**kwargs` (extra keywords as a dict).
+    public enum Kind: Equatable, Sendable {
+        case plain, variadic, keywords
+    }
+
     public var name: String
     public var defaultValue: Expr?
-    public init(_ name: String, default defaultValue: Expr? = nil) {
+    public var kind: Kind
+    public init(_ name: String, default defaultValue: Expr? = nil, kind: Kind = .plain) {
         self.name = name
         self.defaultValue = defaultValue
+        self.kind = kind
     }
 }
 
@@ -146,6 +155,10 @@ public indirect enum StmtKind: Equatable, Sendable {
     /// `target op= value` for `+= -= *= /= **= @=`.
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
     case function(FunctionDefinition)
+    /// `class Name(Base): ...`.
+    case classDefinition(ClassDefinition)
+    /// `del a, xs[0], d["k"], obj.attr`: removes names, items, keys and attributes, left to right.
+    case delete([Expr])
     case `return`(Expr?)
     /// `if`/`elif` branches in order, then the `else` body (empty when absent).
     case `if`([ConditionalBranch], otherwise: [Stmt])
@@ -177,6 +190,21 @@ public struct FunctionDefinition: Equatable, Sendable {
     public init(name: String, parameters: [Parameter], body: [Stmt], docstring: String? = nil) {
         self.name = name
         self.parameters = parameters
+        self.body = body
+        self.docstring = docstring
+    }
+}
+
+/// `class Name(Base):` and its body: methods, class attributes and a docstring.
+public struct ClassDefinition: Equatable, Sendable {
+    public var name: String
+    /// The one base class, or nil for `class Name:`.
+    public var base: Expr?
+    public var body: [Stmt]
+    public var docstring: String?
+    public init(name: String, base: Expr?, body: [Stmt], docstring: String? = nil) {
+        self.name = name
+        self.base = base
         self.body = body
         self.docstring = docstring
     }

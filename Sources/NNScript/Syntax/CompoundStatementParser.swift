@@ -5,7 +5,7 @@ extension SyntaxParser {
         try enter()
         defer { leave() }
         guard current.kind == .newline else {
-            if case .keyword(let keyword) = current.kind, [.def, .if, .for, .while, .with].contains(keyword) {
+            if case .keyword(let keyword) = current.kind, [.def, .if, .for, .while, .with, .class].contains(keyword) {
                 throw error(
                     "'\(keyword.rawValue)' cannot follow ':' on the same line", at: current,
                     suggestion: "start it on a new, indented line")
@@ -164,19 +164,31 @@ extension SyntaxParser {
         return Stmt(.function(definition), at: header.location)
     }
 
-    /// `a, b=1, c=2` up to `closing` (not consumed): names, unique, defaults last.
+    /// `a, b=1, *args, c=2, **kwargs` up to `closing` (not consumed): names, unique, defaults last
+    /// among the positional ones; after `*args` come keyword-only parameters, `**kwargs` ends the list.
     func parseParameters(closing: Punctuation) throws(Diagnostic) -> [Parameter] {
         var parameters: [Parameter] = []
         var names: Set<String> = []
         var sawDefault = false
+        var sawVariadic = false
         while !check(closing) {
+            if parameters.last?.kind == .keywords {
+                throw error("'**\(parameters.last?.name ?? "")' must be the last parameter", at: current)
+            }
+            var kind = Parameter.Kind.plain
+            if accept(.star) {
+                kind = .variadic
+            } else if accept(.doubleStar) {
+                kind = .keywords
+            }
             let token = current
             guard case .name(let name) = token.kind else {
-                if closing == .colon && (token.kind == .newline || token.kind == .eof) {
+                if closing == .colon && (token.kind == .newline || token.kind == .eof) && kind == .plain {
                     break  // `lambda` at the end of a line: the caller asks for ':'
                 }
-                if check(.star) || check(.doubleStar) {
-                    throw error("'*args' and '**kwargs' parameters are not supported", at: current)
+                if kind == .variadic && (check(.comma) || check(closing)) {
+                    throw error("a bare '*' (keyword-only marker) is not supported", at: current,
+                                suggestion: "name it, as in def f(*args, key=None)")
                 }
                 throw keywordAsName("a parameter name") ?? unexpected(expecting: "expected a parameter name")
             }
@@ -186,13 +198,19 @@ extension SyntaxParser {
                 throw error("type annotations are not supported", at: current)
             }
             var defaultValue: Expr?
-            if accept(.assign) {
+            if kind != .plain {
+                if check(.assign) { throw error("'\(kind == .variadic ? "*" : "**")\(name)' cannot have a default", at: current) }
+                if kind == .variadic {
+                    guard !sawVariadic else { throw error("only one '*' parameter is allowed", at: token) }
+                    sawVariadic = true
+                }
+            } else if accept(.assign) {
                 defaultValue = try parseExpression()
                 sawDefault = true
-            } else if sawDefault {
+            } else if sawDefault && !sawVariadic {
                 throw error("parameter without a default follows parameter with a default", at: token)
             }
-            parameters.append(Parameter(name, default: defaultValue))
+            parameters.append(Parameter(name, default: defaultValue, kind: kind))
             guard accept(.comma) else { break }
         }
         return parameters

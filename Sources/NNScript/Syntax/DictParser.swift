@@ -1,6 +1,6 @@
-/// Parsing dict displays: `{}`, `{"a": 1, **other}` and dict comprehensions.
+/// Parsing dict displays: `{}`, `{"a": 1, **other}` and dict comprehensions; set displays `{1, 2}`.
 extension SyntaxParser {
-    /// `{key: value, ...}` or `{key: value for ...}`; a set display (`{1, 2}`) is refused by name.
+    /// `{key: value, ...}`, `{key: value for ...}` or a set `{a, b}`; a set comprehension is refused by name.
     func parseDict() throws(Diagnostic) -> Expr {
         let open = advance()
         var entries: [DictEntry] = []
@@ -10,11 +10,12 @@ extension SyntaxParser {
             } else {
                 let key = try parseExpression()
                 guard accept(.colon) else {
-                    if entries.isEmpty && (check(.comma) || check(.rightBrace) || check(.for)) {
+                    if entries.isEmpty && check(.for) {
                         throw Diagnostic(
-                            "sets are not supported in nnlearn", at: open.location, length: 1,
-                            suggestion: "use a list or a tuple; a dict is written {key: value}")
+                            "set comprehensions are not supported in nnlearn", at: open.location, length: 1,
+                            suggestion: "build a list and make it a set: set([x for x in xs])")
                     }
+                    if entries.isEmpty && (check(.comma) || check(.rightBrace)) { return try parseSet(first: key, open: open) }
                     throw unexpected(expecting: "expected ':' after the dict key")
                 }
                 let value = try parseExpression()
@@ -28,5 +29,16 @@ extension SyntaxParser {
         }
         guard accept(.rightBrace) else { throw unexpected(expecting: "expected ',' or '}'") }
         return Expr(.dict(entries), at: open.location)
+    }
+
+    /// The rest of `{a, b, c}` after its first item.
+    private func parseSet(first: Expr, open: Token) throws(Diagnostic) -> Expr {
+        var items = [first]
+        while accept(.comma) && !check(.rightBrace) {
+            if check(.doubleStar) || check(.star) { throw error("unpacking inside a set display is not supported", at: current) }
+            items.append(try parseExpression())
+        }
+        guard accept(.rightBrace) else { throw unexpected(expecting: "expected ',' or '}'") }
+        return Expr(.set(items), at: open.location)
     }
 }

@@ -3,7 +3,7 @@ extension SyntaxParser {
     /// Python statements nnlearn does not have, reported by name instead of as a
     /// confusing "invalid syntax".
     static let unsupportedStatements: Set<String> = [
-        "import", "from", "class", "try", "except", "finally", "raise", "global", "nonlocal", "del", "yield",
+        "import", "from", "try", "except", "finally", "raise", "global", "nonlocal", "yield",
         "async", "await",
     ]
 
@@ -35,6 +35,10 @@ extension SyntaxParser {
         case .keyword(.for): return [try parseFor()]
         case .keyword(.while): return [try parseWhile()]
         case .keyword(.with): return [try parseWith()]
+        case .keyword(.class): return [try parseClass()]
+        case .punctuation(.at) where peek().kind != .newline && peek().kind != .eof:
+            throw error("decorators such as @property are not supported", at: current,
+                        suggestion: "write a method and call it: obj.value() instead of obj.value")
         case .keyword(.elif), .keyword(.else):
             throw error("'\(current.text(in: chars))' without a matching 'if'", at: current)
         default: return try parseSimpleLine()
@@ -82,11 +86,12 @@ extension SyntaxParser {
             let condition = try parseExpression()
             let message = accept(.comma) ? try parseExpression() : nil
             return Stmt(.assert(condition: condition, message: message), at: start.location)
+        case .keyword(.del):
+            return try parseDelete()
         case .keyword(let keyword) where !Self.startsExpression(start):
             throw error("invalid syntax: unexpected '\(keyword.rawValue)'", at: start)
         case .name(let name) where Self.unsupportedStatements.contains(name) && Self.continuesStatement(peek()):
-            let removal = name == "del" ? "to remove a dict entry use d.pop(key); a list item, xs.pop(index)" : nil
-            throw error("'\(name)' is not supported in nnlearn", at: start, suggestion: removal)
+            throw error("'\(name)' is not supported in nnlearn", at: start)
         default:
             return try parseExpressionStatement()
         }

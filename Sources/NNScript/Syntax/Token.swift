@@ -38,7 +38,7 @@ public enum FormattedPiece: Equatable, Sendable {
 /// The reserved words of the language.
 public enum Keyword: String, CaseIterable, Sendable {
     case def, `return`, `if`, elif, `else`, `for`, `in`, `while`, `break`, `continue`, pass
-    case with, `as`, and, or, not, `is`, lambda, assert
+    case with, `as`, and, or, not, `is`, lambda, assert, `class`, del
     case `true` = "True", `false` = "False", none = "None"
 }
 

@@ -83,6 +83,11 @@ import Testing
         ("check_close([-0.5, 0.0, 2.0], [0.5, 0.0, -2.0], message='sign')\ncheck_close([1.0, 2.0], [1.0, 2.0, 3.0], message='shape')", "✗ sign: the sign is flipped: every value is the negative of the expected one (expected 0.5, got -0.5 at [0])\n✗ shape: expected shape [3], got shape [2]"),
         ("check_close([[0.1, 0.2], [0.3, 0.3]], [[0.1, 0.19230769], [0.3, 0.4]], message='m')\ncheck_close(0.30001, 0.3, tol=1e-9, message='close')", "✗ m: at [0, 1]: expected 0.1923, got 0.2; largest error 0.1 at [1, 1]\n✗ close: expected 0.3, got 0.30001"),
         ("help('relu')", "relu(x)\nrelu(x) = max(0, x). Derivative: 1 for x > 0, else 0."),
+        ("s = set(['b', 'a', 'b'])\nprint(s, reversed(['x', 'y']), any([0, 2]), all([1, 0]), map(abs, [-1, 2]), filter(None, [0, 'a']), sum([1, 2], 10))",
+         "{'b', 'a'} ['y', 'x'] True False [1.0, 2.0] ['a'] 13.0"),
+        ("class A:\n    pass\na = A()\nsetattr(a, 'k', 1)\nprint(isinstance(a, A), hasattr(a, 'k'), getattr(a, 'z', 0), repr('q'), bool([]), hash(3), id(a) == id(a))",
+         "True True 0 'q' False 3 True"),
+        ("class A:\n    def f(self):\n        return 1\nclass B(A):\n    def f(self):\n        return super().f() + 1\nprint(B().f())", "2"),
     ]
 
     @Test(arguments: 0..<cases.count)

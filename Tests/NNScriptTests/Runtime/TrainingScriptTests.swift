@@ -4,9 +4,7 @@ import Testing
 
 @Suite struct TrainingScriptTests {
     @Test func theXORScriptTrainsBelowTheTarget() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scripts/train_xor.nn")
-        let source = try String(contentsOf: url, encoding: .utf8)
+        let source = try scriptSource("train_xor.nn")
         let (text, error) = run(source)
         #expect(error == nil, "\(text)")
         let loss = Double(text.split(separator: " ")[1]) ?? 1

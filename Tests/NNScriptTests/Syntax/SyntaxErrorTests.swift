@@ -57,9 +57,8 @@ import Testing
         ("x = [i for i in y for]", "expected an expression after 'for'", 1, 22),
         ("x = [i for i y]", "expected 'in' after the comprehension's variable", 1, 14),
         // Dicts.
-        ("s = {1, 2}", "sets are not supported in nnlearn", 1, 5),
-        ("s = {x}", "sets are not supported in nnlearn", 1, 5),
-        ("s = {x for x in y}", "sets are not supported in nnlearn", 1, 5),
+        ("s = {x for x in y}", "set comprehensions are not supported in nnlearn", 1, 5),
+        ("s = {1, *xs}", "unpacking inside a set display is not supported", 1, 9),
         ("d = {'a': 1, 'b'}", "expected ':' after the dict key", 1, 17),
         ("d = {'a' 1}", "invalid syntax: ''a' 1' — did you forget an operator or a comma?", 1, 6),
         ("d = {'a': }", "expected an expression after ':'", 1, 11),
@@ -83,7 +82,10 @@ import Testing
         ("for i range(3): pass", "expected 'in' after the loop variable", 1, 7),
         ("def f(a=1, b): pass", "parameter without a default follows parameter with a default", 1, 12),
         ("def f(a, a): pass", "duplicate parameter 'a'", 1, 10),
-        ("def f(*args): pass", "'*args' and '**kwargs' parameters are not supported", 1, 7),
+        ("def f(*, a): pass", "a bare '*' (keyword-only marker) is not supported", 1, 8),
+        ("def f(**kw, a): pass", "'**kw' must be the last parameter", 1, 13),
+        ("def f(*a, *b): pass", "only one '*' parameter is allowed", 1, 12),
+        ("def f(*a=1): pass", "'*a' cannot have a default", 1, 9),
         ("def f(x: int): pass", "type annotations are not supported", 1, 8),
         ("def (x): pass", "expected a function name after 'def'", 1, 5),
         ("def f: pass", "expected '(' after the function name", 1, 6),
@@ -105,7 +107,13 @@ import Testing
         ("a = b += 1", "invalid syntax: unexpected '+='", 1, 7),
         // Python features nnlearn leaves out.
         ("import numpy as np", "'import' is not supported in nnlearn", 1, 1),
-        ("class Net: pass", "'class' is not supported in nnlearn", 1, 1),
+        ("class Net(A, B): pass", "a class may have one base class; multiple inheritance is not supported", 1, 12),
+        ("class Net(metaclass=M): pass", "class keywords such as metaclass= are not supported", 1, 11),
+        ("class (A): pass", "expected a class name after 'class'", 1, 7),
+        ("class A:\n    return 1", "'return' outside a function", 2, 5),
+        ("@property\ndef f(): pass", "decorators such as @property are not supported", 1, 1),
+        ("del f()", "cannot delete a function call", 1, 5),
+        ("del", "expected what to delete after 'del'", 1, 4),
         ("try:\n    x\nexcept: pass", "'try' is not supported in nnlearn", 1, 1),
     ] as [(String, String, Int, Int)])
     func messageAndLocation(source: String, message: String, line: Int, column: Int) {
@@ -119,8 +127,8 @@ import Testing
         #expect(syntaxError("if x:\n    a\nelse if y:\n    b")?.suggestion == "write 'elif' instead of 'else if'")
         #expect(syntaxError("print \"hi\"")?.suggestion == "print is a function: write print(...)")
         #expect(syntaxError("if x:\nprint(1)")?.suggestion == "indent the body, e.g. by 4 spaces")
-        #expect(syntaxError("del d['k']")?.suggestion == "to remove a dict entry use d.pop(key); a list item, xs.pop(index)")
-        #expect(syntaxError("{1, 2}")?.suggestion == "use a list or a tuple; a dict is written {key: value}")
+        #expect(syntaxError("{x for x in xs}")?.suggestion == "build a list and make it a set: set([x for x in xs])")
+        #expect(syntaxError("class A(B, C): pass")?.suggestion == "keep one base, and hold the other as an attribute")
         #expect(syntaxError("x y")?.suggestion == nil)
     }
 

@@ -71,6 +71,7 @@ func tree(_ expression: Expr) -> String {
     case .dictComprehension(let key, let value, let clauses):
         return "{" + tree(key) + ": " + tree(value) + tree(clauses) + "}"
     case .tuple(let items): return "(tuple" + items.map { " " + tree($0) }.joined() + ")"
+    case .set(let items): return "(set" + items.map { " " + tree($0) }.joined() + ")"
     case .unary(let op, let operand): return "(\(op == .negate ? "neg" : "pos") \(tree(operand)))"
     case .binary(let op, let left, let right): return "(\(op.rawValue) \(tree(left)) \(tree(right)))"
     case .compare(let left, let comparisons):
@@ -111,7 +112,7 @@ func tree(_ clauses: [ComprehensionClause]) -> String {
 }
 
 func tree(_ parameter: Parameter) -> String {
-    parameter.name + (parameter.defaultValue.map { "=" + tree($0) } ?? "")
+    (parameter.kind == .variadic ? "*" : parameter.kind == .keywords ? "**" : "") + parameter.name + (parameter.defaultValue.map { "=" + tree($0) } ?? "")
 }
 
 /// A statement as an s-expression: `(= x 1)`, `(for i (call range 3) (pass))`.
@@ -124,6 +125,9 @@ func tree(_ statement: Stmt) -> String {
     case .function(let definition):
         return "(def \(definition.name) (" + definition.parameters.map(tree).joined(separator: " ") + ")"
             + block(definition.body) + ")"
+    case .classDefinition(let definition):
+        return "(class \(definition.name)" + (definition.base.map { " (" + tree($0) + ")" } ?? "") + block(definition.body) + ")"
+    case .delete(let targets): return "(del " + targets.map(tree).joined(separator: " ") + ")"
     case .return(let value): return "(return" + (value.map { " " + tree($0) } ?? "") + ")"
     case .if(let branches, let otherwise):
         let parts = branches.map { "(\(tree($0.condition))" + block($0.body) + ")" }

@@ -1,0 +1,60 @@
+/// Binding a call's arguments to a `def`'s parameters, as Python does: positional ones
+/// first, then keywords, then defaults; `*args` gathers extra positional arguments into a
+/// tuple and `**kwargs` extra keywords into a dict, in the order given.
+extension Interpreter {
+    /// A new local scope for one call of `function`, with every parameter bound.
+    func bindParameters(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
+                        at location: SourceLocation) throws -> Scope {
+        let parameters = function.parameters
+        let scope = Scope(parent: function.closure)
+        let takesPositional = function.positionalCount
+        let variadic = function.collectsExtras ? parameters.first { $0.kind == .variadic } : nil
+        let collector = function.collectsExtras ? parameters.first { $0.kind == .keywords } : nil
+        guard positional.count <= takesPositional || variadic != nil else {
+            throw ScriptError(.type, "\(function.name)() takes \(takesPositional) argument\(takesPositional == 1 ? "" : "s") but \(positional.count) were given",
+                              at: location, hint: missingSelfHint(function, given: positional.count) ?? "its signature is \(function.signature)")
+        }
+        for index in 0..<Swift.min(positional.count, takesPositional) { scope.values[parameters[index].name] = positional[index] }
+        var extras: DictStorage?
+        for (label, value) in keywords {
+            guard let parameter = parameters.first(where: { $0.name == label }), parameter.kind == .plain else {
+                if let collector {
+                    if extras == nil { extras = DictStorage() }
+                    try extras?.set(value, for: .string(label), at: location)
+                    continue
+                }
+                let names = parameters.filter { $0.kind == .plain }.map(\.name)
+                throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
+                                  hint: Diagnostic.closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
+            }
+            guard scope.values[label] == nil else {
+                throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)
+            }
+            scope.values[label] = value
+        }
+        for (index, parameter) in parameters.enumerated() where parameter.kind == .plain && scope.values[parameter.name] == nil {
+            guard let fallback = function.defaults[index] else {
+                throw ScriptError(.type, "\(function.name)() missing required argument '\(parameter.name)'", at: location,
+                                  hint: unboundMethodHint(function, index: index) ?? "its signature is \(function.signature)")
+            }
+            scope.values[parameter.name] = fallback
+        }
+        if let variadic { scope.values[variadic.name] = .tuple(Array(positional.dropFirst(takesPositional))) }
+        if let collector { scope.values[collector.name] = .dict(extras ?? DictStorage()) }
+        return scope
+    }
+
+    /// Why a method defined without `self` fails when called on an instance.
+    private func missingSelfHint(_ function: Function, given: Int) -> String? {
+        guard let owner = function.owner, given == function.positionalCount + 1,
+              function.parameters.first?.name != "self" else { return nil }
+        return "a method receives the instance as its first argument: write def \(function.name)(self\(function.parameters.isEmpty ? "" : ", …")) in class \(owner.name)"
+    }
+
+    /// Why `Class.method()` without an instance fails.
+    private func unboundMethodHint(_ function: Function, index: Int) -> String? {
+        guard let owner = function.owner, index == 0 else { return nil }
+        let receiver = owner.name.prefix(1).lowercased()
+        return "\(function.name) is a method of \(owner.name): call it on an instance, \(receiver).\(function.name)(…), or pass one: \(owner.name).\(function.name)(\(receiver), …)"
+    }
+}
