@@ -73,14 +73,14 @@ import Testing
             loss.backward()
             print(t.W.grad.tolist(), t.b.grad.tolist())
             t.zero_grad()
-            print(t.W.grad.tolist(), t.training, t.eval().training, t.blocks[0].training, t.train().blocks[1].training)
+            print(t.W.grad, t.training, t.eval().training, t.blocks[0].training, t.train().blocks[1].training)
             opt = SGD(t, lr=0.1)
             print(opt, SGD([t, param([1.0])]))
             """
         #expect(output(source) == """
             ['W', 'b', 'blocks.0.W', 'blocks.1.W', 'extra.w']
             [[-0.8], [-1.6]] [-0.8]
-            [[0.0], [0.0]] True False False True
+            None True False False True
             SGD(lr=0.1, 5 parameter tensors) SGD(lr=0.01, 6 parameter tensors)
 
             """)
