@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNScript
 
 /// The `nnlearn` command: a thin shell over the NN libraries.
 @main
@@ -10,4 +11,10 @@ struct NNLearn: ParsableCommand {
         subcommands: [Repl.self, Run.self, LessonsCommand.self, LessonCommand.self, Replay.self, ExercisesCommand.self, Start.self, Grade.self, Hint.self, Solution.self],
         defaultSubcommand: Repl.self
     )
+
+    /// Runs the command; output that could not be written (a closed or full standard output) makes the exit status 1.
+    static func main() {
+        StandardStream.installExitCheck()
+        main(nil)
+    }
 }

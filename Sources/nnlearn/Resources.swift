@@ -7,7 +7,7 @@ import NNScript
 func requireLessons() throws {
     let root = ResourceRoot.current
     guard root.url == nil else { return }
-    FileHandle.standardError.write(Data((root.missingMessage + "\n").utf8))
+    StandardStream.write(root.missingMessage + "\n", to: 2)
     throw ExitCode(1)
 }
 

@@ -23,6 +23,12 @@ struct BinaryTests {
             BadInput("print(accuracy(tensor([[0.9]]), tensor([[1e300]])))\nundefined", .name, "undefined"),
             BadInput("\u{0}\u{1}garbage\u{FFFD}", .syntax, "invalid control character"),
             BadInput("d = {}\nxs = [d.values()]\nd[\"x\"] = xs\nprint(xs)\nundefined", .name, "undefined"),
+            // The allocation aborts and overflow traps of issue 22, at the default 2 GB budget.
+            BadInput("\"a\".ljust(10**12)", .memory, "a string of 1000000000000 characters"),
+            BadInput("(\"a\" * 10**6) * 10**6", .memory, "memory budget of 2 GB"),
+            BadInput("print(len(str(zeros(10000, 10000).tolist())))", .memory, "a list of 100010000 items"),
+            BadInput("image(zeros(64), height=3037000500, width=3037000500)", .shape, "do not make images"),
+            BadInput("print(-(-9223372036854775807 - 1), round(2.5, 400))\nundefined", .name, "9.223372036854776e+18 2.5"),
         ]
     }()
 

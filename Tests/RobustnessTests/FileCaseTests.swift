@@ -62,6 +62,15 @@ struct FileCaseTests {
         #expect(result.output == "[[1.0, 25.0], [-3.0, 16.0], [4.0, 0.5]] ['a', 'b']\n")
     }
 
+    @Test("a UTF-8 byte order mark is not part of the first column's name")
+    func byteOrderMark() throws {
+        let (interpreter, folder) = try Self.session(csv: [0xEF, 0xBB, 0xBF] + Array("label,x\n1,2\n".utf8))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = interpreter.runCell("d, names = load_csv('data.csv')\nprint(names, names[0] == 'label', d.tolist())", file: "ok.nn")
+        #expect(result.error == nil)
+        #expect(result.output == "['label', 'x'] True [[1.0, 2.0]]\n")
+    }
+
     @Test("missing files, folders and escaping paths are refused with a message", arguments: [
         ("load_csv('missing.csv')", "cannot read 'missing.csv': no such file"),
         ("load_csv('.')", "permission denied or unreadable"),

@@ -11,22 +11,10 @@ import Testing
     /// Runs `nnlearn run program.nn` as nobody in `folder`.
     static func runAsNobody(_ program: String, in folder: URL) throws -> (status: Int32, stderr: String) {
         try Data(program.utf8).write(to: folder.appendingPathComponent("program.nn"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: setpriv)
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.url.path, "run", "program.nn"]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["HOME"] = folder.path
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+        let outcome = try Binary.capture(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.url.path, "run", "program.nn"],
+                                         directory: folder, environment: ["HOME": folder.path])
+        #expect(outcome.reason == .exit)
+        return (outcome.status, outcome.stderr)
     }
 
     @Test func asNobodyProtectedFilesLinksAndFoldersHold() throws {

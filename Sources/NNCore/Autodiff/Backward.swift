@@ -105,12 +105,17 @@ extension Tensor {
         defer { for tensor in order { tensor.gradientSum = nil } }
         order.last?.gradientSum = seed
 
+        let budget = ResourceBudget.current
+        var visited = 0
         for tensor in order.reversed() {
             guard let gradient = tensor.gradientSum else { continue }
             tensor.gradientSum = nil
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
             let terms = rule(gradient)
+            // A kernel that stopped early (Ctrl-C, a time limit) left a pending stop; long graphs poll too.
+            visited &+= 1
+            if let budget, budget.hasPending || visited & 255 == 0 { try budget.checkpoint() }
             for (inputIndex, input) in tensor.inputs.enumerated() where inputIndex < terms.count {
                 // Only inputs this walk visited take part (they need a gradient).
                 guard input.requiresGrad, let term = terms[inputIndex], input.walk == walk else { continue }

@@ -42,6 +42,7 @@ public enum Gradcheck {
             let analytic = leaf.grad?.data ?? [Double](repeating: 0, count: leaf.count)
             var worst = 0.0
             for element in 0..<leaf.count {
+                try ResourceBudget.checkpoint()
                 var values = base
                 values[index][element] += epsilon
                 let plus = try objective(values)

@@ -23,6 +23,8 @@ extension Tensor {
         let (x, w) = (a.data, b.data)
         let (needsA, needsB) = (a.requiresGrad, b.requiresGrad)
         let out = Kernels.matmul(x, w, m: m, k: k, n: n)
+        // A long product polls the budget per block of rows and stops early when asked; say why here.
+        if m &* k &* n >= Kernels.pollingWork { try ResourceBudget.checkpoint() }
         return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"]) { g in
             [
                 needsA ? Kernels.matmulTransposedB(g, w, m: m, k: n, n: k) : nil,
@@ -69,6 +71,9 @@ extension Tensor {
 /// bit-identical to the plain triple loop; blocks of columns stay in SIMD
 /// registers while they are summed.
 enum Kernels {
+    /// Multiply-adds (m·k·n) from which a product polls the running program's budget (about 4 ms of work).
+    static let pollingWork = 1 << 22
+
     /// C[m×n] = A[m×k] · B[k×n].
     static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         a.withUnsafeBufferPointer { a in
@@ -103,6 +108,8 @@ enum Kernels {
                 return
             }
             let tail = n % 4, tailStart = n - tail
+            // Polled per eight rows, and only for products long enough for Ctrl-C or a time limit to matter.
+            let budget = m &* k &* n >= pollingWork ? ResourceBudget.current : nil
             // The last n % 4 columns of B, copied into four zero-padded lanes so they
             // are summed like a full block; the padding lanes are never stored.
             withUnsafeTemporaryAllocation(of: Double.self, capacity: tail > 0 ? 4 * k : 0) { padded in
@@ -113,6 +120,11 @@ enum Kernels {
                     }
                 }
                 for i in 0..<m {
+                    if i & 7 == 0, let budget, budget.poll() {
+                        // Asked to stop: the rest stays zero and the caller's checkpoint throws.
+                        (cBase + i * n).update(repeating: 0, count: (m - i) * n)
+                        return
+                    }
                     let aRow = aBase + i * k, cRow = cBase + i * n
                     var j = 0
                     while j + 16 <= n {

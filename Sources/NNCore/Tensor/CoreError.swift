@@ -8,6 +8,16 @@ public struct CoreError: Error, CustomStringConvertible, Equatable, Sendable {
     public let op: String
     /// What went wrong, without the operation's name.
     public let reason: String
+    /// The family of the error: most are invalid arguments; a few say the memory budget ran out.
+    public var kind = Kind.invalid
+
+    /// The families of core errors.
+    public enum Kind: Sendable, Equatable {
+        /// A bad shape, axis, argument or value.
+        case invalid
+        /// The result would not fit the session's memory budget (``ResourceBudget``).
+        case memory
+    }
 
     public init(_ op: String, _ reason: String) {
         self.op = op

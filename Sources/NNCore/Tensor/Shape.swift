@@ -19,6 +19,8 @@ enum Shape {
             }
             total = product
         }
+        // Refused before the op allocates it, when it would not fit the running program's budget.
+        try ResourceBudget.current?.reserve(total * 8, for: "\(op): a \(describe(shape)) tensor")
         return total
     }
 

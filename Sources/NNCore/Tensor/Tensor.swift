@@ -51,6 +51,8 @@ public final class Tensor {
     var walk = 0, nextInput = 0
     /// Scratch space of a backward pass: the gradient terms summed so far.
     var gradientSum: [Double]?
+    /// The budget this tensor's data is charged to while it lives (the running program's).
+    private let budget: ResourceBudget?
 
     /// Creates a tensor without checking that `data` matches `shape`; for the ops.
     init(
@@ -64,6 +66,8 @@ public final class Tensor {
         self.inputs = inputs
         self.backwardRule = backward
         self.formulas = formulas
+        budget = ResourceBudget.current
+        budget?.charge(data.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
     }
 
     /// Creates a tensor of the given shape from row-major values.
@@ -97,6 +101,7 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
+        budget?.release(data.count &* 8)
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
         inputs.moveAll(into: &pending)

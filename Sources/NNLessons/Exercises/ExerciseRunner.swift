@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 import NNTerminal
 
 /// The exercise commands (`exercises`, `start`, `grade`, `hint`, `solution`) without a process.
@@ -42,8 +43,8 @@ public struct ExerciseRunner {
             workspace: ExerciseWorkspace.resolve(option, environment: environment, currentDirectory: current),
             grader: Grader(options: GradingOptions(seed: seed, folder: catalog.directory)),
             printer: GradePrinter(colour: ColourPolicy.detect(environment: environment)),
-            write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+            write: { StandardStream.write($0, to: 1) },
+            writeError: { StandardStream.write($0, to: 2) })
     }
 
     /// Reports a corrupt progress file once, before a command's own output.

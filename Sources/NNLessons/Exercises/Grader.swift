@@ -107,6 +107,7 @@ public struct Grader: Sendable {
         interpreter.respondsToInterrupts = true
         interpreter.stepLimit = options.stepLimit
         interpreter.timeLimit = options.timeLimit
+        interpreter.memoryLimit = Interpreter.memoryLimitSetting ?? 512 << 20
         return interpreter
     }
 

@@ -27,6 +27,8 @@ public enum LessonReplay {
         interpreter.files = FileAccess(base: folder)
         interpreter.showsProgress = false
         interpreter.respondsToInterrupts = true
+        // Lessons are small: a cell that needs more than this is a mistake or an attack.
+        interpreter.memoryLimit = Interpreter.memoryLimitSetting ?? 1 << 30
         return interpreter
     }
 

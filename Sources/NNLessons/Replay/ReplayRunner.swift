@@ -115,6 +115,11 @@ public struct ReplayRunner {
             write("\(file): up to date (\(result.outcomes.count) cells)\n")
             return true
         }
+        // Edited while it replayed (in an editor, say): the new outputs would drop those edits.
+        guard FileManager.default.contents(atPath: url.path) == Data(source.utf8) else {
+            writeError("\(file): left unchanged: the lesson changed on disk while it replayed; run replay --update again to record its outputs\n")
+            return false
+        }
         do {
             try AtomicFile.write(Data(text.utf8), to: url)
         } catch {

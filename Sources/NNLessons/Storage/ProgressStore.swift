@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNScript
 
 /// Reads and writes `progress.json` in the state directory, atomically and without ever crashing.
@@ -19,12 +24,45 @@ public final class ProgressStore {
     public init(directory: URL = StateDirectory.url(), now: Date = Date()) {
         url = directory.appendingPathComponent("progress.json")
         progress = Progress()
-        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        progress = loadFromDisk(now: now)
+    }
+
+    /// The progress on disk now; a corrupt file is set aside (with a notice) and counts as empty.
+    private func loadFromDisk(now: Date = Date()) -> Progress {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return Progress() }
         do {
-            progress = try Self.decoder.decode(Progress.self, from: data)
+            return try Self.decoder.decode(Progress.self, from: data)
         } catch {
             notice = setAside(at: now)
+            return Progress()
         }
+    }
+
+    /// Reads the file, applies `change` and writes it back, all under an exclusive lock on
+    /// `progress.json.lock`: two nnlearn processes updating at once (a lesson in one terminal,
+    /// `grade` in another) both keep their update.
+    private func update(_ change: (inout Progress) -> Void) throws {
+        try withLock {
+            var fresh = loadFromDisk()
+            change(&fresh)
+            progress = fresh
+            try AtomicFile.write(Self.encoder.encode(fresh), to: url)
+        }
+    }
+
+    /// Runs `body` holding the lock file's exclusive flock (released when the descriptor closes).
+    private func withLock(_ body: () throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let descriptor = open(url.path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw AtomicFile.WriteError(message: "cannot lock \(url.path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw AtomicFile.WriteError(message: "cannot lock \(url.path): \(String(cString: strerror(errno)))") }
+        }
+        try body()
     }
 
     /// Returns the notice (if any) and forgets it, so it is reported only once.
@@ -42,45 +80,53 @@ public final class ProgressStore {
 
     /// Records that the learner ran cell `cell` of `cellCount`; running the last cell completes the lesson.
     public func recordCell(_ cell: Int, of cellCount: Int, lesson lessonID: String, at date: Date = Date()) throws {
-        var entry = progress.lessons[lessonID] ?? LessonProgress(lastCell: cell, cellCount: cellCount, updated: date)
-        entry.lastCell = cell
-        entry.cellCount = cellCount
-        entry.updated = date
-        if cell >= cellCount, entry.completed == nil { entry.completed = date }
-        progress.lessons[lessonID] = entry
-        try save()
+        try update { progress in
+            var entry = progress.lessons[lessonID] ?? LessonProgress(lastCell: cell, cellCount: cellCount, updated: date)
+            entry.lastCell = cell
+            entry.cellCount = cellCount
+            entry.updated = date
+            if cell >= cellCount, entry.completed == nil { entry.completed = date }
+            progress.lessons[lessonID] = entry
+        }
     }
 
     /// Records one checked attempt at an exercise.
     public func recordAttempt(exercise id: String, passed: Bool, at date: Date = Date()) throws {
-        var entry = progress.exercises[id] ?? ExerciseProgress(passed: false, attempts: 0, lastAttempt: date)
-        entry.attempts += 1
-        entry.lastAttempt = date
-        if passed {
-            entry.passed = true
-            if entry.passedAt == nil { entry.passedAt = date }
+        try update { progress in
+            var entry = progress.exercises[id] ?? ExerciseProgress(passed: false, attempts: 0, lastAttempt: date)
+            // The count comes from a file anyone can edit: it saturates rather than overflowing.
+            entry.attempts = entry.attempts < Int.max ? Swift.max(entry.attempts, 0) + 1 : Int.max
+            entry.lastAttempt = date
+            if passed {
+                entry.passed = true
+                if entry.passedAt == nil { entry.passedAt = date }
+            }
+            progress.exercises[id] = entry
         }
-        progress.exercises[id] = entry
-        try save()
     }
 
     /// Forgets a lesson's progress (to start it again from the top).
     public func reset(lesson lessonID: String) throws {
-        progress.lessons[lessonID] = nil
-        try save()
+        try update { $0.lessons[lessonID] = nil }
     }
 
-    /// Writes the progress atomically (temporary file and rename), creating the directory.
+    /// Writes this store's progress as it is (replacing the file's), atomically and under the lock.
     public func save() throws {
-        try AtomicFile.write(Self.encoder.encode(progress), to: url)
+        try withLock { try AtomicFile.write(Self.encoder.encode(progress), to: url) }
     }
 
     /// Moves the unreadable file aside; returns the message for the learner.
     private func setAside(at date: Date) -> String {
         let stamp = Self.stamp.string(from: date)
-        let aside = url.deletingLastPathComponent().appendingPathComponent("progress.json.corrupt-\(stamp)")
+        let folder = url.deletingLastPathComponent()
+        // Never over an earlier copy: two corrupt files set aside within one second get -2, -3, … names.
+        var aside = folder.appendingPathComponent("progress.json.corrupt-\(stamp)")
+        var suffix = 1
+        while FileManager.default.fileExists(atPath: aside.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: aside.path)) != nil {
+            suffix += 1
+            aside = folder.appendingPathComponent("progress.json.corrupt-\(stamp)-\(suffix)")
+        }
         do {
-            try? FileManager.default.removeItem(at: aside)
             try FileManager.default.moveItem(at: url, to: aside)
             return "progress file was unreadable and was set aside as \(aside.lastPathComponent)"
         } catch {

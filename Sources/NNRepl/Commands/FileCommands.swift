@@ -11,8 +11,11 @@ public enum LoadCommand {
         let path = invocation.arguments
         guard !path.isEmpty else { return session.fail("usage: :load FILE.nn") }
         let url = session.url(for: path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "no such file"
+        let data: Data
+        do {
+            data = try StandardStream.readProgram(path: url.path)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "\(error)" : "no such file"
             return session.fail("cannot load '\(path)': \(reason)")
         }
         let source = String(decoding: data, as: UTF8.self)

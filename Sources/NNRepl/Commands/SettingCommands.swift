@@ -1,3 +1,4 @@
+import NNCore
 // `:reset`, `:precision N`, `:trace on|off` and `:quit`: commands that change
 // the session rather than run code.
 
@@ -32,6 +33,25 @@ public enum PrecisionCommand {
         }
         session.interpreter.precision = decimals
         session.console.line("Tensors print with \(decimals) decimals.")
+        return .success
+    }
+}
+
+/// `:memory [SIZE]`: the session's memory budget (live tensors, and any one new string or list).
+public enum MemoryCommand {
+    public static let command = ReplCommand(
+        name: "memory", usage: ":memory [SIZE]",
+        summary: "set the memory budget, such as 4G or 512M (show it and the use without SIZE)",
+        details: "A program that would take its tensors, or one new string or list, past the budget stops with a MemoryError instead of driving the computer into swap."
+    ) { invocation, session in
+        let budget = session.interpreter.budget
+        let words = invocation.words
+        if words.count == 1, let bytes = ResourceBudget.bytes(parsing: words[0]) {
+            session.interpreter.memoryLimit = bytes
+        } else if !words.isEmpty {
+            return session.fail("usage: :memory SIZE, such as :memory 4G or :memory 512M")
+        }
+        session.console.line("Memory budget: \(ResourceBudget.describe(bytes: budget.memoryLimit)) (tensors in use: \(ResourceBudget.describe(bytes: budget.liveBytes))).")
         return .success
     }
 }

@@ -4,7 +4,7 @@ public enum StandardCommands {
     public static func registry() -> CommandRegistry {
         CommandRegistry([
             HelpCommand.command, VarsCommand.command, ResetCommand.command, TimeCommand.command,
-            PrecisionCommand.command, TraceCommand.command, LoadCommand.command, SaveCommand.command,
+            PrecisionCommand.command, MemoryCommand.command, TraceCommand.command, LoadCommand.command, SaveCommand.command,
             QuitCommand.command,
         ] + LessonCommands.all + ExerciseCommands.commands())
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 import NNTerminal
 #if canImport(Glibc)
 import Glibc
@@ -22,8 +23,14 @@ public enum ReplMain {
             // Not a terminal: the same output as `nnlearn run -`, plus any :commands.
             let session = ReplSession(console: .standard(colour: .plain), style: .plain, baseDirectory: base)
             configure(session)
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            return PipedRepl.run(input, in: session)
+            let input: Data
+            do {
+                input = try StandardStream.readAll(descriptor: 0, name: "standard input")
+            } catch {
+                session.console.error("nnlearn: \(error)\n")
+                return 1
+            }
+            return PipedRepl.run(String(decoding: input, as: UTF8.self), in: session)
         }
         let colour = ColourPolicy.detect(fileDescriptor: 1, environment: environment)
         let session = ReplSession(console: .standard(colour: colour), style: .notebook,

@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 import NNTerminal
 
 /// The interactive REPL on a terminal: prompts, line editing, history,
@@ -21,7 +22,7 @@ final class TerminalRepl {
             completer.complete(line, atEntryStart: buffer.isEmpty)
         }, list: { candidates in
             // On a line of its own; libedit then draws the prompt and the line again below.
-            FileHandle.standardOutput.write(Data(("\n" + CandidateList.render(candidates, width: TerminalSize.columns()) + "\n").utf8))
+            StandardStream.write("\n" + CandidateList.render(candidates, width: TerminalSize.columns()) + "\n", to: 1)
         })
     }
 
@@ -39,7 +40,9 @@ final class TerminalRepl {
             case .end:
                 console.out("\n")
                 break loop
-            case .line(let text):
+            case .line(let typed):
+                // Ctrl-D typed while a cell ran reaches the next line as a literal U+0004: never code, so dropped.
+                let text = typed.contains("\u{04}") ? typed.filter { $0 != "\u{04}" } : typed
                 history?.add(text)
                 let entry = buffer.add(text)
                 // A blank line does nothing, except in a lesson, where Enter steps on.

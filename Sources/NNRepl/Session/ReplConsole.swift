@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 import NNTerminal
 
 /// Where a session writes: standard output and error on a terminal or in a pipe,
@@ -29,8 +30,8 @@ public final class ReplConsole: @unchecked Sendable {
     /// prints appear as they happen and interleave correctly with errors.
     public static func standard(colour: ColourPolicy) -> ReplConsole {
         ReplConsole(colour: colour,
-                    output: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                    error: { FileHandle.standardError.write(Data($0.utf8)) })
+                    output: { StandardStream.write($0, to: 1) },
+                    error: { StandardStream.write($0, to: 2) })
     }
 
     /// A console that keeps what is written, for tests and for capturing a command's text.

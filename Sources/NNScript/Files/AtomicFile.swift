@@ -115,8 +115,3 @@ public enum AtomicFile {
         return status
     }
 }
-
-/// write(2), under a name that does not clash with ``AtomicFile/write(_:to:)``.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
-}

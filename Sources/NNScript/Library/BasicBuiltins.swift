@@ -6,7 +6,10 @@ enum BasicBuiltins {
     static let all: [Builtin] = [
         Builtin("print", Signature("*values, sep=, end="), doc: "print(*values, sep=\" \", end=\"\\n\"): writes values as text.") { args, interpreter in
             let sep = try args.string("sep", default: " "), end = try args.string("end", default: "\n")
-            interpreter.write(args.rest.map { Display.str($0, interpreter: interpreter) }.joined(separator: sep) + end)
+            let text = args.rest.map { Display.str($0, interpreter: interpreter) }.joined(separator: sep) + end
+            // A text cut short (Ctrl-C, the time limit, the memory budget) is not printed.
+            if interpreter.budget.hasPending { try interpreter.checkpoint(at: args.location) }
+            interpreter.write(text)
             return .none
         },
         Builtin("len", Signature("x"), doc: "len(x): the number of items (rows of a tensor).") { args, interpreter in
@@ -54,8 +57,7 @@ enum BasicBuiltins {
                 let rounded = x.rounded(.toNearestOrEven)
                 return Convert.integer(rounded).map { .integer($0) } ?? .number(rounded)
             }
-            let scale = Foundation.pow(10, Double(try args.integer("digits")))
-            return .number((x * scale).rounded(.toNearestOrEven) / scale)
+            return try roundedValue(args.named["x"] ?? .none, x, digits: try args.integer("digits"))
         },
         Builtin("str", Signature("x"), doc: "str(x): the text print would show.") { args, interpreter in
             .string(Display.str(args.named["x"] ?? .none, interpreter: interpreter))
@@ -81,12 +83,16 @@ enum BasicBuiltins {
         },
         Builtin("list", Signature("items="), doc: "list(items): a new list of the items (a tensor gives its rows, or numbers for a vector).") { args, interpreter in
             var items: [Value] = []
-            if let source = args.value("items") { try interpreter.iterate(source, at: args.location) { items.append($0); return true } }
+            if let source = args.value("items") {
+                try interpreter.iterate(source, at: args.location) { items.append($0); try interpreter.checkGrowth(items.count, at: args.location); return true }
+            }
             return .list(ListStorage(items))
         },
         Builtin("tuple", Signature("items="), doc: "tuple(items): a tuple of the items.") { args, interpreter in
             var items: [Value] = []
-            if let source = args.value("items") { try interpreter.iterate(source, at: args.location) { items.append($0); return true } }
+            if let source = args.value("items") {
+                try interpreter.iterate(source, at: args.location) { items.append($0); try interpreter.checkGrowth(items.count, at: args.location); return true }
+            }
             return .tuple(items)
         },
         Builtin("dict", Signature("*source, **entries"), doc: "dict(source=None, **entries): a new dict from another dict, from (key, value) pairs, or from keywords: dict(lr=0.1, epochs=10).") { args, interpreter in
@@ -219,4 +225,24 @@ enum Sorting {
         }
         return order.map { items[$0] }
     }
+}
+
+/// `round(x, digits)` as Python: correctly rounded from x's exact binary value (half to even on exact
+/// ties); more digits than a double holds (over 323) give x back, fewer than −308 give zero; an int stays an int.
+func roundedValue(_ value: Value, _ x: Double, digits: Int) throws -> Value {
+    if case .integer(let n) = value {
+        guard digits < 0 else { return value }
+        guard digits > -19 else { return .integer(0) }
+        let scale = Foundation.pow(10, Double(-digits))
+        return Convert.integer((Double(n) / scale).rounded(.toNearestOrEven) * scale).map(Value.integer) ?? .number(Double(n))
+    }
+    guard x.isFinite, digits <= 323 else { return .number(x) }
+    guard digits >= -308 else { return .number(0 * x) }
+    if digits >= 0 {
+        // printf rounds the exact binary value, as CPython's dtoa does: round(2.675, 2) is 2.67.
+        return .number(Double(String(format: "%.\(digits)f", x)) ?? x)
+    }
+    let scale = Foundation.pow(10, Double(-digits))
+    let rounded = (x / scale).rounded(.toNearestOrEven) * scale
+    return .number(rounded.isFinite ? rounded : x)
 }

@@ -65,7 +65,9 @@ enum PlotBuiltins {
             if batch, givenHeight != h || givenWidth != w {
                 throw ScriptError(.shape, "image(): a batch of shape \(data.shape) has tiles of \(h)×\(w); leave out height and width", at: args.location)
             }
-            guard h > 0, w > 0, data.count % (h * w) == 0 else {
+            // height·width is checked for overflow first: a learner's sizes may be any whole numbers.
+            let (area, overflow) = h.multipliedReportingOverflow(by: w)
+            guard h > 0, w > 0, !overflow, data.count % area == 0 else {
                 throw ScriptError(.shape, "image(): \(data.count) values do not make images of \(h)×\(w)", at: args.location)
             }
             let captions = try stringList(args, "captions")

@@ -53,7 +53,10 @@ enum TensorMembers {
             }
         case "item": return method(name, "", doc: "x.item(): the number in a one-element tensor.") { _, _ in .number(try t.item()) }
         case "tolist":
-            return method(name, "", doc: "x.tolist(): nested lists of numbers.") { _, _ in nestedList(t) }
+            return method(name, "", doc: "x.tolist(): nested lists of numbers.") { args, interpreter in
+                try interpreter.reserveItems(t.count, plus: t.rank > 1 ? t.count / Swift.max(t.shape.last ?? 1, 1) : 0, at: args.location)
+                return nestedList(t)
+            }
         case "any": return method(name, "", doc: "x.any(): True when some element is non-zero.") { _, _ in .bool(t.data.contains { $0 != 0 }) }
         case "all": return method(name, "", doc: "x.all(): True when every element is non-zero.") { _, _ in .bool(t.data.allSatisfy { $0 != 0 }) }
         case "backward":

@@ -74,13 +74,19 @@ enum ListMembers {
     static func member(_ name: String, of list: ListStorage) -> Value? {
         switch name {
         case "append":
-            return method("append", "item", doc: "Adds an item at the end.") { args, _ in
-                list.items.append(args.named["item"] ?? .none); return .none
+            return method("append", "item", doc: "Adds an item at the end.") { args, interpreter in
+                list.items.append(args.named["item"] ?? .none)
+                try interpreter.checkGrowth(list.items.count, at: args.location)
+                return .none
             }
         case "extend":
             return method("extend", "items", doc: "Adds every item of another list.") { args, interpreter in
                 let items = args.named["items"] ?? .none
-                try interpreter.iterate(items, at: args.location) { list.items.append($0); return true }
+                try interpreter.iterate(items, at: args.location) {
+                    list.items.append($0)
+                    try interpreter.checkGrowth(list.items.count, at: args.location)
+                    return true
+                }
                 return .none
             }
         case "insert":
@@ -148,11 +154,19 @@ enum StringMembers {
                     }
                     parts.append(s); return true
                 }
+                try interpreter.reserveText(text.utf8.count, times: Swift.max(parts.count - 1, 0),
+                                            plus: parts.reduce(0) { $0 &+ $1.utf8.count }, at: args.location)
                 return .string(parts.joined(separator: text))
             }
         case "replace":
-            return method(name, "old, new", doc: "Replaces every occurrence.") { args, _ in
-                .string(text.replacingOccurrences(of: try args.string("old"), with: try args.string("new")))
+            return method(name, "old, new", doc: "Replaces every occurrence.") { args, interpreter in
+                let (old, new) = (try args.string("old"), try args.string("new"))
+                if new.utf8.count > old.utf8.count, text.utf8.count > 1 << 16 {
+                    // The result grows by the difference per occurrence: checked before it is built.
+                    let occurrences = old.isEmpty ? text.count + 1 : text.components(separatedBy: old).count - 1
+                    try interpreter.reserveText(new.utf8.count - old.utf8.count, times: occurrences, plus: text.utf8.count, at: args.location)
+                }
+                return .string(text.replacingOccurrences(of: old, with: new))
             }
         case "startswith": return method(name, "prefix", doc: "Whether it starts with a prefix.") { args, _ in .bool(text.hasPrefix(try args.string("prefix"))) }
         case "endswith": return method(name, "suffix", doc: "Whether it ends with a suffix.") { args, _ in .bool(text.hasSuffix(try args.string("suffix"))) }
@@ -161,9 +175,10 @@ enum StringMembers {
                 .string(try Format.python(text, args.rest, interpreter: interpreter, at: args.location))
             }
         case "ljust", "rjust", "center":
-            return method(name, "width", doc: "Pads to a width.") { args, _ in
+            return method(name, "width", doc: "Pads to a width.") { args, interpreter in
                 let width = try args.integer("width")
-                let padding = Swift.max(0, width - text.count)
+                let padding = Swift.max(0, width &- text.count)
+                try interpreter.reserveText(padding, plus: text.utf8.count, at: args.location)
                 switch name {
                 case "ljust": return .string(text + String(repeating: " ", count: padding))
                 case "rjust": return .string(String(repeating: " ", count: padding) + text)

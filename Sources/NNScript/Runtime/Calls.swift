@@ -9,7 +9,10 @@ extension Interpreter {
             let arguments = try Arguments.bind(builtin.signature, function: builtin.name, positional: positional,
                                                keywords: keywords, at: location)
             do {
-                return try builtin.body(arguments, self)
+                let result = try builtin.body(arguments, self)
+                // Whatever a builtin built past the budget, or a stop its kernels saw, is reported as it returns.
+                if budget.hasPending { try checkpoint(at: location) }
+                return result
             } catch let error as CoreError {
                 throw ScriptError(error, at: location)
             }

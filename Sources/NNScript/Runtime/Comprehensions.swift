@@ -6,7 +6,10 @@ extension Interpreter {
         // The loop variables live in their own scope, as in Python 3.
         let inner = Scope(parent: scope)
         var values: [Value] = []
-        try runClauses(clauses[...], in: inner, at: location) { values.append(try evaluate(element, in: inner)) }
+        try runClauses(clauses[...], in: inner, at: location) {
+            values.append(try evaluate(element, in: inner))
+            try checkGrowth(values.count, at: location)
+        }
         return .list(ListStorage(values))
     }
 

@@ -37,12 +37,11 @@ public enum Display {
             return TensorFormatter(precision: interpreter.precision).format(shape: t.shape, values: t.data, requiresGrad: t.requiresGrad && t.isLeaf)
         case .list(let list):
             return container(list, "[", "]", open: &open) { open in
-                list.items.map { repr($0, interpreter: interpreter, open: &open) }
+                parts(of: list.items, interpreter: interpreter, open: &open)
             }
         case .tuple(let items):
             guard open.count < maximumNesting else { return "(...)" }
-            var parts: [String] = []
-            for item in items { parts.append(repr(item, interpreter: interpreter, open: &open)) }
+            let parts = parts(of: items, interpreter: interpreter, open: &open)
             let inner = parts.joined(separator: ", ")
             return items.count == 1 ? "(\(inner),)" : "(\(inner))"
         case .dict(let dict):
@@ -60,6 +59,25 @@ public enum Display {
             } + ")"
         case .object(let object): return object.display(interpreter: interpreter)
         }
+    }
+
+    /// The reprs of a list's or tuple's items. Long ones stop early with `...` when the program must
+    /// stop (Ctrl-C, a time limit) or the text would not fit the memory budget; the builtin's
+    /// caller then reports why.
+    private static func parts(of items: [Value], interpreter: Interpreter, open: inout [ObjectIdentifier]) -> [String] {
+        var parts: [String] = []
+        parts.reserveCapacity(items.count)
+        var length = 0
+        for item in items {
+            if parts.count & 1023 == 1023, interpreter.stopsPrinting(length) {
+                parts.append("...")
+                break
+            }
+            let part = repr(item, interpreter: interpreter, open: &open)
+            length &+= part.utf8.count &+ 2
+            parts.append(part)
+        }
+        return parts
     }
 
     /// A list's or dict's items between its brackets, or `[...]` / `{...}` when it is already

@@ -44,6 +44,16 @@ public final class Interpreter {
     public var stepLimit: Int?
     /// The wall-clock time a program may run before it is stopped.
     public var timeLimit: TimeInterval?
+    /// The memory budget and stop check that the core's long kernels poll (see ``ResourceBudget``).
+    public let budget = ResourceBudget(memoryLimit: Interpreter.memoryLimitSetting ?? ResourceBudget.defaultLimit)
+    /// The budget the learner chose for this process (`--memory-limit`); nil keeps each front end's default
+    /// (2 GB; replay 1 GB, grading 512 MB). Set once at start-up, before any interpreter runs.
+    public nonisolated(unsafe) static var memoryLimitSetting: Int?
+    /// The most bytes of live tensor data, and of any one new string or list, this interpreter's programs may hold.
+    public var memoryLimit: Int {
+        get { budget.memoryLimit }
+        set { budget.memoryLimit = newValue }
+    }
     /// Where files may be read and written, for the trust model.
     public var files = FileAccess()
     /// Whether the program may write files at all (exercise checks may not).
@@ -73,6 +83,7 @@ public final class Interpreter {
         self.write = write
         globals = Scope(parent: nil)
         globals.values = Library.globals()
+        budget.stopCheck = { [unowned self] in self.stopError() }
     }
 
     /// Names a user can see: variables first, then builtins.
@@ -104,40 +115,99 @@ public final class Interpreter {
         steps = 0
         depth = 0
         deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        budget.clearPending()
+        // Tensors made by this program are charged to this interpreter's budget, and the core's long kernels poll it.
+        return try ResourceBudget.$current.withValue(budget) { try executeStatements(program) }
+    }
+
+    private func executeStatements(_ program: [Stmt]) throws -> [Value] {
         var shown: [Value] = []
         for statement in program {
             // Per statement, so that anomaly(True) takes effect from the next statement on.
             try Anomaly.detecting(detectsAnomalies) {
                 if case .expression(let expr) = statement.kind {
                     let value = try evaluate(expr, in: globals)
+                    if budget.hasPending { try checkpoint(at: statement.location) }
                     if case .none = value { return }
                     globals.values["_"] = value
                     shown.append(value)
                     display?(value)
                 } else {
                     _ = try execute(statement, in: globals)
+                    // Whatever a statement built past the memory budget is reported before the next one.
+                    if budget.hasPending { try checkpoint(at: statement.location) }
                 }
             }
         }
         return shown
     }
 
-    /// Counts a step and stops the program when interrupted or over its budget.
+    /// Counts a step and stops the program when interrupted, over its budget or out of memory.
     @inline(__always)
     func tick(_ location: SourceLocation) throws {
         steps &+= 1
+        if budget.hasPending { try checkpoint(at: location) }
         guard steps & 255 == 0 else { return }
-        if respondsToInterrupts, interruptRequest.isRequested {
-            interruptRequest.clear()
-            throw ScriptError(.interrupted, "interrupted", at: location, hint: "variables keep the values they had at this point")
-        }
+        if let error = stopError() { throw error.located(location) }
         if let stepLimit, steps > stepLimit {
             throw ScriptError(.limit, "the program took more than \(stepLimit) steps and was stopped", at: location,
                               hint: "is there a loop that never ends?")
         }
-        if let deadline, Date() > deadline {
-            throw ScriptError(.limit, "the program ran longer than \(Display.number(timeLimit ?? 0)) seconds and was stopped", at: location,
-                              hint: "is there a loop that never ends?")
+    }
+
+    /// Throws when the memory budget ran out, Ctrl-C was pressed or the time is up: for long builtins, per block of work.
+    func checkpoint(at location: SourceLocation) throws {
+        do { try budget.checkpoint() } catch let error as CoreError { throw ScriptError(error, at: location) } catch let error as ScriptError {
+            throw error.located(location)
         }
+    }
+
+    /// The error that stops the program now (Ctrl-C, past the deadline), if any; consumes a Ctrl-C.
+    func stopError() -> ScriptError? {
+        if respondsToInterrupts, interruptRequest.isRequested {
+            interruptRequest.clear()
+            return ScriptError(.interrupted, "interrupted", hint: "variables keep the values they had at this point")
+        }
+        if let deadline, Date() > deadline {
+            return ScriptError(.limit, "the program ran longer than \(Display.number(timeLimit ?? 0)) seconds and was stopped",
+                               hint: "is there a loop that never ends?")
+        }
+        return nil
+    }
+
+    /// Refuses to build a string of `length`·`times` + `plus` bytes that would not fit the memory budget.
+    func reserveText(_ length: Int, times: Int = 1, plus extra: Int = 0, at location: SourceLocation) throws {
+        let (product, overflow) = length.multipliedReportingOverflow(by: times)
+        let (total, overflowAgain) = product.addingReportingOverflow(extra)
+        // Small strings cost nothing to check; only large ones ask the budget.
+        guard overflow || overflowAgain || total > 1 << 16 else { return }
+        try reserve(overflow || overflowAgain ? Int.max : total,
+                    for: "a string of \(overflow || overflowAgain ? "more than \(Int.max)" : "\(total)") characters", at: location)
+    }
+
+    /// Refuses to build a list or tuple of `count`·`times` + `plus` items that would not fit the memory budget.
+    func reserveItems(_ count: Int, times: Int = 1, plus extra: Int = 0, at location: SourceLocation) throws {
+        let (product, overflow) = count.multipliedReportingOverflow(by: times)
+        let (total, overflowAgain) = product.addingReportingOverflow(extra)
+        guard overflow || overflowAgain || total > 1 << 12 else { return }
+        let bytes = overflow || overflowAgain ? Int.max : total.multipliedReportingOverflow(by: MemoryLayout<Value>.stride).partialValue
+        try reserve(bytes, for: "a list of \(total) items", at: location)
+    }
+
+    /// Whether printing must stop: a stop was asked for, or `length` bytes of text leave no room in the budget.
+    func stopsPrinting(_ length: Int) -> Bool {
+        if length > budget.memoryLimit &- budget.liveBytes { budget.overdraw("the text of a value (\(length) characters so far)") }
+        return budget.poll()
+    }
+
+    /// For lists growing one item at a time: asks the budget every 65,536 items.
+    @inline(__always)
+    func checkGrowth(_ count: Int, at location: SourceLocation) throws {
+        if count & 0xFFFF == 0, count > 0 { try reserveItems(count, at: location) }
+    }
+
+    /// Refuses to build a string or list of `bytes` that would not fit the memory budget.
+    func reserve(_ bytes: Int, for what: @autoclosure () -> String, at location: SourceLocation) throws {
+        do { try budget.reserve(bytes, for: what()) } catch let error as CoreError { throw ScriptError(error, at: location) }
     }
 }

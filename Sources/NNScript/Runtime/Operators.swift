@@ -7,7 +7,9 @@ extension Interpreter {
         switch (op, value) {
         case (.plus, .number), (.plus, .tensor): return value
         case (.negate, .number(let x)): return .number(-x)
-        case (.negate, .integer(let n)) where n != Int.min: return .integer(-n)
+        case (.negate, .integer(let n)):
+            // −Int.min does not fit an int: it becomes a float, as other int overflows do.
+            return n == Int.min ? .number(-Double(n)) : .integer(-n)
         case (.plus, .integer): return value
         case (.negate, .bool(let b)): return .number(b ? -1 : 0)
         case (.negate, .tensor(let t)): return .tensor(try core(location) { try -t })
@@ -35,22 +37,30 @@ extension Interpreter {
                 throw ScriptError(.type, "unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: location,
                                   hint: other.typeName == "str" ? "convert with str(x) + text, or use an f-string" : nil)
             }
-            return .tensor(try core(location) { try tensorOp(op, a, b, at: location) })
+            let result = try core(location) { try tensorOp(op, a, b, at: location) }
+            // A result that took the tensors past the memory budget is reported here, naming the op.
+            if budget.hasPending { try checkpoint(at: location) }
+            return .tensor(result)
         case (.string(let a), .string(let b)) where op == .add:
+            try reserveText(a.utf8.count, times: 1, plus: b.utf8.count, at: location)
             return .string(a + b)
         case (.string(let s), .integer(let count)) where op == .multiply, (.integer(let count), .string(let s)) where op == .multiply:
             guard count >= 0, count <= 1_000_000 else {
                 throw ScriptError(.value, "a string can be repeated a whole number of times (0 to 1000000)", at: location)
             }
+            try reserveText(s.utf8.count, times: count, at: location)
             return .string(String(repeating: s, count: count))
         case (.list(let a), .list(let b)) where op == .add:
+            try reserveItems(a.items.count, plus: b.items.count, at: location)
             return .list(ListStorage(a.items + b.items))
         case (.tuple(let a), .tuple(let b)) where op == .add:
+            try reserveItems(a.count, plus: b.count, at: location)
             return .tuple(a + b)
         case (.list(let l), .integer(let count)) where op == .multiply:
             guard count >= 0, l.items.count.multipliedReportingOverflow(by: count).partialValue <= 10_000_000 else {
                 throw ScriptError(.value, "a list can be repeated a whole number of times", at: location)
             }
+            try reserveItems(l.items.count, times: count, at: location)
             return .list(ListStorage(Array(repeating: l.items, count: count).flatMap { $0 }))
         default:
             var hint: String?
@@ -170,7 +180,7 @@ extension Interpreter {
         return try binary(op, current, operand, at: location)
     }
 
-    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation, depth: Int = 0) throws -> Value {
         switch op {
         case .is: return .bool(Self.identical(left, right))
         case .isNot: return .bool(!Self.identical(left, right))
@@ -197,9 +207,9 @@ extension Interpreter {
             default: break
             }
         case (.tuple(let a), .tuple(let b)) where op != .equal && op != .notEqual:
-            return try lexicographic(op, a, b, at: location)
+            return try lexicographic(op, a, b, at: location, depth: depth)
         case (.list(let a), .list(let b)) where op != .equal && op != .notEqual:
-            return try lexicographic(op, a.items, b.items, at: location)
+            return try lexicographic(op, a.items, b.items, at: location, depth: depth)
         default:
             if op == .equal { return .bool(Self.equal(left, right)) }
             if op == .notEqual { return .bool(!Self.equal(left, right)) }
@@ -207,11 +217,19 @@ extension Interpreter {
         throw ScriptError(.type, "'\(op.rawValue)' is not supported between \(left.typeName) and \(right.typeName)", at: location)
     }
 
+    /// The deepest tuples or lists are ordered (`<`): deeper is a RecursionError, as in Python,
+    /// rather than a walk whose cost grows with the square of the depth.
+    static let maximumComparisonDepth = 1000
+
     /// Orders two tuples (or lists) as Python does: by the first items that differ,
     /// or, when one is a prefix of the other, the shorter first.
-    private func lexicographic(_ op: ComparisonOperator, _ a: [Value], _ b: [Value], at location: SourceLocation) throws -> Value {
-        for (x, y) in zip(a, b) where !Self.equal(x, y) {
-            return try compare(op, x, y, at: location)
+    private func lexicographic(_ op: ComparisonOperator, _ a: [Value], _ b: [Value], at location: SourceLocation, depth: Int) throws -> Value {
+        guard depth < Self.maximumComparisonDepth else {
+            throw ScriptError(.recursion, "maximum depth exceeded in comparison: the items are nested more than \(Self.maximumComparisonDepth) levels deep",
+                              at: location, hint: "order by a key instead, such as sorted(items, key=len)")
+        }
+        for (x, y) in zip(a, b) where !Self.equal(x, y, depth: depth) {
+            return try compare(op, x, y, at: location, depth: depth + 1)
         }
         return .bool(Self.holds(op, Double(a.count), Double(b.count)))
     }

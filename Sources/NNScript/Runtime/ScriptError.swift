@@ -9,6 +9,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         case recursion = "RecursionError", limit = "LimitError", interrupted = "KeyboardInterrupt"
         case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
         case floatingPoint = "FloatingPointError", key = "KeyError", runtime = "RuntimeError"
+        case memory = "MemoryError"
     }
 
     public var kind: Kind
@@ -35,6 +36,11 @@ public struct ScriptError: Error, CustomStringConvertible {
     /// Wraps a core error (shapes, axes, arguments) as a script error.
     init(_ error: CoreError, at location: SourceLocation?) {
         // Anomaly detection reports nan and inf, which Python calls FloatingPointError.
+        if error.kind == .memory {
+            self.init(.memory, error.description, at: location,
+                      hint: "use smaller sizes, or let go of large values you no longer need (reassign the variable); the budget is set with --memory-limit or :memory")
+            return
+        }
         self.init(error.reason.hasPrefix("anomaly:") ? .floatingPoint : .shape, error.description, at: location)
     }
 

@@ -13,9 +13,9 @@ public enum ScriptRunner {
                 _ = try interpreter.run(source)
                 return true
             } catch let error as ScriptError {
-                FileHandle.standardError.write(Data((error.render(source: source, file: file) + "\n").utf8))
+                StandardStream.write(error.render(source: source, file: file) + "\n", to: 2)
             } catch {
-                FileHandle.standardError.write(Data("\(file): error: \(error)\n".utf8))
+                StandardStream.write("\(file): error: \(error)\n", to: 2)
             }
             return false
         }

@@ -24,7 +24,10 @@ struct Grade: ParsableCommand {
     @Option(help: "Fix grading_seed (checks otherwise draw fresh random cases on every run).")
     var seed: Int?
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         try requireLessons()
         StopRequest.install()
         let runner = ExerciseRunner.standard(workspace: workspace, seed: seed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNScript
 import NNLessons
 import NNRepl
 import NNTerminal
@@ -22,14 +23,17 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "Start from the first cell even if you took part of the lesson before.")
     var restart = false
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         let environment = ProcessInfo.processInfo.environment
         // A lesson named by its file needs no catalog; an id or a number does.
         if !(lesson.hasSuffix(".md") || lesson.contains("/")) { try requireLessons() }
         let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: environment))
         let found: (lesson: Lesson, url: URL)
         do { found = try catalog.find(lesson) } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            StandardStream.write(error.description + "\n", to: 2)
             throw ExitCode(1)
         }
         // On a terminal, the lesson opens in the full REPL (line editing, completion, Ctrl-C).
@@ -43,7 +47,7 @@ struct LessonCommand: ParsableCommand {
         }
         let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
         if let notice = progress.takeNotice() {
-            FileHandle.standardError.write(Data("nnlearn: \(notice)\n".utf8))
+            StandardStream.write("nnlearn: \(notice)\n", to: 2)
         }
         let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(), progress: progress)
         let loop = LessonLoop(
@@ -52,7 +56,7 @@ struct LessonCommand: ParsableCommand {
             showsPrompts: isatty(0) == 1,
             readLine: { Swift.readLine(strippingNewline: true) },
             write: { text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+                StandardStream.write(text, to: 1)
             }
         )
         loop.run(restart: restart)

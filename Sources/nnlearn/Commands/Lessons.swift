@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNScript
 import NNLessons
 import NNTerminal
 
@@ -16,7 +17,7 @@ struct LessonsCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
         if let notice = progress.takeNotice() {
-            FileHandle.standardError.write(Data("nnlearn: \(notice)\n".utf8))
+            StandardStream.write("nnlearn: \(notice)\n", to: 2)
         }
         let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: environment))
         print(catalog.listing(progress: progress, colour: ColourPolicy.detect(environment: environment)), terminator: "")

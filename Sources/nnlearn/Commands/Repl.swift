@@ -12,7 +12,10 @@ struct Repl: ParsableCommand {
             """
     )
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         let banner = "nnlearn \(NNLearn.configuration.version): type code to run it, :help for commands, Ctrl-D to quit."
         let status = ReplMain.run(banner: banner)
         if status != 0 { throw ExitCode(status) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNScript
 import NNLessons
 import NNTerminal
 
@@ -37,7 +38,10 @@ struct Replay: ParsableCommand {
         }
     }
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         // Ctrl-C stops after the running cell, with a summary of what ran.
         StopRequest.install()
         let environment = ProcessInfo.processInfo.environment
@@ -47,8 +51,8 @@ struct Replay: ParsableCommand {
             mode: update ? .update : quiet ? .quiet : .notebook,
             printer: printer,
             timeLimit: timeLimit ?? ReplayRunner.defaultTimeLimit,
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
+            write: { text in StandardStream.write(text, to: 1) },
+            writeError: { text in StandardStream.write(text, to: 2) }
         )
         let status = runner.run(files: files)
         if status != 0 { throw ExitCode(status) }

@@ -12,21 +12,20 @@ struct Run: ParsableCommand {
     @ArgumentParser.Argument(help: "The program to run, or - for standard input.", completion: .file(extensions: ["nn"]))
     var file: String
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         let source: String
-        let base: URL
-        if file == "-" {
-            source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        } else {
-            let url = URL(fileURLWithPath: file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                FileHandle.standardError.write(Data("nnlearn: cannot read '\(file)': \(FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")\n".utf8))
-                throw ExitCode(1)
-            }
-            source = String(decoding: data, as: UTF8.self)
-            base = url.deletingLastPathComponent()
+        do {
+            // Capped: `run - < /dev/zero` or a 100 MB file is refused rather than read without end.
+            source = String(decoding: try StandardStream.readProgram(path: file), as: UTF8.self)
+        } catch {
+            StandardStream.write("nnlearn: \(error)\n", to: 2)
+            throw ExitCode(1)
         }
+        let base = file == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            : URL(fileURLWithPath: file).deletingLastPathComponent()
         let succeeded = ScriptRunner.run(source, file: file == "-" ? "<stdin>" : file, base: base)
         if !succeeded { throw ExitCode(1) }
     }

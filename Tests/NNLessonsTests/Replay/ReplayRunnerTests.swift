@@ -118,6 +118,35 @@ import Testing
         #expect(names == ["02-fail.md"])
     }
 
+    @Test func updateRefusesWhenTheLessonChangedWhileItRan() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let slow = "# Slow\n\n```nn\nfor i in range(3000000): pass\nprint(1)\n```\n\n```output\n0\n```\n"
+        let url = try directory.write("slow.md", slow)
+        // The learner saves an edit in their editor while the replay runs.
+        let editor = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            try? Data((slow + "\nMy new paragraph.\n").utf8).write(to: url)
+        }
+        editor.start()
+        let (status, out, err) = replay(.update, [url.path])
+        #expect(status == 1)
+        #expect(out == "")
+        #expect(err == "\(url.path): left unchanged: the lesson changed on disk while it replayed; run replay --update again to record its outputs\n")
+        #expect(directory.read("slow.md") == slow + "\nMy new paragraph.\n")
+    }
+
+    @Test func updateThroughASymlinkRewritesItsTargetAndKeepsTheLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("real.md", Self.failing)
+        let link = directory.url.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.md")
+        #expect(replay(.update, [link.path]).status == 0)
+        #expect(directory.read("real.md") == Self.failing.replacingOccurrences(of: "a\nc\n", with: "a\nb\n"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real.md")
+    }
+
     /// Cell 2 (line 7) never ends; cells 1 and 3 print what they record.
     static let endless = """
         ```nn

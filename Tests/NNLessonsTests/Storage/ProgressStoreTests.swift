@@ -84,4 +84,51 @@ import Testing
         #expect(store.progress.exercises.isEmpty)
         #expect(store.status(of: "t", cellCount: 5) == .inProgress(cell: 2, of: 5))
     }
+
+    @Test func concurrentStoresNeverDropAnUpdate() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // Two stores opened before either writes, as two nnlearn processes would be.
+        nonisolated(unsafe) let stores = [ProgressStore(directory: directory.url), ProgressStore(directory: directory.url)]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            for attempt in 0..<20 {
+                try? stores[index].recordAttempt(exercise: "e\(index)", passed: attempt == 19, at: Self.noon)
+                try? stores[index].recordAttempt(exercise: "shared", passed: false, at: Self.noon)
+            }
+        }
+        try stores[0].recordCell(3, of: 9, lesson: "tour", at: Self.noon)
+        let loaded = ProgressStore(directory: directory.url)
+        #expect(loaded.progress.exercises["e0"]?.attempts == 20)
+        #expect(loaded.progress.exercises["e1"]?.attempts == 20)
+        #expect(loaded.progress.exercises["shared"]?.attempts == 40)
+        #expect(loaded.progress.lessons["tour"]?.lastCell == 3)
+    }
+
+    @Test func aHugeStoredAttemptCountSaturatesInsteadOfTrapping() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("progress.json", """
+            {"exercises": {"x": {"passed": false, "attempts": 9223372036854775807, "lastAttempt": "2026-11-23T16:29:46Z"},
+                           "y": {"passed": false, "attempts": -5, "lastAttempt": "2026-11-23T16:29:46Z"}}}
+            """)
+        let store = ProgressStore(directory: directory.url)
+        try store.recordAttempt(exercise: "x", passed: true, at: Self.noon)
+        try store.recordAttempt(exercise: "y", passed: false, at: Self.noon)
+        #expect(store.progress.exercises["x"]?.attempts == Int.max)
+        #expect(store.progress.exercises["x"]?.passed == true)
+        #expect(store.progress.exercises["y"]?.attempts == 1)
+    }
+
+    @Test func corruptCopiesSetAsideWithinOneSecondKeepDistinctNames() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for text in ["{ first", "{ second", "{ third"] {
+            try directory.write("progress.json", text)
+            _ = ProgressStore(directory: directory.url, now: Self.noon)
+        }
+        let stamp = "progress.json.corrupt-20261118T110640Z"
+        #expect(directory.read(stamp) == "{ first")
+        #expect(directory.read(stamp + "-2") == "{ second")
+        #expect(directory.read(stamp + "-3") == "{ third")
+    }
 }

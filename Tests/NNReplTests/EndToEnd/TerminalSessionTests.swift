@@ -224,6 +224,21 @@ import Testing
         let merged = try #require(HistoryStore(url: first.historyFile))
         #expect(merged.entries == ["z = 1", "def h():", "z = 1", "z + 1"])
     }
+
+    @Test func ctrlDWhileACellRunsDoesNotReachTheNextLine() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        terminal.type("for i in range(3000000): pass\r")
+        terminal.settle(seconds: 0.3)
+        // Typed ahead while the cell runs: Ctrl-D, then the next line.
+        terminal.type("\u{4}")
+        terminal.type("6 * 7\r")
+        try terminal.wait(forText: "Out[2]: 42", timeout: 60)
+        #expect(!terminal.screen.text.contains("SyntaxError"), "\(terminal.screen.text)")
+        try terminal.wait(forPrompt: "In [3]:")
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }
 
 extension PseudoTerminal {

@@ -13,6 +13,29 @@ enum LimitCases {
         BadInput("Dense(100000, 100000)", .shape, "has too many elements"),
         BadInput("m = MLP([2, 1])\nboundary(m, tensor([[float(\"nan\"), 1.0], [0.0, 1.0]]), tensor([0, 1]))",
                  .value, "boundary() needs finite coordinates"),
+        BadInput("image(zeros(64), height=3037000500, width=3037000500)", .shape, "64 values do not make images of 3037000500×3037000500"),
+        BadInput("image(zeros(64), height=-3037000500, width=-3037000500)", .shape, "do not make images"),
+    ]
+
+    /// Building past the memory budget (run with a 64 MB budget): a MemoryError naming what was built.
+    static let memory: [BadInput] = [
+        BadInput("\"a\".ljust(10**12)", .memory, "a string of 1000000000000 characters: needs 931.3 GB"),
+        BadInput("\"a\".center(10**15)", .memory, "a string of 1000000000000000 characters"),
+        BadInput("(\"a\" * 10**6) * 10**6", .memory, "a string of 1000000000000 characters"),
+        BadInput("x = \"a\" * 1000000\ny = x * 100", .memory, "a string of 100000000 characters"),
+        BadInput("x = \"a\" * 1000000\ny = x\nfor i in range(100):\n    y = y + x", .memory, "characters: needs"),
+        BadInput("(\"a\" * 70000).replace(\"a\", \"b\" * 1000)", .memory, "a string of"),
+        BadInput("\",\".join([\"a\" * 100000] * 1000)", .memory, "a string of"),
+        BadInput("a = zeros(2000, 2000)\nb = zeros(2000, 2000)\nc = zeros(2000, 2000)", .memory,
+                 "full: a [2000, 2000] tensor: needs 31 MB, more than this session's memory budget of 64 MB allows (61 MB in use)"),
+        BadInput("xs = []\nfor i in range(20):\n    xs.append(ones(1000, 1000))", .memory, "memory budget of 64 MB"),
+        BadInput("a = ones(2000, 2000)\nb = a + a\nc = a @ b", .memory, "matmul: a [2000, 2000] tensor"),
+        BadInput("a = ones(3000, 1000)\nb = a * 2 + a", .memory, "a [3000, 1000] tensor: took this session's tensor data past its memory budget of 64 MB"),
+        BadInput("str(zeros(2000, 2000).tolist())", .memory, "a list of 4002000 items"),
+        BadInput("[\"a\"] * 10**7", .memory, "a list of 10000000 items"),
+        BadInput("x = list(range(10**7))", .memory, "a list of"),
+        BadInput("x = [\"a\"]\nx.extend(range(10**7))", .memory, "a list of"),
+        BadInput("t = (\"a\",)\nfor i in range(30):\n    t = t + t", .memory, "a list of"),
     ]
 
     /// Deep recursion and deep nesting.
@@ -35,6 +58,10 @@ enum LimitCases {
         BadInput("x = []; x.append(x); stack(x)", .value, "a list that holds itself"),
         BadInput("x = []; x.append(x); image(x)", .value, "a list that holds itself"),
         BadInput("x = []\nfor i in range(1000):\n    x = [x]\ntensor(x)", .value, "lists nested more than 64 deep"),
+        BadInput("a = ()\nb = ()\nfor i in range(3000):\n    a = (a, 1)\n    b = (b, 2)\nprint(a < b)", .recursion,
+                 "maximum depth exceeded in comparison: the items are nested more than 1000 levels deep"),
+        BadInput("a = []\nb = []\nfor i in range(3000):\n    a = [a, 1]\n    b = [b, 2]\nprint(a <= b)", .recursion, "maximum depth exceeded in comparison"),
+        BadInput("a = ()\nb = ()\nfor i in range(3000):\n    a = (a, 1)\n    b = (b, 2)\nsorted([a, b])", .recursion, "maximum depth exceeded in comparison"),
     ]
 
     /// Endless loops, stopped by the step budget.
