@@ -4,17 +4,23 @@ import Foundation
 /// Reads nested JSON arrays of numbers as tensors, and compares to a tolerance.
 enum Fixture {
     /// The PyTorch reference file: NNLEARN_TORCH_FIXTURE when set, else the checked-in copy.
-    static func referenceURL() -> URL {
-        if let path = ProcessInfo.processInfo.environment["NNLEARN_TORCH_FIXTURE"], !path.isEmpty {
+    static func referenceURL() -> URL { reference("torch-reference.json", overriddenBy: "NNLEARN_TORCH_FIXTURE") }
+
+    static func load() throws -> [String: Any] { try object(at: referenceURL()) }
+
+    /// The file named by `variable` when it is set, else the checked-in copy `Fixtures/<name>`.
+    static func reference(_ name: String, overriddenBy variable: String) -> URL {
+        if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/torch-reference.json")
+            .appendingPathComponent("Fixtures/\(name)")
     }
 
-    static func load() throws -> [String: Any] {
-        let data = try Data(contentsOf: referenceURL())
+    /// A reference file's top-level JSON object.
+    static func object(at url: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: url)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CoreError("fixture", "the reference file is not a JSON object")
         }

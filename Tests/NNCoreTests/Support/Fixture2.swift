@@ -5,22 +5,9 @@ import Foundation
 /// whose numbers may be the strings "nan", "inf" and "-inf".
 enum Fixture2 {
     /// NNLEARN_TORCH_FIXTURE_2 when set, else the checked-in copy.
-    static func referenceURL() -> URL {
-        if let path = ProcessInfo.processInfo.environment["NNLEARN_TORCH_FIXTURE_2"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/torch-reference-2.json")
-    }
+    static func referenceURL() -> URL { Fixture.reference("torch-reference-2.json", overriddenBy: "NNLEARN_TORCH_FIXTURE_2") }
 
-    static func load() throws -> [String: Any] {
-        let data = try Data(contentsOf: referenceURL())
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CoreError("fixture", "the reference file is not a JSON object")
-        }
-        return object
-    }
+    static func load() throws -> [String: Any] { try Fixture.object(at: referenceURL()) }
 
     /// The `ops` cases keyed by their `op` name.
     static func ops() throws -> [String: [String: Any]] {
