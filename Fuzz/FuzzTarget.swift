@@ -15,10 +15,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// Runs one input the way a REPL session would, with files and writes disabled.
 enum FuzzTarget {
     static func run(_ source: String) {
-        let interpreter = Interpreter(write: { _ in })
-        interpreter.stepLimit = 100_000
-        interpreter.timeLimit = 2
-        interpreter.mayWriteFiles = false
+        let interpreter = Interpreter(host: Host(files: FileAccess(mayWrite: false), limits: Host.Limits(steps: 100_000, time: 2)))
         // A first cell that holds state, then the input, then a cell that uses the state.
         _ = interpreter.runCell("keep = 41", file: "setup.nn")
         _ = interpreter.runCell(source, file: "fuzz.nn")

@@ -8,10 +8,7 @@ import Testing
 struct BudgetCaseTests {
     /// A session with a 64 MB budget and no step budget (the memory runs out first).
     static func session() -> Interpreter {
-        let interpreter = Survival.session()
-        interpreter.memoryLimit = 64 << 20
-        interpreter.stepLimit = nil
-        return interpreter
+        Survival.session(steps: nil, memory: 64 << 20)
     }
 
     @Test("building past the budget is a MemoryError naming what was built; the session survives", arguments: LimitCases.memory)
@@ -39,9 +36,7 @@ struct BudgetCaseTests {
     }
 
     @Test func aTimeLimitStopsAMatrixProductInsideTheKernel() {
-        let interpreter = Survival.session()
-        interpreter.stepLimit = nil
-        interpreter.timeLimit = 0.5
+        let interpreter = Survival.session(steps: nil, time: 0.5)
         let start = Date()
         // Eight products of 1000×1000 take tens of seconds in a debug build; the limit stops the first one.
         let result = interpreter.runCell("a = ones(1000, 1000)\nb = a @ a @ a @ a @ a @ a @ a @ a", file: "slow.nn")
@@ -53,12 +48,8 @@ struct BudgetCaseTests {
     }
 
     @Test func ctrlCStopsAMatrixProductAndItsBackwardInsideTheKernel() {
-        let interpreter = Survival.session()
-        interpreter.stepLimit = nil
-        interpreter.timeLimit = nil
-        interpreter.respondsToInterrupts = true
         let request = InterruptRequest()
-        interpreter.interruptRequest = request
+        let interpreter = Survival.session(steps: nil, time: nil, interrupt: request)
         for source in ["a = ones(1000, 1000)\nb = a @ a @ a @ a @ a @ a @ a @ a",
                        "w = param(ones(700, 700))\nl = (w @ w @ w @ w @ w @ w).sum()\nl.backward()"] {
             let stopper = Thread {

@@ -28,8 +28,7 @@ struct FileCaseTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let csv { try Data(csv).write(to: folder.appendingPathComponent("data.csv")) }
         try Data("print(load_csv('data.csv'))\n".utf8).write(to: folder.appendingPathComponent("program.nn"))
-        let interpreter = Survival.session()
-        interpreter.files = FileAccess(base: folder)
+        let interpreter = Survival.session(files: FileAccess(base: folder))
         return (interpreter, folder)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NNLessons
+import NNScript
 import Testing
 
 /// Malformed lesson Markdown is a LessonError with a line, never a crash; bad cells replay as errors.
@@ -75,8 +76,7 @@ struct LessonCaseTests {
             \(fence)
             """
         let lesson = try LessonParser.parse(source, file: "bad.md")
-        let interpreter = LessonReplay.makeInterpreter(folder: FileManager.default.temporaryDirectory)
-        interpreter.stepLimit = 100_000
+        let interpreter = Interpreter(host: Host(files: FileAccess(base: FileManager.default.temporaryDirectory), limits: Host.Limits(steps: 100_000)))
         let outputs = lesson.cells.map { interpreter.runCell($0.source, file: "cell \($0.number)") }
         #expect(outputs.count == 3)
         #expect(outputs[0].error?.kind == .shape)

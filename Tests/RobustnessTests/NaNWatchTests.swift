@@ -17,7 +17,7 @@ struct NaNWatchTests {
 
     @Test("a diverging hand-written loop gets one note at the step the loss became inf")
     func divergingLoop() {
-        let result = Interpreter(write: { _ in }).runCell(Self.diverging, file: "loop.nn")
+        let result = Interpreter().runCell(Self.diverging, file: "loop.nn")
         #expect(result.error == nil)
         let notes = result.output.components(separatedBy: "\n").filter { $0.hasPrefix("note: the loss is") }
         #expect(notes.count == 1)
@@ -29,7 +29,7 @@ struct NaNWatchTests {
 
     @Test("log of 0 gives a nan-or-inf note once per interpreter, not once per cell")
     func logOfZero() {
-        let interpreter = Interpreter(write: { _ in })
+        let interpreter = Interpreter()
         let first = interpreter.runCell("p = param([0.0])\nloss = -log(p).sum()\nloss.backward()", file: "a.nn")
         #expect(first.error == nil)
         #expect(first.output.hasPrefix("note: the loss is inf at step 1 "), "\(first.output)")
@@ -39,14 +39,14 @@ struct NaNWatchTests {
 
     @Test("a finite loss prints no note")
     func finiteLoss() {
-        let result = Interpreter(write: { _ in }).runCell("w = param([2.0])\nloss = (w * w).sum()\nloss.backward()\nprint(w.grad)", file: "ok.nn")
+        let result = Interpreter().runCell("w = param([2.0])\nloss = (w * w).sum()\nloss.backward()\nprint(w.grad)", file: "ok.nn")
         #expect(result.error == nil)
         #expect(result.output == "tensor([4.])\n")
     }
 
     @Test("nan reported as nan")
     func nanLoss() {
-        let result = Interpreter(write: { _ in }).runCell("w = param([1.0])\nloss = (w * float('nan')).sum()\nloss.backward()", file: "n.nn")
+        let result = Interpreter().runCell("w = param([1.0])\nloss = (w * float('nan')).sum()\nloss.backward()", file: "n.nn")
         #expect(result.error == nil)
         #expect(result.output.hasPrefix("note: the loss is nan at step 1 "), "\(result.output)")
     }

@@ -17,9 +17,9 @@ struct WriteCaseTests {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("nnlearn-writes-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root.appendingPathComponent("work/.ssh"), withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: root.appendingPathComponent("outside"), withIntermediateDirectories: true)
-            interpreter = Survival.session()
-            interpreter.files = FileAccess(base: root.appendingPathComponent("work"))
-            interpreter.files.writable = [root.appendingPathComponent("work")]
+            var files = FileAccess(base: root.appendingPathComponent("work"))
+            files.writable = [root.appendingPathComponent("work")]
+            interpreter = Survival.session(files: files)
         }
 
         func link(_ name: String, to destination: String) throws {
@@ -94,8 +94,7 @@ struct WriteCaseTests {
         #expect(setup.interpreter.runCell(Self.graph + "dot(y, 'g.dot')\ndot(y * 3, 'g.dot')", file: "ok.nn").error == nil)
         #expect(setup.read("g.dot")?.hasPrefix("digraph nnlearn {\n") == true)
         #expect(setup.interpreter.runCell(Self.figure + "savefig('f.svg')\nsavefig('f.svg')", file: "ok.nn").error == nil)
-        let later = Survival.session()
-        later.files = setup.interpreter.files
+        let later = Survival.session(files: setup.interpreter.host.files)
         #expect(later.runCell(Self.graph + "dot(y, 'g.dot')", file: "ok.nn").error == nil)
         #expect(later.runCell(Self.figure + "savefig('f.svg')", file: "ok.nn").error == nil)
     }
@@ -140,8 +139,8 @@ struct WriteCaseTests {
         let solutions = setup.work.appendingPathComponent("solutions")
         try FileManager.default.createDirectory(at: solutions, withIntermediateDirectories: true)
         try setup.put("answer.csv", "a\n1\n", in: solutions)
-        setup.interpreter.files = FileAccess(base: setup.work, hidden: [solutions])
-        let outcome = Survival.run("load_csv('solutions/answer.csv')", in: setup.interpreter)
+        let hiding = Survival.session(files: FileAccess(base: setup.work, hidden: [solutions]))
+        let outcome = Survival.run("load_csv('solutions/answer.csv')", in: hiding)
         #expect(outcome.result.error?.message.contains("reading 'solutions/answer.csv' is not allowed") == true, "\(outcome.result.output)")
         #expect(outcome.after == "42\n")
     }

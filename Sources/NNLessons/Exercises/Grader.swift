@@ -23,7 +23,7 @@ public struct Grader: Sendable {
     public func grade(_ exercise: Exercise, source: String, file: String) -> GradeReport {
         let seed = options.drawSeed()
         let learner = LearnerCode(source: source, file: file)
-        let learnerSpace = makeInterpreter()
+        let learnerSpace = makeInterpreter(checks: nil)
         learnerSpace.forbid(exercise.forbidden, exercise: exercise.id)
 
         Interruption.clear()
@@ -36,9 +36,8 @@ public struct Grader: Sendable {
         }
 
         let collected = CollectedChecks()
-        let checks = makeInterpreter()
         // A check called from the learner's lines (a learner's function calling check()) records nothing.
-        checks.checkCollector = { result in
+        let checks = makeInterpreter { result in
             if let line = result.location?.line, line <= learner.lineCount { return }
             collected.results.append(result)
         }
@@ -95,20 +94,14 @@ public struct Grader: Sendable {
                            detail: "every check of an exercise must run for it to pass")
     }
 
-    /// A fresh interpreter with the grading limits.
-    func makeInterpreter() -> Interpreter {
-        let interpreter = Interpreter(write: { _ in })
+    /// A fresh interpreter with the grading limits, no file writes, its check results sent to `checks`.
+    func makeInterpreter(checks: ((CheckResult) -> Void)?) -> Interpreter {
         // Graded code may not read the reference solutions, wherever they are.
         let solutions = ([options.folder, BundledData.directory.deletingLastPathComponent()].compactMap { $0 })
             .map { $0.appendingPathComponent("solutions") }
-        interpreter.files = FileAccess(base: options.folder, hidden: solutions)
-        interpreter.showsProgress = false
-        interpreter.mayWriteFiles = false
-        interpreter.respondsToInterrupts = true
-        interpreter.stepLimit = options.stepLimit
-        interpreter.timeLimit = options.timeLimit
-        interpreter.memoryLimit = Interpreter.memoryLimitSetting ?? 512 << 20
-        return interpreter
+        let limits = Host.Limits(steps: options.stepLimit, time: options.timeLimit, memory: Host.Limits.memory(default: 512 << 20))
+        return Interpreter(host: Host(checks: checks, files: FileAccess(base: options.folder, hidden: solutions, mayWrite: false),
+                                      limits: limits, interrupt: Interruption.shared))
     }
 
     /// An error in a check block, rendered against the block's own lines.

@@ -20,16 +20,12 @@ public enum LessonReplay {
         return text
     }
 
-    /// A fresh interpreter for a lesson in `folder`: seed 0, files relative to the folder, no progress bars.
-    public static func makeInterpreter(folder: URL) -> Interpreter {
-        // Anything written outside a cell (there should be nothing) must not reach the terminal.
-        let interpreter = Interpreter(write: { _ in })
-        interpreter.files = FileAccess(base: folder)
-        interpreter.showsProgress = false
-        interpreter.respondsToInterrupts = true
-        // Lessons are small: a cell that needs more than this is a mistake or an attack.
-        interpreter.memoryLimit = Interpreter.memoryLimitSetting ?? 1 << 30
-        return interpreter
+    /// A fresh interpreter for a lesson in `folder`: seed 0, files relative to the folder, output only
+    /// captured by each cell, no progress bars, Ctrl-C stops a cell, each cell may run `timeLimit` seconds.
+    public static func makeInterpreter(folder: URL, timeLimit: TimeInterval? = nil) -> Interpreter {
+        // Lessons are small: a cell that needs more than 1 GB is a mistake or an attack.
+        Interpreter(host: Host(files: FileAccess(base: folder), limits: Host.Limits(time: timeLimit, memory: Host.Limits.memory(default: 1 << 30)),
+                               interrupt: Interruption.shared))
     }
 
     /// Runs every cell of `lesson` in order; `folder` is where its relative paths point.
@@ -41,9 +37,8 @@ public enum LessonReplay {
     public static func run(
         _ lesson: Lesson, folder: URL, timeLimit: TimeInterval? = nil, afterCell: ((CellOutcome) -> Void)? = nil
     ) -> ReplayResult {
-        let interpreter = makeInterpreter(folder: folder)
         // The interpreter restarts the clock for every cell it runs.
-        interpreter.timeLimit = timeLimit
+        let interpreter = makeInterpreter(folder: folder, timeLimit: timeLimit)
         var outcomes: [CellOutcome] = []
         for cell in lesson.cells {
             // Where Ctrl-C stopped a cell depends on the moment: it is shown as recorded, not run.

@@ -5,8 +5,8 @@ public enum LessonEvent: Sendable, Equatable {
     /// A code cell shown but not yet run: its number (1-based), the cell count, its source and file line.
     case cell(number: Int, of: Int, source: String, line: Int)
     /// What code printed, normalised as output blocks record it (no final line break).
-    /// `cell` is nil for the learner's own code; `isError` when it stopped with an error.
-    case output(cell: Int?, text: String, isError: Bool)
+    /// `cell` is nil for the learner's own code; `error` is the rendered error that stopped it (also in `text`), if any.
+    case output(cell: Int?, text: String, error: String?)
     /// A message about the session itself (resuming, catching up, nothing to run).
     case notice(String)
     /// The last cell has been passed; the lesson is over.
@@ -21,11 +21,11 @@ extension NotebookPrinter {
             return proseBlock(markdown)
         case let .cell(number, _, source, _):
             return input(source, number: number)
-        case let .output(cell, text, isError):
+        case let .output(cell, text, error):
             // A blank line after a lesson cell's output separates it from the prose that follows.
             let gap = cell == nil ? "" : "\n"
             guard !text.isEmpty else { return gap }
-            return (isError ? colour.paint(text, [.red]) : text) + "\n" + gap
+            return (error != nil ? colour.paint(text, [.red]) : text) + "\n" + gap
         case .notice(let message):
             return colour.paint(message, [.dim]) + "\n"
         case .finished:

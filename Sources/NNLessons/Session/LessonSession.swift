@@ -22,13 +22,18 @@ public final class LessonSession {
     public private(set) var ran: Set<Int> = []
     /// How many snippets of the learner's own code have run (they are named `input n` in errors).
     public private(set) var inputCount = 0
+    /// Makes the fresh interpreters the lesson runs in (at the start and for ``rerun()``), given the lesson's folder.
+    private let makeInterpreter: (URL) -> Interpreter
     private var reportedSaveFailure = false
 
-    /// A session at the start of `lesson`, with a fresh interpreter at seed 0 unless one is given.
-    public init(lesson: Lesson, folder: URL, interpreter: Interpreter? = nil, progress: ProgressStore? = nil) {
+    /// A session at the start of `lesson`, in a fresh interpreter at seed 0 made by `makeInterpreter`
+    /// (by default one whose output only the cells capture, as in replay).
+    public init(lesson: Lesson, folder: URL, progress: ProgressStore? = nil,
+                makeInterpreter: @escaping (URL) -> Interpreter = { LessonReplay.makeInterpreter(folder: $0) }) {
         self.lesson = lesson
         self.folder = folder
-        self.interpreter = interpreter ?? LessonReplay.makeInterpreter(folder: folder)
+        self.makeInterpreter = makeInterpreter
+        interpreter = makeInterpreter(folder)
         self.progress = progress
     }
 
@@ -78,23 +83,23 @@ public final class LessonSession {
     }
 
     /// Enter: runs the current cell when it has not run yet, else shows the next one.
-    public func advance(live: (@Sendable (CellEvent) -> Void)? = nil) -> [LessonEvent] {
-        currentCellIsPending ? run(live: live) : next()
+    public func advance() -> [LessonEvent] {
+        currentCellIsPending ? run() : next()
     }
 
     // MARK: Running
 
     /// Runs the current cell (again, if it has run) and records the learner's progress.
     ///
-    /// `live`, when given, sees output as it is produced; the returned
-    /// `.output` event then repeats what it saw.
-    public func run(live: (@Sendable (CellEvent) -> Void)? = nil) -> [LessonEvent] {
+    /// The interpreter's host sees output as it is produced; the returned
+    /// `.output` event repeats it.
+    public func run() -> [LessonEvent] {
         guard position >= 1 else { return [.notice("No cell is shown yet: press Enter (or :next) to see the first one.")] }
         guard position <= cellCount else { return [.notice("The lesson is finished: :back or :goto n revisits a cell.")] }
         let cell = lesson.cells[position - 1]
-        let result = interpreter.runCell(cell.source, file: LessonReplay.errorFileName(cell: cell.number), live: live)
+        let result = interpreter.runCell(cell.source, file: LessonReplay.errorFileName(cell: cell.number))
         ran.insert(cell.number)
-        var events: [LessonEvent] = [.output(cell: cell.number, text: LessonReplay.normalise(result.output), isError: result.error != nil)]
+        var events: [LessonEvent] = [.output(cell: cell.number, text: LessonReplay.normalise(result.output), error: result.renderedError)]
         events += record(cell.number)
         return events
     }
@@ -102,19 +107,19 @@ public final class LessonSession {
     /// Starts afresh: a new interpreter, cells before the current one run silently, then the current one.
     ///
     /// For when experiments have muddled the variables; the learner's own code is not replayed.
-    public func rerun(live: (@Sendable (CellEvent) -> Void)? = nil) -> [LessonEvent] {
-        guard position >= 1 && position <= cellCount else { return run(live: live) }
-        interpreter = LessonReplay.makeInterpreter(folder: folder)
+    public func rerun() -> [LessonEvent] {
+        guard position >= 1 && position <= cellCount else { return run() }
+        interpreter = makeInterpreter(folder)
         ran = []
         let earlier = position > 1 ? "; \(Self.cellRange(1, position - 1)) ran again silently" : ""
-        return [.notice("Started afresh at seed 0\(earlier).")] + catchUp(before: position, quietly: true) + run(live: live)
+        return [.notice("Started afresh at seed 0\(earlier).")] + catchUp(before: position, quietly: true) + run()
     }
 
     /// Runs the learner's own code in the lesson's interpreter; errors name it `input n`.
-    public func runOwnCode(_ source: String, live: (@Sendable (CellEvent) -> Void)? = nil) -> [LessonEvent] {
+    public func runOwnCode(_ source: String) -> [LessonEvent] {
         inputCount += 1
-        let result = interpreter.runCell(source, file: "input \(inputCount)", live: live)
-        return [.output(cell: nil, text: LessonReplay.normalise(result.output), isError: result.error != nil)]
+        let result = interpreter.runCell(source, file: "input \(inputCount)")
+        return [.output(cell: nil, text: LessonReplay.normalise(result.output), error: result.renderedError)]
     }
 
     /// Continues where the learner left off: after the last cell they ran, rebuilding the state silently.
@@ -178,7 +183,7 @@ public final class LessonSession {
         var events: [LessonEvent] = []
         for cellNumber in missing {
             let cell = lesson.cells[cellNumber - 1]
-            let result = interpreter.runCell(cell.source, file: LessonReplay.errorFileName(cell: cell.number))
+            let result = interpreter.muted { interpreter.runCell(cell.source, file: LessonReplay.errorFileName(cell: cell.number)) }
             ran.insert(cellNumber)
             if LessonReplay.normalise(result.output) != cell.expectedOutput {
                 events.append(.notice("Cell \(cellNumber) printed something other than the lesson records; later cells may differ too."))

@@ -47,7 +47,7 @@ public enum MemoryCommand {
         let budget = session.interpreter.budget
         let words = invocation.words
         if words.count == 1, let bytes = ResourceBudget.bytes(parsing: words[0]) {
-            session.interpreter.memoryLimit = bytes
+            budget.memoryLimit = bytes
         } else if !words.isEmpty {
             return session.fail("usage: :memory SIZE, such as :memory 4G or :memory 512M")
         }

@@ -14,23 +14,23 @@ public enum LessonCommands {
             return session.openLesson(query, restart: invocation.words.dropFirst().contains("--restart"))
         },
         ReplCommand(name: "next", aliases: ["n"], usage: ":next", summary: "show the lesson's next cell (Enter does this too)") { _, session in
-            session.lessonStep { lesson, _ in lesson.next() }
+            session.lessonStep { $0.next() }
         },
         ReplCommand(name: "back", usage: ":back", summary: "show the previous cell again") { _, session in
-            session.lessonStep { lesson, _ in lesson.back() }
+            session.lessonStep { $0.back() }
         },
         ReplCommand(name: "run", usage: ":run", summary: "run the current cell (again)") { _, session in
-            session.lessonStep { lesson, live in lesson.run(live: live) }
+            session.lessonStep { $0.run() }
         },
         ReplCommand(name: "rerun", usage: ":rerun", summary: "start afresh: earlier cells run again silently, then the current one",
                     details: "For when experiments have muddled the variables; your own code is not replayed.") { _, session in
-            session.lessonStep { lesson, live in lesson.rerun(live: live) }
+            session.lessonStep { $0.rerun() }
         },
         ReplCommand(name: "goto", usage: ":goto N", summary: "jump to cell N (earlier cells that have not run, run first)") { invocation, session in
             guard let number = invocation.words.first.flatMap({ Int($0) }) else {
                 return session.fail(":goto needs a cell number, such as :goto 3")
             }
-            return session.lessonStep { lesson, _ in lesson.goto(number) }
+            return session.lessonStep { $0.goto(number) }
         },
         ReplCommand(name: "cells", usage: ":cells", summary: "the lesson's outline: ▸ the current cell, ✓ those that ran") { _, session in
             guard let lesson = session.lesson else { return session.fail("no lesson is open: :lesson ID opens one") }

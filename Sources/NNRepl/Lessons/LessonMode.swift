@@ -12,9 +12,12 @@ extension ReplSession {
         let found: (lesson: Lesson, url: URL)
         do { found = try catalog.find(query) } catch { return fail(error.description) }
         if let notice = progress.takeNotice() { console.error("nnlearn: \(notice)") }
-        let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(),
-                                    interpreter: interpreter, progress: progress)
+        // A fresh namespace with default settings: nothing from earlier lessons or cells leaks in.
+        let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(), progress: progress) { [unowned self] in
+            makeInterpreter(folder: $0)
+        }
         lesson = session
+        interpreter = session.interpreter
         console.line(lessonPrinter.header("\(found.lesson.title) — \(found.lesson.cellsSummary)"))
         present(restart ? session.next() : session.resume())
         console.line(lessonPrinter.colour.paint("Enter runs the cell or shows the next · :cells :back :goto n :where · type your own code any time", [.dim]))
@@ -22,28 +25,24 @@ extension ReplSession {
     }
 
     /// Runs one step of the open lesson and shows what it produced, streaming cell output as it comes.
-    func lessonStep(_ step: (LessonSession, @escaping @Sendable (CellEvent) -> Void) -> [LessonEvent]) -> CommandOutcome {
+    func lessonStep(_ step: (LessonSession) -> [LessonEvent]) -> CommandOutcome {
         guard let session = lesson else { return fail("no lesson is open: :lesson ID opens one (:lesson lists them)") }
         Interruption.clear()
-        let console = self.console
-        let events = step(session) { event in
-            switch event {
-            case .text(let text): console.out(text)
-            case .display(let repr): console.out(repr + "\n")
-            case .error(let rendered): console.error(rendered)
-            }
-        }
+        let events = step(session)
         console.endProgress()
         // The lesson may have started a fresh interpreter (:rerun); the REPL follows it.
-        if session.interpreter !== interpreter { adopt(session.interpreter) }
+        if session.interpreter !== interpreter { interpreter = session.interpreter }
         present(events, streamed: true)
-        return events.contains { if case .output(_, _, true) = $0 { return true } else { return false } } ? .failure : .success
+        return events.contains { if case .output(_, _, .some) = $0 { return true } else { return false } } ? .failure : .success
     }
 
-    /// Writes lesson events; output already streamed live is not written twice.
+    /// Writes lesson events; output already streamed live is not written twice, except a cell's error.
     func present(_ events: [LessonEvent], streamed: Bool = false) {
         for event in events {
-            if streamed, case .output = event { continue }
+            if streamed, case let .output(_, _, error) = event {
+                if let error { console.error(error) }
+                continue
+            }
             if case let .cell(number, count, source, _) = event {
                 console.out(cellText(number: number, of: count, source: source))
                 continue

@@ -29,8 +29,8 @@ public final class ReplSession {
         case quit
     }
 
-    /// The interpreter holding the session's variables (replaced by `:reset`).
-    public private(set) var interpreter: Interpreter
+    /// The interpreter holding the session's variables (replaced by `:reset` and by each lesson opened).
+    public internal(set) var interpreter: Interpreter
     /// Where everything is written.
     public let console: ReplConsole
     /// How results are shown.
@@ -52,9 +52,9 @@ public final class ReplSession {
     /// Whether `fit` draws a progress bar (only on a terminal).
     public let drawsProgress: Bool
     /// Whether every `backward()` prints its trace (`:trace on`).
-    public var tracesBackward = false {
-        didSet { configureInterpreter() }
-    }
+    public var tracesBackward = false
+    /// The `Out[n]:` label of the cell running now; nil shows values bare (lesson cells, the plain style).
+    private var resultLabel: String?
     /// True once any cell or command has failed (a pipe then exits with status 1).
     public private(set) var hadFailure = false
 
@@ -68,7 +68,7 @@ public final class ReplSession {
         self.commands = commands
         interpreter = Interpreter()
         notebookWriter = ReplayableNotebookWriter(folder: baseDirectory)
-        configureInterpreter()
+        interpreter = makeInterpreter()
     }
 
     /// The lesson being stepped through, if one is open (`:lesson`).
@@ -81,7 +81,7 @@ public final class ReplSession {
         case .empty:
             // Inside a lesson, Enter on an empty line runs the cell shown or shows the next one.
             guard lesson != nil else { return .nothing }
-            return .ran(succeeded: lessonStep { lesson, live in lesson.advance(live: live) } == .success)
+            return .ran(succeeded: lessonStep { $0.advance() } == .success)
         case .needsMore:
             return .nothing
         case .command(let line):
@@ -105,22 +105,12 @@ public final class ReplSession {
     /// Runs a cell under a number already taken (by the command that runs it, as `:load` does).
     func runCell(_ source: String, file: String?, number: Int) -> Bool {
         Interruption.clear()
-        let console = self.console
-        let label = style == .notebook ? outputLabel(number) : nil
+        resultLabel = style == .notebook ? outputLabel(number) : nil
+        defer { resultLabel = nil }
         let name = file ?? "In[\(number)]"
-        let result = interpreter.runCell(source, file: name) { event in
-            switch event {
-            case .text(let text):
-                console.out(text)
-            case .display(let repr):
-                guard let label else { return console.out(repr + "\n") }
-                // A value spanning several lines starts below the label, as IPython prints it.
-                console.out(label + (repr.contains("\n") ? "\n" : "") + repr + "\n")
-            case .error(let rendered):
-                console.error(rendered)
-            }
-        }
+        let result = interpreter.runCell(source, file: name)
         console.endProgress()
+        if let rendered = result.renderedError { console.error(rendered) }
         // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
         cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output, file: name,
                                   interrupted: result.error?.kind == .interrupted))
@@ -145,19 +135,11 @@ public final class ReplSession {
         return outcome
     }
 
-    /// Takes over an interpreter started elsewhere (a lesson's fresh start), keeping the settings.
-    func adopt(_ replacement: Interpreter) {
-        replacement.precision = interpreter.precision
-        interpreter = replacement
-        configureInterpreter()
-    }
-
     /// Forgets every variable (`:reset`); settings such as precision and tracing stay.
     public func reset() {
         let precision = interpreter.precision
-        interpreter = Interpreter()
+        interpreter = makeInterpreter()
         interpreter.precision = precision
-        configureInterpreter()
     }
 
     /// Reports a command's failure on standard error and returns `.failure`.
@@ -189,29 +171,29 @@ public final class ReplSession {
         return !interpreter.userVariables.contains { $0.name == name }
     }
 
-    /// Connects the interpreter to the session: files, the progress bar and tracing.
-    private func configureInterpreter() {
-        interpreter.files = FileAccess(base: baseDirectory)
-        interpreter.respondsToInterrupts = true
-        interpreter.showsProgress = drawsProgress
-        if drawsProgress {
-            let console = self.console
-            interpreter.progress = { fraction, seconds, status in
-                // Short runs finish before a bar would help; drawing it would only flicker.
-                guard seconds > 0.5 else { return }
-                console.progress(ProgressBar.render(fraction: fraction, status: status, width: TerminalSize.columns()))
-            }
-        } else {
-            interpreter.progress = nil
-        }
-        if tracesBackward {
-            interpreter.afterBackward = { [weak interpreter] loss in
-                guard let interpreter else { return }
+    /// A fresh interpreter hosted by the session: output to the console, values labelled `Out[n]:`,
+    /// the progress bar on a terminal, `:trace`, files relative to `folder` (the base folder by default), Ctrl-C.
+    func makeInterpreter(folder: URL? = nil) -> Interpreter {
+        let console = self.console
+        let progress: ((Double, Double, String) -> Void)? = drawsProgress ? { fraction, seconds, status in
+            // Short runs finish before a bar would help; drawing it would only flicker.
+            guard seconds > 0.5 else { return }
+            console.progress(ProgressBar.render(fraction: fraction, status: status, width: TerminalSize.columns()))
+        } : nil
+        let host = Host(
+            output: { console.out($0) }, display: { [weak self] in self?.show($0) }, progress: progress,
+            trace: { [weak self] loss, interpreter in
                 // Through the interpreter's writer, so the trace is part of the cell's output.
-                interpreter.write(loss.traceReport(precision: interpreter.precision) + "\n")
-            }
-        } else {
-            interpreter.afterBackward = nil
-        }
+                if self?.tracesBackward == true { interpreter.printLine(loss.traceReport(precision: interpreter.precision)) }
+            },
+            files: FileAccess(base: folder ?? baseDirectory), interrupt: Interruption.shared)
+        return Interpreter(host: host)
+    }
+
+    /// Shows a value as `Out[n]:` while a numbered cell runs (bare otherwise), and a figure as its text.
+    private func show(_ shown: Shown) {
+        guard shown.kind == .result, let label = resultLabel else { return console.out(shown.text + "\n") }
+        // A value spanning several lines starts below the label, as IPython prints it.
+        console.out(label + (shown.text.contains("\n") ? "\n" : "") + shown.text + "\n")
     }
 }

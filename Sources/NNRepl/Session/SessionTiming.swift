@@ -33,10 +33,10 @@ extension ReplSession {
 
     /// Runs the program until the budget is used, output hidden; stops at an error or Ctrl-C.
     private static func measure(_ program: [Stmt], interpreter: Interpreter, budget: Double) -> (TimingMeasurement, ScriptError?) {
-        let saved = (interpreter.write, interpreter.display)
-        interpreter.write = { _ in }
-        interpreter.display = nil
-        defer { (interpreter.write, interpreter.display) = saved }
+        interpreter.muted { measureMuted(program, interpreter: interpreter, budget: budget) }
+    }
+
+    private static func measureMuted(_ program: [Stmt], interpreter: Interpreter, budget: Double) -> (TimingMeasurement, ScriptError?) {
         var measurement = TimingMeasurement(durations: [])
         var total = 0.0
         let clock = ContinuousClock()

@@ -14,13 +14,17 @@ public struct FileAccess: Sendable {
 
     /// Folders inside the readable ones whose files may not be read (the reference solutions, for graded code).
     public var hidden: [URL]
+    /// Whether programs may write files at all (exercise checks may not).
+    public var mayWrite: Bool
 
-    public init(base: URL? = nil, workspace: URL? = nil, hidden: [URL] = []) {
+    /// Reading from `base` (the current folder by default), the workspace and the bundled data; writing when `mayWrite`.
+    public init(base: URL? = nil, workspace: URL? = nil, hidden: [URL] = [], mayWrite: Bool = true) {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let start = base ?? current
         readable = [start, current] + (workspace.map { [$0] } ?? []) + [BundledData.directory]
         writable = [current] + (workspace.map { [$0] } ?? [])
         self.hidden = hidden
+        self.mayWrite = mayWrite
     }
 
     /// The file to read for `path`, or an error when it lies outside the allowed folders.

@@ -119,7 +119,7 @@ extension Interpreter {
             let names = summary.accumulatedInto.prefix(4).map { $0.label ?? "a parameter" }.joined(separator: ", ")
             printLine("note: backward() added to gradients that were not zeroed (\(names)); gradients accumulate, so call opt.zero_grad() or model.zero_grad() before each backward()")
         }
-        afterBackward?(loss)
+        host.trace?(loss, self)
     }
 
     /// Writes a file for lesson code through the write policy (``FileAccess/urlForWriting(_:format:written:at:)``),
@@ -130,10 +130,10 @@ extension Interpreter {
 
     /// Writes a binary file for lesson code through the write policy, atomically; `bytes` are built only once the path is allowed.
     public func writeOutput(bytes: () throws -> Data, to path: String, as format: OutputFormat, at location: SourceLocation) throws {
-        guard mayWriteFiles else {
+        guard host.files.mayWrite else {
             throw ScriptError(.file, "this program may not write files", at: location, hint: "exercise checks run without file access")
         }
-        let url = try files.urlForWriting(path, format: format, written: writtenFiles, at: location)
+        let url = try host.files.urlForWriting(path, format: format, written: writtenFiles, at: location)
         do {
             try AtomicFile.write(try bytes(), to: url)
         } catch let error as AtomicFile.WriteError {

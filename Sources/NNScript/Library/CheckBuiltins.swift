@@ -140,7 +140,7 @@ enum Mismatch {
 extension Interpreter {
     /// Records a check: into the grader's list when one is collecting, else printed as ✓/✗.
     func record(_ result: CheckResult) {
-        if let collect = checkCollector {
+        if let collect = host.checks {
             collect(result)
             return
         }

@@ -8,7 +8,7 @@ enum DataBuiltins {
             load_csv(path): (data, columns) from a CSV file with a header row. Numbers are read as they are;
             a column of text (such as species) becomes class indices 0, 1, … in order of first appearance.
             """) { args, interpreter in
-            let url = try interpreter.files.urlForReading(try args.string("path"), at: args.location)
+            let url = try interpreter.host.files.urlForReading(try args.string("path"), at: args.location)
             let table = try CSVTable.load(url, at: args.location)
             return .tuple([.tensor(table.tensor), .list(ListStorage(table.columns.map { .string($0) }))])
         },

@@ -82,7 +82,7 @@ enum ExchangeBuiltins {
     /// The bytes of the file named by the `path` argument, through the read policy and the size limit.
     static func read(_ args: Arguments, _ interpreter: Interpreter) throws -> (URL, Data) {
         let path = try args.string("path")
-        let url = try interpreter.files.urlForReading(path, at: args.location)
+        let url = try interpreter.host.files.urlForReading(path, at: args.location)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         guard let size else {
             throw ScriptError(.file, "cannot read '\(path)': \(FileManager.default.fileExists(atPath: url.path) ? "permission denied or unreadable" : "no such file")", at: args.location)

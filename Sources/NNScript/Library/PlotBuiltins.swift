@@ -21,21 +21,21 @@ enum PlotBuiltins {
             let chart = LinePlot(series: series, title: try optionalString(args, "title"), xLabel: try optionalString(args, "xlabel"),
                                  yLabel: try optionalString(args, "ylabel"), width: try args.integer("width", default: 60),
                                  height: try args.integer("height", default: 15), logY: try args.bool("logy", default: false),
-                                 ascii: interpreter.asciiGraphics || (series.count > 1 && !interpreter.colour.isEnabled))
-            return show(chart.render(colour: interpreter.colour), svg: { chart.svg() }, interpreter)
+                                 ascii: interpreter.asciiGraphics || (series.count > 1 && !interpreter.host.colour.isEnabled))
+            return show(chart.render(colour: interpreter.host.colour), svg: { chart.svg() }, interpreter)
         },
         Builtin("scatter", Signature("X, y=, title=, width=, height="), doc: "scatter(X, y=None, title=None): the rows of X ([n, 2]) as points, marked by class y.") { args, interpreter in
             let points = try labeledPoints(try args.tensor("X"), args.has("y") ? try args.tensor("y") : nil, at: args.location)
             let chart = ScatterPlot(points: points, title: try optionalString(args, "title"), width: try args.integer("width", default: 60),
                                     height: try args.integer("height", default: 15), ascii: interpreter.asciiGraphics)
-            return show(chart.render(colour: interpreter.colour), svg: { chart.svg() }, interpreter)
+            return show(chart.render(colour: interpreter.host.colour), svg: { chart.svg() }, interpreter)
         },
         Builtin("heatmap", Signature("values, title=, xrange=, yrange="), doc: "heatmap(matrix, title=None): each value as a shade, with a legend of value ranges; row 0 at the top.") { args, interpreter in
             let matrix = try args.tensor("values")
             guard matrix.rank == 2 else { throw ScriptError(.shape, "heatmap() needs a matrix, got shape \(matrix.shape)", at: args.location) }
             let chart = Heatmap(values: rows(matrix), xRange: try range(args, "xrange"), yRange: try range(args, "yrange"), origin: .top,
                                 title: try optionalString(args, "title"), ascii: interpreter.asciiGraphics)
-            return show(chart.render(colour: interpreter.colour), svg: { chart.svg() }, interpreter)
+            return show(chart.render(colour: interpreter.host.colour), svg: { chart.svg() }, interpreter)
         },
         Builtin("boundary", Signature("model, X, y, resolution=, title="), doc: """
             boundary(model, X, y, resolution=40, title=None): the classifier's decision regions over the data's range,
@@ -97,7 +97,7 @@ enum PlotBuiltins {
                 body.append(cells); return true
             }
             let table = Table(headers: try stringList(args, "headers"), rows: body)
-            interpreter.printLine(table.render(ascii: interpreter.asciiGraphics, colour: interpreter.colour))
+            interpreter.printLine(table.render(ascii: interpreter.asciiGraphics, colour: interpreter.host.colour))
             return .none
         },
         Builtin("savefig", Signature("path"), doc: "savefig(\"name.svg\"): writes the last figure drawn as an SVG file in the current folder.") { args, interpreter in
@@ -112,8 +112,7 @@ enum PlotBuiltins {
     ]
 
     static func show(_ text: String, svg: @escaping () -> String, _ interpreter: Interpreter) -> Value {
-        interpreter.printLine(text)
-        interpreter.lastFigureSVG = svg
+        interpreter.showFigure(text, svg: svg)
         return .none
     }
 

@@ -43,7 +43,7 @@ extension PlotBuiltins {
         let values = (0..<rowsCount).map { r in (0..<columns).map { Double(classes[r * columns + $0]) } }
         let chart = Heatmap(values: values, xRange: xRange, yRange: yRange, origin: .bottom, points: points,
                             classes: true, title: try optionalString(args, "title"), ascii: interpreter.asciiGraphics)
-        return show(chart.render(colour: interpreter.colour), svg: { chart.svg() }, interpreter)
+        return show(chart.render(colour: interpreter.host.colour), svg: { chart.svg() }, interpreter)
     }
 
     static func drawContour(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
@@ -82,6 +82,6 @@ extension PlotBuiltins {
         let chart = ContourPlot(values: values, xRange: xRange, yRange: yRange, trajectories: trajectories,
                                 levels: try args.integer("levels", default: 8), logScale: try args.bool("log", default: true),
                                 title: try optionalString(args, "title"), ascii: interpreter.asciiGraphics)
-        return show(chart.render(colour: interpreter.colour), svg: { chart.svg() }, interpreter)
+        return show(chart.render(colour: interpreter.host.colour), svg: { chart.svg() }, interpreter)
     }
 }

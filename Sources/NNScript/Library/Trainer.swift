@@ -151,7 +151,7 @@ struct Trainer {
             if report > 0, epoch % report == 0 || epoch == epochs {
                 interpreter.printLine(history.line(epoch: epoch, of: epochs))
             }
-            interpreter.progress?(Double(epoch) / Double(epochs), Date().timeIntervalSince(started), history.line(epoch: epoch, of: epochs))
+            interpreter.host.progress?(Double(epoch) / Double(epochs), Date().timeIntervalSince(started), history.line(epoch: epoch, of: epochs))
         }
         return history
     }

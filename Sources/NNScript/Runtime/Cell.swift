@@ -8,18 +8,11 @@ public struct CellResult: Sendable {
     public var error: ScriptError?
     /// The values of the cell's top-level expressions, rendered (for `Out[n]:`).
     public var displays: [String]
+    /// The error as the learner sees it (file:line:column, the line, a caret, a hint); nil when none.
+    public var renderedError: String?
 
+    /// Whether the cell ran to its end without an error.
     public var succeeded: Bool { error == nil }
-}
-
-/// Something a running cell produced, delivered as it happens (for live REPL output).
-public enum CellEvent: Sendable {
-    /// Text written by print or a report.
-    case text(String)
-    /// The repr of a top-level expression's value.
-    case display(String)
-    /// The rendered error that stopped the cell.
-    case error(String)
 }
 
 extension Interpreter {
@@ -29,36 +22,25 @@ extension Interpreter {
     /// an error is rendered (file:line:column, the line, a caret, a hint), so
     /// the captured text is exactly what a learner saw. State from earlier
     /// cells, and from the statements of this cell before an error, is kept.
-    /// Runs on the large stack.
-    /// `live`, when given, sees each piece of output as soon as it is produced.
-    public func runCell(_ source: String, file: String, live: (@Sendable (CellEvent) -> Void)? = nil) -> CellResult {
-        LargeStack.run { self.runCellHere(source, file: file, live: live) }
+    /// Output also reaches the host as it is produced (the rendered error does
+    /// not: the front end shows it from the result). Runs on the large stack.
+    public func runCell(_ source: String, file: String) -> CellResult {
+        LargeStack.run { self.runCellHere(source, file: file) }
     }
 
-    private func runCellHere(_ source: String, file: String, live: ((CellEvent) -> Void)?) -> CellResult {
-        var output = ""
-        var displays: [String] = []
-        let (savedWrite, savedDisplay) = (write, display)
-        write = { text in
-            output += text
-            live?(.text(text))
-        }
-        display = { value in
-            let text = Display.repr(value, interpreter: self)
-            displays.append(text)
-            output += text + "\n"
-            live?(.display(text))
-        }
-        defer { (write, display) = (savedWrite, savedDisplay) }
+    private func runCellHere(_ source: String, file: String) -> CellResult {
+        let saved = capture
+        // Inside ``muted(_:)`` the cell is still captured, but nothing reaches the host.
+        let captured = OutputCapture(forwards: saved?.forwards ?? true)
+        capture = captured
+        defer { capture = saved }
         do {
             _ = try run(source)
-            return CellResult(output: output, error: nil, displays: displays)
+            return CellResult(output: captured.output, error: nil, displays: captured.displays)
         } catch {
             let failure = error as? ScriptError ?? ScriptError(.value, "\(error)")
             let rendered = failure.render(source: source, file: file)
-            output += rendered + "\n"
-            live?(.error(rendered))
-            return CellResult(output: output, error: failure, displays: displays)
+            return CellResult(output: captured.output + rendered + "\n", error: failure, displays: captured.displays, renderedError: rendered)
         }
     }
 }

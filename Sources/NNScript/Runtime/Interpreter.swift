@@ -9,55 +9,22 @@ import NNTerminal
 public final class Interpreter {
     /// The session's variables.
     public let globals: Scope
-    /// Where `print` and displays go.
-    public var write: (String) -> Void
-    /// Shows a top-level expression's value as soon as it is computed (a notebook's Out).
-    public var display: ((Value) -> Void)?
+    /// Where output goes, how it looks and what programs may do: fixed when the interpreter is made.
+    public let host: Host
     /// The global deterministic random stream, reset by `seed(n)`.
     public var random = RandomGenerator(seed: 0)
     /// Decimals shown when printing tensors.
     public var precision = 4
-    /// Whether `fit` may draw a progress bar (terminals only, never in replay).
-    public var showsProgress = false
-    /// Whether plots use plain ASCII instead of Unicode blocks and braille.
-    public var asciiGraphics = false
-    /// Colour for plots; plain unless a terminal front end turns it on (lesson outputs stay plain).
-    public var colour = ColourPolicy.plain
     /// The SVG of the last figure drawn, for savefig.
     var lastFigureSVG: (() -> String)?
-    /// Receives the results of check() and check_close() while an exercise is graded.
-    public var checkCollector: ((CheckResult) -> Void)?
-    /// Told of training progress (fraction done, seconds so far, status line), for a progress bar.
-    public var progress: ((Double, Double, String) -> Void)?
-    /// Called after every `backward()` when `:trace on` is set.
-    public var afterBackward: ((Tensor) -> Void)?
     /// Whether anomaly detection (`anomaly(True)`) is on.
     public var detectsAnomalies = false
-    /// Whether Ctrl-C (``Interruption``) stops this interpreter's programs: on for the
-    /// front ends (REPL, run, lessons, grading); off elsewhere, so that only the
-    /// program a learner is watching consumes the process-wide request.
-    public var respondsToInterrupts = false
-    /// The stop request this interpreter checks: Ctrl-C's, unless a test gives it its own
-    /// (tests run in parallel, and one test's request must not stop another's program).
-    public var interruptRequest = Interruption.shared
-    /// The most steps a program may take before it is stopped (nil: no limit).
-    public var stepLimit: Int?
-    /// The wall-clock time a program may run before it is stopped.
-    public var timeLimit: TimeInterval?
     /// The memory budget and stop check that the core's long kernels poll (see ``ResourceBudget``).
-    public let budget = ResourceBudget(memoryLimit: Interpreter.memoryLimitSetting ?? ResourceBudget.defaultLimit)
-    /// The budget the learner chose for this process (`--memory-limit`); nil keeps each front end's default
-    /// (2 GB; replay 1 GB, grading 512 MB). Set once at start-up, before any interpreter runs.
-    public nonisolated(unsafe) static var memoryLimitSetting: Int?
-    /// The most bytes of live tensor data, and of any one new string or list, this interpreter's programs may hold.
-    public var memoryLimit: Int {
-        get { budget.memoryLimit }
-        set { budget.memoryLimit = newValue }
-    }
-    /// Where files may be read and written, for the trust model.
-    public var files = FileAccess()
-    /// Whether the program may write files at all (exercise checks may not).
-    public var mayWriteFiles = true
+    public let budget: ResourceBudget
+    /// Whether plots, images and tables are drawn in plain ASCII.
+    var asciiGraphics: Bool { host.graphics == .ascii }
+    /// A running cell's capture of its output (see ``runCell(_:file:)``), in front of the host's sinks.
+    var capture: OutputCapture?
     /// The files this interpreter wrote (resolved paths), which its programs may replace.
     var writtenFiles: Set<String> = []
     /// Told once when backward accumulates into gradients that were not zeroed.
@@ -79,8 +46,10 @@ public final class Interpreter {
     /// The deepest a chain of calls may go before a RecursionError.
     public static let maximumDepth = 400
 
-    public init(write: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
-        self.write = write
+    /// An interpreter with fresh variables, configured entirely by `host` (quiet by default).
+    public init(host: Host = Host()) {
+        self.host = host
+        budget = ResourceBudget(memoryLimit: host.limits.memory)
         globals = Scope(parent: nil)
         globals.values = Library.globals()
         budget.stopCheck = { [unowned self] in self.stopError() }
@@ -95,8 +64,48 @@ public final class Interpreter {
         }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// Writes text to the program's output: the running cell's capture and the host.
+    public func write(_ text: String) {
+        if let capture {
+            capture.output += text
+            guard capture.forwards else { return }
+        }
+        host.output(text)
+    }
+
     /// Prints a line through the output sink.
     public func printLine(_ text: String) { write(text + "\n") }
+
+    /// Shows a top-level expression's value: captured by a running cell, and given to the host's display.
+    func showResult(_ value: Value) {
+        if let capture {
+            let text = Display.repr(value, interpreter: self)
+            capture.output += text + "\n"
+            capture.displays.append(text)
+            guard capture.forwards else { return }
+            host.display?(Shown(kind: .result, text: text))
+        } else if let display = host.display {
+            display(Shown(kind: .result, text: Display.repr(value, interpreter: self)))
+        }
+    }
+
+    /// Shows a figure: its text in the output (or the host's display, with its SVG), and keeps it for savefig.
+    func showFigure(_ text: String, svg: @escaping () -> String) {
+        lastFigureSVG = svg
+        if let capture {
+            capture.output += text + "\n"
+            guard capture.forwards else { return }
+        }
+        if let display = host.display { display(Shown(kind: .figure, text: text, svg: svg)) } else { host.output(text + "\n") }
+    }
+
+    /// Runs `body` with every output dropped (for `:time`, which runs code many times).
+    public func muted<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = capture
+        capture = OutputCapture(forwards: false)
+        defer { capture = saved }
+        return try body()
+    }
 
     /// Runs source text; returns the values of its top-level expression statements (None excluded).
     ///
@@ -114,7 +123,7 @@ public final class Interpreter {
     public func execute(_ program: [Stmt]) throws -> [Value] {
         steps = 0
         depth = 0
-        deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        deadline = host.limits.time.map { Date().addingTimeInterval($0) }
         budget.clearPending()
         // Tensors made by this program are charged to this interpreter's budget, and the core's long kernels poll it.
         return try ResourceBudget.$current.withValue(budget) { try executeStatements(program) }
@@ -131,7 +140,7 @@ public final class Interpreter {
                     if case .none = value { return }
                     globals.values["_"] = value
                     shown.append(value)
-                    display?(value)
+                    showResult(value)
                 } else {
                     _ = try execute(statement, in: globals)
                     // Whatever a statement built past the memory budget is reported before the next one.
@@ -149,7 +158,7 @@ public final class Interpreter {
         if budget.hasPending { try checkpoint(at: location) }
         guard steps & 255 == 0 else { return }
         if let error = stopError() { throw error.located(location) }
-        if let stepLimit, steps > stepLimit {
+        if let stepLimit = host.limits.steps, steps > stepLimit {
             throw ScriptError(.limit, "the program took more than \(stepLimit) steps and was stopped", at: location,
                               hint: "is there a loop that never ends?")
         }
@@ -164,12 +173,12 @@ public final class Interpreter {
 
     /// The error that stops the program now (Ctrl-C, past the deadline), if any; consumes a Ctrl-C.
     func stopError() -> ScriptError? {
-        if respondsToInterrupts, interruptRequest.isRequested {
-            interruptRequest.clear()
+        if let interrupt = host.interrupt, interrupt.isRequested {
+            interrupt.clear()
             return ScriptError(.interrupted, "interrupted", hint: "variables keep the values they had at this point")
         }
         if let deadline, Date() > deadline {
-            return ScriptError(.limit, "the program ran longer than \(Display.number(timeLimit ?? 0)) seconds and was stopped",
+            return ScriptError(.limit, "the program ran longer than \(Display.number(host.limits.time ?? 0)) seconds and was stopped",
                                hint: "is there a loop that never ends?")
         }
         return nil
@@ -210,4 +219,13 @@ public final class Interpreter {
     func reserve(_ bytes: Int, for what: @autoclosure () -> String, at location: SourceLocation) throws {
         do { try budget.reserve(bytes, for: what()) } catch let error as CoreError { throw ScriptError(error, at: location) }
     }
+}
+
+/// What a running cell wrote, in order; `forwards` passes it on to the host as well.
+final class OutputCapture {
+    var output = ""
+    var displays: [String] = []
+    let forwards: Bool
+
+    init(forwards: Bool) { self.forwards = forwards }
 }

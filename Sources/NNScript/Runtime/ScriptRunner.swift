@@ -5,10 +5,9 @@ public enum ScriptRunner {
     /// Runs `source`; returns false when it stopped with an error.
     public static func run(_ source: String, file: String, base: URL) -> Bool {
         LargeStack.run {
-            let interpreter = Interpreter()
-            interpreter.files = FileAccess(base: base)
-            interpreter.respondsToInterrupts = true
-            interpreter.display = { interpreter.printLine(Display.repr($0, interpreter: interpreter)) }
+            let stdout: (String) -> Void = { Swift.print($0, terminator: "") }
+            let interpreter = Interpreter(host: Host(output: stdout, display: { stdout($0.text + "\n") },
+                                                     files: FileAccess(base: base), interrupt: Interruption.shared))
             do {
                 _ = try interpreter.run(source)
                 return true

@@ -17,6 +17,6 @@ struct MemoryLimitOption: ParsableArguments {
 
     /// Makes the chosen budget every interpreter's.
     func apply() {
-        if let memoryLimit { Interpreter.memoryLimitSetting = ResourceBudget.bytes(parsing: memoryLimit) }
+        if let memoryLimit { Host.Limits.chosenMemory = ResourceBudget.bytes(parsing: memoryLimit) }
     }
 }

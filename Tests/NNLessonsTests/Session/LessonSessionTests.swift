@@ -51,11 +51,11 @@ import Testing
         #expect(session.run() == [.notice("No cell is shown yet: press Enter (or :next) to see the first one.")])
         #expect(session.next() == [.prose("# Steps\n\nIntro."), .cell(number: 1, of: 3, source: "a = 1\nprint(a)", line: 5)])
         #expect(session.currentCellIsPending)
-        #expect(session.advance() == [.output(cell: 1, text: "1", isError: false)])
+        #expect(session.advance() == [.output(cell: 1, text: "1", error: nil)])
         #expect(session.advance() == [.prose("Middle."), .cell(number: 2, of: 3, source: "b = a + 1\nprint(b)", line: 16)])
-        #expect(session.advance() == [.output(cell: 2, text: "2", isError: false)])
+        #expect(session.advance() == [.output(cell: 2, text: "2", error: nil)])
         #expect(session.advance() == [.cell(number: 3, of: 3, source: "print(a + b)", line: 25)])
-        #expect(session.advance() == [.output(cell: 3, text: "3", isError: false)])
+        #expect(session.advance() == [.output(cell: 3, text: "3", error: nil)])
         #expect(session.advance() == [.prose("The end."), .finished])
         #expect(session.next() == [.notice("The lesson is finished: :back or :goto n revisits a cell.")])
         #expect(session.where() == "Steps (05-steps): finished; 3 of 3 cells run.")
@@ -66,14 +66,14 @@ import Testing
         let session = try session()
         _ = session.next()
         _ = session.run()
-        #expect(session.runOwnCode("print(a * 20)") == [.output(cell: nil, text: "20", isError: false)])
-        #expect(session.runOwnCode("a = 5") == [.output(cell: nil, text: "", isError: false)])
+        #expect(session.runOwnCode("print(a * 20)") == [.output(cell: nil, text: "20", error: nil)])
+        #expect(session.runOwnCode("a = 5") == [.output(cell: nil, text: "", error: nil)])
         let failed = session.runOwnCode("nope")
-        #expect(failed == [.output(cell: nil, text: "input 3:1:1: error: NameError: name 'nope' is not defined\n    nope\n    ^",
-                                   isError: true)])
+        let rendered = "input 3:1:1: error: NameError: name 'nope' is not defined\n    nope\n    ^"
+        #expect(failed == [.output(cell: nil, text: rendered, error: rendered)])
         // The learner's a = 5 is seen by the next lesson cell.
         _ = session.next()
-        #expect(session.run() == [.output(cell: 2, text: "6", isError: false)])
+        #expect(session.run() == [.output(cell: 2, text: "6", error: nil)])
     }
 
     @Test func backAndGotoMoveWithoutUndoingAndCatchUp() throws {
@@ -83,7 +83,7 @@ import Testing
         #expect(session.goto(3) == [.notice("Ran cells 1–2 first, silently, so their variables exist."),
                                     .cell(number: 3, of: 3, source: "print(a + b)", line: 25)])
         #expect(session.ran == [1, 2])
-        #expect(session.run() == [.output(cell: 3, text: "3", isError: false)])
+        #expect(session.run() == [.output(cell: 3, text: "3", error: nil)])
         #expect(session.goto(1).last == .cell(number: 1, of: 3, source: "a = 1\nprint(a)", line: 5))
         #expect(session.ran == [1, 2, 3])
         #expect(session.goto(4) == [.notice("There is no cell 4: this lesson has cells 1–3.")])
@@ -101,9 +101,9 @@ import Testing
         let session = try session()
         _ = session.goto(2)
         _ = session.runOwnCode("a = 100")
-        #expect(session.run() == [.output(cell: 2, text: "101", isError: false)])
+        #expect(session.run() == [.output(cell: 2, text: "101", error: nil)])
         #expect(session.rerun() == [.notice("Started afresh at seed 0; cell 1 ran again silently."),
-                                    .output(cell: 2, text: "2", isError: false)])
+                                    .output(cell: 2, text: "2", error: nil)])
         #expect(session.ran == [1, 2])
     }
 
@@ -138,7 +138,7 @@ import Testing
             .cell(number: 3, of: 3, source: "print(a + b)", line: 25),
         ])
         #expect(second.ran == [1, 2])
-        #expect(second.advance() == [.output(cell: 3, text: "3", isError: false)])
+        #expect(second.advance() == [.output(cell: 3, text: "3", error: nil)])
         #expect(ProgressStore(directory: directory.url).status(of: "05-steps", cellCount: 3) == .done)
 
         // A finished lesson starts again at the top.

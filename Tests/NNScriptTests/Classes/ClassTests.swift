@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func attributeNamesForCompletion() throws {
-        let interpreter = Interpreter(write: { _ in })
+        let interpreter = Interpreter()
         _ = try interpreter.run(Self.point + "q = P3(1, 2, 3)")
         let q = try #require(interpreter.globals.lookup("q"))
         #expect(Interpreter.memberNames(of: q) == ["x", "y", "z", "norm2", "dims"])

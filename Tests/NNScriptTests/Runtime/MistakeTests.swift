@@ -77,8 +77,7 @@ import Testing
     }
 
     @Test func endlessLoopsStopUnderABudget() {
-        let interpreter = Interpreter()
-        interpreter.stepLimit = 10_000
+        let interpreter = Interpreter(host: Host(limits: Host.Limits(steps: 10_000)))
         let result = interpreter.runCell("x = 1\nwhile True:\n    x += 1", file: "loop.nn")
         #expect(result.error?.kind == .limit)
         #expect(result.output.contains("the program took more than 10000 steps and was stopped"))
@@ -86,12 +85,11 @@ import Testing
     }
 
     @Test func anInterruptStopsTheProgramAndKeepsState() {
-        let interpreter = Interpreter()
-        interpreter.respondsToInterrupts = true
-        interpreter.stepLimit = 50_000_000  // a safety net should the request be lost
         // Its own request, as Ctrl-C would set the shared one: other tests run alongside.
-        interpreter.interruptRequest = InterruptRequest()
-        interpreter.interruptRequest.request()
+        let request = InterruptRequest()
+        // A step budget as a safety net should the request be lost.
+        let interpreter = Interpreter(host: Host(limits: Host.Limits(steps: 50_000_000), interrupt: request))
+        request.request()
         let result = interpreter.runCell("n = 0\nwhile True:\n    n += 1", file: "cell")
         #expect(result.error?.kind == .interrupted)
         let after = interpreter.runCell("print(n > 0)", file: "cell")

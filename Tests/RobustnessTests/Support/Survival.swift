@@ -1,3 +1,4 @@
+import Foundation
 import NNScript
 
 /// Runs bad input inside a session that already holds state, as a REPL would.
@@ -10,11 +11,10 @@ enum Survival {
         let after: String
     }
 
-    /// A session interpreter with a step and time budget, after `keep = 41`.
-    static func session() -> Interpreter {
-        let interpreter = Interpreter(write: { _ in })
-        interpreter.stepLimit = 200_000
-        interpreter.timeLimit = 20
+    /// A session interpreter with a step and time budget (unless others are given), after `keep = 41`.
+    static func session(steps: Int? = 200_000, time: TimeInterval? = 20, memory: Int? = nil, files: FileAccess = FileAccess(),
+                        interrupt: InterruptRequest? = nil) -> Interpreter {
+        let interpreter = Interpreter(host: Host(files: files, limits: Host.Limits(steps: steps, time: time, memory: memory), interrupt: interrupt))
         _ = interpreter.runCell("keep = 41", file: "setup.nn")
         return interpreter
     }

@@ -1,0 +1,113 @@
+import Foundation
+import NNCore
+import NNTerminal
+
+/// What an interpreter receives from the program that runs it: where output goes, how it looks, what it may do.
+///
+/// The one way to configure an interpreter: each front end (`nnlearn run`, the REPL,
+/// lesson replay, the grader, a notebook kernel) builds a `Host` and hands it to
+/// ``Interpreter/init(host:)``; a new front end needs only a new `Host`. The default
+/// host is quiet: output is dropped, values are not shown, files follow the trust model
+/// from the current folder, Ctrl-C is ignored and only the memory budget limits a program.
+public struct Host {
+    /// Receives text written by `print` and reports, as it is produced.
+    public var output: (String) -> Void
+    /// Receives top-level expressions' values (a notebook's Out) and figures; nil shows no
+    /// values and writes a figure's text to ``output``.
+    public var display: ((Shown) -> Void)?
+    /// Told of training progress by `fit` (fraction done, seconds so far, status line), for a progress bar.
+    public var progress: ((Double, Double, String) -> Void)?
+    /// Receives the results of `check` and `check_close` (the grader); nil prints them as ✓/✗ lines.
+    public var checks: ((CheckResult) -> Void)?
+    /// Called after every `backward()` with the loss and the interpreter (the REPL's `:trace on`).
+    public var trace: ((Tensor, Interpreter) -> Void)?
+    /// Colour for plots and tables.
+    public var colour: ColourPolicy
+    /// Unicode blocks and braille, or plain ASCII, for plots, images and tables.
+    public var graphics: Graphics
+    /// Where programs may read and write files (the trust model).
+    public var files: FileAccess
+    /// How many steps, how long and how much memory a program may take.
+    public var limits: Limits
+    /// The stop request that stops this interpreter's programs (Ctrl-C's, or a test's own); nil ignores stops.
+    public var interrupt: InterruptRequest?
+
+    /// A host with the given parts; every one left out keeps the quiet default.
+    public init(
+        output: @escaping (String) -> Void = { _ in }, display: ((Shown) -> Void)? = nil,
+        progress: ((Double, Double, String) -> Void)? = nil, checks: ((CheckResult) -> Void)? = nil,
+        trace: ((Tensor, Interpreter) -> Void)? = nil, colour: ColourPolicy = .plain, graphics: Graphics = .unicode,
+        files: FileAccess = FileAccess(), limits: Limits = Limits(), interrupt: InterruptRequest? = nil
+    ) {
+        self.output = output
+        self.display = display
+        self.progress = progress
+        self.checks = checks
+        self.trace = trace
+        self.colour = colour
+        self.graphics = graphics
+        self.files = files
+        self.limits = limits
+        self.interrupt = interrupt
+    }
+
+    /// How plots, images and tables are drawn.
+    public enum Graphics: Sendable, Equatable {
+        /// Unicode blocks, shades and braille.
+        case unicode
+        /// Plain ASCII, for terminals without UTF-8.
+        case ascii
+    }
+
+    /// What a program may take before it is stopped.
+    public struct Limits: Sendable, Equatable {
+        /// The most steps a program may take (nil: no limit).
+        public var steps: Int?
+        /// The wall-clock seconds a program may run (nil: no limit); the clock restarts for every run.
+        public var time: TimeInterval?
+        /// The most bytes of live tensor data, and of any one new string or list.
+        public var memory: Int
+
+        /// The memory budget the learner chose for this process (`--memory-limit`); nil keeps each front end's
+        /// default (2 GB; replay 1 GB, grading 512 MB). Set once at start-up, before any interpreter runs.
+        public nonisolated(unsafe) static var chosenMemory: Int?
+
+        /// Limits with the given parts; memory defaults to ``ResourceBudget/defaultLimit``.
+        public init(steps: Int? = nil, time: TimeInterval? = nil, memory: Int? = nil) {
+            self.steps = steps
+            self.time = time
+            self.memory = memory ?? ResourceBudget.defaultLimit
+        }
+
+        /// `memory` unless the learner chose a budget for the process (`--memory-limit`).
+        public static func memory(default memory: Int) -> Int { chosenMemory ?? memory }
+    }
+}
+
+/// Something shown beside the text stream: a top-level expression's value or a figure.
+public struct Shown {
+    /// What was shown.
+    public enum Kind: Sendable, Equatable {
+        /// The value of a top-level expression (a notebook's Out).
+        case result
+        /// A plot or chart drawn by a builtin.
+        case figure
+    }
+
+    /// Whether this is a value or a figure.
+    public let kind: Kind
+    /// The plain-text form, as a terminal shows it, without a final line break.
+    public let text: String
+    /// Builds the figure's SVG document; nil for values.
+    let makeSVG: (() -> String)?
+
+    /// A shown item; `svg` builds the figure's SVG when a front end asks for it.
+    public init(kind: Kind, text: String, svg: (() -> String)? = nil) {
+        self.kind = kind
+        self.text = text
+        makeSVG = svg
+    }
+
+    /// The figure as an SVG document, for front ends that show pictures; nil for values.
+    public var svg: String? { makeSVG?() }
+}
