@@ -55,6 +55,41 @@ import Testing
         #expect(captured.output.contains("End of the lesson."))
     }
 
+    @Test func pipedInputStepsThroughTheLessonLineByLine() throws {
+        let (catalog, progress) = try fixture()
+        let (console, captured) = ReplConsole.capturing()
+        let session = ReplSession(console: console, style: .plain)
+        #expect(session.openLesson("01-two", catalog: catalog, progress: progress) == .success)
+        captured.clear()
+        let input = "\nfor i in range(2):\n    print(x[i] + 100)\n\n:where\n\n\n\n:quit\nprint('never')\n"
+        #expect(PipedRepl.stepLesson(input, in: session) == 0)
+        let output = captured.output
+        #expect(output.hasPrefix("tensor([2., 4.])\ntensor(101.)\ntensor(102.)\n"), "\(output)")
+        #expect(output.contains("Two cells (01-two): cell 1 of 2"))
+        #expect(output.contains("Then we sum it."))
+        #expect(output.contains("3.0\n"))
+        #expect(output.contains("End of the lesson."))
+        #expect(!output.contains("never"))
+    }
+
+    @Test func eachLessonStartsInAFreshNamespaceWithDefaultSettings() throws {
+        let (catalog, progress) = try fixture()
+        let (console, captured) = ReplConsole.capturing()
+        let session = ReplSession(console: console)
+        session.runCell("leftover = 1\nprecision(6)\nseed(5)\nanomaly(True)")
+        #expect(session.openLesson("01-two", catalog: catalog, progress: progress) == .success)
+        #expect(!session.interpreter.userVariables.contains { $0.name == "leftover" })
+        #expect(session.interpreter.precision == 4)
+        #expect(session.interpreter.detectsAnomalies == false)
+        captured.clear()
+        session.handle(.empty)
+        #expect(captured.output == "tensor([2., 4.])\n")
+        // A second lesson forgets the first one's variables.
+        session.runCell("mine = 2")
+        #expect(session.openLesson("01-two", restart: true, catalog: catalog, progress: progress) == .success)
+        #expect(!session.interpreter.userVariables.contains { $0.name == "mine" || $0.name == "x" })
+    }
+
     @Test func gotoCatchesUpAndWhereTellsThePosition() throws {
         let (catalog, progress) = try fixture()
         let (console, captured) = ReplConsole.capturing()

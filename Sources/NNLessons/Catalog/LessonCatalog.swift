@@ -61,6 +61,8 @@ public struct LessonCatalog {
         }
         if let number = Int(query), let match = lessons.first(where: { $0.0.order == number }) { return match }
         if let match = lessons.first(where: { $0.0.id == query }) { return match }
+        // The file's name without `.md` too, which README, completion and `nnlearn lessons` may show.
+        if let match = lessons.first(where: { $0.1.deletingPathExtension().lastPathComponent == query }) { return match }
         // A malformed lesson that was asked for by name deserves its own diagnostic.
         for entry in entries() where entry.url.deletingPathExtension().lastPathComponent == query {
             if case .failure(let error) = entry.lesson { throw error }

@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 extension ExerciseRunner {
     /// `nnlearn grade --watch`: grades once, then again whenever a graded file changes, until Ctrl-C.
@@ -7,7 +8,7 @@ extension ExerciseRunner {
     /// platform and file system without a file-watching API. `shouldStop` is
     /// asked between polls (Ctrl-C by default; tests pass their own).
     public func watch(_ ids: [String], interval: TimeInterval = 0.5,
-                      shouldStop: () -> Bool = { StopRequest.isRequested }) -> Int32 {
+                      shouldStop: () -> Bool = { Interruption.pressed.isRequested }) -> Int32 {
         var (status, interrupted) = gradeAll(ids)
         let watched = ids.isEmpty ? workspace.startedIDs(among: catalog.ids) : ids.filter { catalog.ids.contains($0) }
         var stamps = modificationDates(watched)

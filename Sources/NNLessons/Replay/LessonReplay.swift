@@ -56,7 +56,7 @@ public enum LessonReplay {
             outcomes.append(outcome)
             afterCell?(outcome)
             // Ctrl-C: the interrupted cell is reported, the rest are not run.
-            if StopRequest.isRequested { break }
+            if Interruption.pressed.isRequested { break }
         }
         return ReplayResult(lesson: lesson, outcomes: outcomes)
     }

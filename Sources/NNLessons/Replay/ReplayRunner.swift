@@ -52,7 +52,7 @@ public struct ReplayRunner {
         var broken = false
         var ranFiles = 0
         for file in files {
-            if StopRequest.isRequested { break }
+            if Interruption.pressed.isRequested { break }
             ranFiles += 1
             let url = URL(fileURLWithPath: file)
             let folder = url.deletingLastPathComponent()
@@ -90,7 +90,7 @@ public struct ReplayRunner {
                 skipped += result.skippedCount
             }
         }
-        let interrupted = StopRequest.isRequested
+        let interrupted = Interruption.pressed.isRequested
         if interrupted {
             writeError("replay interrupted: \(passed + failed) cells of \(ranFiles) of \(files.count) files ran\(mode == .update ? "; the interrupted lesson was left unchanged" : "")\n")
         }
@@ -102,7 +102,7 @@ public struct ReplayRunner {
     private func update(_ lesson: Lesson, source: String, url: URL, file: String) -> Bool {
         let result = LessonReplay.run(lesson, folder: url.deletingLastPathComponent(), timeLimit: timeLimit)
         // A lesson stopped by Ctrl-C has outputs for only some cells (and an interrupted one): keep the file.
-        guard !StopRequest.isRequested else { return false }
+        guard !Interruption.pressed.isRequested else { return false }
         // Output cut off by the clock differs from machine to machine: it is never recorded.
         let timedOut = result.outcomes.filter { $0.exceededTimeLimit != nil }
         guard timedOut.isEmpty else {

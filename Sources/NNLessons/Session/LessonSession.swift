@@ -54,7 +54,7 @@ public final class LessonSession {
         }
         guard position < cellCount else {
             position = cellCount + 1
-            let closing = lesson.closingProse
+            let closing = LearnerProse.render(lesson.closingProse)
             return (closing.isEmpty ? [] : [.prose(closing)]) + [.finished]
         }
         position += 1
@@ -170,7 +170,7 @@ public final class LessonSession {
 
     private func show(_ number: Int) -> [LessonEvent] {
         let cell = lesson.cells[number - 1]
-        let prose = lesson.prose(before: number)
+        let prose = LearnerProse.render(lesson.prose(before: number))
         return (prose.isEmpty ? [] : [.prose(prose)]) + [.cell(number: number, of: cellCount, source: cell.source, line: cell.line)]
     }
 

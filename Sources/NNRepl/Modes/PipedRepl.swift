@@ -1,4 +1,5 @@
 import Foundation
+import NNScript
 
 /// The REPL when standard input is not a terminal: no line editing, prompts or
 /// colour. The input runs as `nnlearn run -` would run it, with the same
@@ -24,6 +25,33 @@ public enum PipedRepl {
             }
         }
         return session.hadFailure ? 1 : 0
+    }
+
+    /// Steps through the open lesson with `input`, one line at a time as if typed at the prompt: an empty
+    /// line runs the shown cell or shows the next one, a `:` line is a command, any other line starts the
+    /// learner's own code (with the lines that complete it). Errors are part of a lesson: the status is 0.
+    public static func stepLesson(_ input: String, in session: ReplSession) -> Int32 {
+        var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if input.hasSuffix("\n") { lines.removeLast() }
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            let trimmed = line.trimmingSpaces
+            if trimmed.isEmpty {
+                session.handle(.empty)
+            } else if trimmed.hasPrefix(":") {
+                if session.runCommand(trimmed) == .quit { break }
+            } else {
+                var source = line
+                while Parser.status(of: source) == .incomplete, index < lines.count {
+                    source += "\n" + lines[index]
+                    index += 1
+                }
+                session.runCell(source)
+            }
+        }
+        return 0
     }
 
     /// A stretch of code (with the number of its first line) or a command line.

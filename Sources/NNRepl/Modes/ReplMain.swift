@@ -30,7 +30,9 @@ public enum ReplMain {
                 session.console.error("nnlearn: \(error)\n")
                 return 1
             }
-            return PipedRepl.run(String(decoding: input, as: UTF8.self), in: session)
+            let text = String(decoding: input, as: UTF8.self)
+            // A lesson opened by `configure` (`nnlearn lesson`) is stepped through line by line.
+            return session.lesson == nil ? PipedRepl.run(text, in: session) : PipedRepl.stepLesson(text, in: session)
         }
         let colour = ColourPolicy.detect(fileDescriptor: 1, environment: environment)
         let session = ReplSession(console: .standard(colour: colour), style: .notebook,

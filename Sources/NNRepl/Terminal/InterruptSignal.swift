@@ -6,25 +6,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Ctrl-C in the REPL: stops a running cell, or clears the line at the prompt.
+/// Ctrl-C, for every command that handles it: stops a running cell or check block, clears
+/// the line at the REPL's prompt, and tells batch work (replay, grading) to stop and summarise.
 ///
-/// The handler only stores two flags (both async-signal-safe): the
-/// interpreter's, which the running cell checks at its next step on its own
-/// thread, and the line editor's, which ends the line being read.
-enum InterruptSignal {
+/// The one SIGINT handler of the process. It only stores three flags (all
+/// async-signal-safe): ``Interruption/shared``, which the running program checks at
+/// its next step on its own thread and takes back; ``Interruption/pressed``, which
+/// stays set; and the line editor's, which ends the line being read.
+public enum InterruptSignal {
     /// Installs the SIGINT handler for the rest of the process.
-    static func install() {
-        // Touch the flag first: its lazy initialisation must not happen inside the handler.
+    public static func install() {
+        // Touch the flags first: their lazy initialisation must not happen inside the handler.
         Interruption.clear()
+        Interruption.pressed.clear()
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in
             Interruption.request()
+            Interruption.pressed.request()
             nn_editor_note_interrupt()
         }
         #else
         action.__sigaction_u.__sa_handler = { _ in
             Interruption.request()
+            Interruption.pressed.request()
             nn_editor_note_interrupt()
         }
         #endif

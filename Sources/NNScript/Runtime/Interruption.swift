@@ -16,10 +16,13 @@ public final class InterruptRequest: Sendable {
     public var isRequested: Bool { flag.load(ordering: .relaxed) }
 }
 
-/// The process's own stop request, set by Ctrl-C.
+/// The process's own stop requests, both set by Ctrl-C (the handler is `InterruptSignal` in NNRepl).
 public enum Interruption {
-    /// The request the SIGINT handler sets; interpreters check it unless given their own.
+    /// The request the SIGINT handler sets and the interpreter that stops takes back: hosts hand it to interpreters.
     public static let shared = InterruptRequest()
+    /// Ctrl-C was pressed since the handler was installed: nothing clears it, so batch work
+    /// (replay, grading, `grade --watch`) stops after the running cell or block.
+    public static let pressed = InterruptRequest()
 
     /// Asks the running program to stop at its next step.
     public static func request() { shared.request() }

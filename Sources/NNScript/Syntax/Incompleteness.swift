@@ -18,7 +18,7 @@ extension Parser {
     /// input is inside an indented block whose last line is not blank (a blank line
     /// closes the block, as in Python's REPL).
     public static func status(of source: String) -> InputStatus {
-        (try? DeepStack.run { () throws(Diagnostic) in classify(source) }) ?? .invalid
+        (try? LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in classify(source) }) ?? .invalid
     }
 
     static func classify(_ source: String) -> InputStatus {

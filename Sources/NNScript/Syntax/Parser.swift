@@ -9,7 +9,7 @@ public struct Parser {
     public static func parse(_ source: String) throws(Diagnostic) -> [Stmt] {
         // Editors on Windows may start a UTF-8 file with a byte order mark; Python skips it too.
         let text = source.unicodeScalars.first == "\u{FEFF}" ? String(source.unicodeScalars.dropFirst()) : source
-        return try DeepStack.run { () throws(Diagnostic) in
+        return try LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in
             try SyntaxParser.parseProgram(Array(text)).statements
         }
     }
@@ -17,7 +17,7 @@ public struct Parser {
     /// Parses a single expression (a tuple if it has top-level commas). Line breaks
     /// and indentation inside it are ignored.
     public static func parseExpression(_ source: String) throws(Diagnostic) -> Expr {
-        try DeepStack.run { () throws(Diagnostic) in
+        try LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in
             try SyntaxParser.parseEmbedded(source, at: SourceLocation(line: 1, column: 1), depth: 0)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NNLessons
+import NNRepl
 
 /// `nnlearn grade [<id>...]`: runs the checks on the learner's exercise files.
 struct Grade: ParsableCommand {
@@ -29,7 +30,7 @@ struct Grade: ParsableCommand {
     func run() throws {
         memory.apply()
         try requireLessons()
-        StopRequest.install()
+        InterruptSignal.install()
         let runner = ExerciseRunner.standard(workspace: workspace, seed: seed)
         let status = watch ? runner.watch(ids) : runner.grade(ids)
         if status != 0 { throw ExitCode(status) }

@@ -17,7 +17,7 @@ struct LessonCommand: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "A lesson id (tour), number (0) or Markdown file.", completion: Completions.lessons)
+    @ArgumentParser.Argument(help: "A lesson id or file name (00-tour), number (0) or Markdown file.", completion: Completions.lessons)
     var lesson: String
 
     @Flag(help: "Start from the first cell even if you took part of the lesson before.")
@@ -36,29 +36,12 @@ struct LessonCommand: ParsableCommand {
             StandardStream.write(error.description + "\n", to: 2)
             throw ExitCode(1)
         }
-        // On a terminal, the lesson opens in the full REPL (line editing, completion, Ctrl-C).
-        if isatty(0) == 1 {
-            let query = lesson, restart = self.restart
-            let status = ReplMain.run(banner: "nnlearn \(NNLearn.configuration.version): Enter steps through the lesson, :help for commands, Ctrl-D to quit.") { session in
-                _ = session.openLesson(query, restart: restart)
-            }
-            if status != 0 { throw ExitCode(status) }
-            return
+        // The lesson opens in the REPL: on a terminal with line editing, completion and Ctrl-C;
+        // behind a pipe, each input line as if typed at the prompt.
+        let query = found.url.path, restart = self.restart
+        let status = ReplMain.run(banner: "nnlearn \(NNLearn.configuration.version): Enter steps through the lesson, :help for commands, Ctrl-D to quit.") { session in
+            _ = session.openLesson(query, restart: restart)
         }
-        let progress = ProgressStore(directory: StateDirectory.url(environment: environment))
-        if let notice = progress.takeNotice() {
-            StandardStream.write("nnlearn: \(notice)\n", to: 2)
-        }
-        let session = LessonSession(lesson: found.lesson, folder: found.url.deletingLastPathComponent(), progress: progress)
-        let loop = LessonLoop(
-            session: session,
-            printer: NotebookPrinter(colour: ColourPolicy.detect(environment: environment), prose: .terminal(colour: ColourPolicy.detect(environment: environment))),
-            showsPrompts: isatty(0) == 1,
-            readLine: { Swift.readLine(strippingNewline: true) },
-            write: { text in
-                StandardStream.write(text, to: 1)
-            }
-        )
-        loop.run(restart: restart)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NNScript
 import NNLessons
+import NNRepl
 import NNTerminal
 
 /// `nnlearn replay FILE...`: runs lessons and checks every output against the recorded one.
@@ -43,7 +44,7 @@ struct Replay: ParsableCommand {
     func run() throws {
         memory.apply()
         // Ctrl-C stops after the running cell, with a summary of what ran.
-        StopRequest.install()
+        InterruptSignal.install()
         let environment = ProcessInfo.processInfo.environment
         let colour = ColourPolicy.detect(environment: environment)
         let printer = NotebookPrinter(colour: colour, prose: .terminal(colour: colour))

@@ -38,6 +38,8 @@ import Testing
         defer { directory.remove() }
         #expect(try catalog.find("2").lesson.id == "02-second")
         #expect(try catalog.find("first").lesson.title == "First steps")
+        // The file's stem finds a lesson whose id differs from it.
+        #expect(try catalog.find("01-first").lesson.id == "first")
         let path = directory.url.appendingPathComponent("lessons/extra.md").path
         #expect(try catalog.find(path).lesson.title == "Unnumbered")
         #expect(throws: LessonError(file: "nothing", line: 0,
@@ -62,9 +64,21 @@ import Testing
 
     @Test func theRepositoryTourLessonIsListed() throws {
         let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: [:]))
-        let tour = try catalog.find("tour")
+        let tour = try catalog.find("00-tour")
+        // Its id is its file's stem, as README, completion and `nnlearn lessons` show it.
+        #expect(tour.lesson.id == "00-tour")
         #expect(tour.lesson.order == 0)
         #expect(tour.lesson.title == "A tour of nnlearn")
         #expect(LessonReplay.run(tour.lesson, folder: tour.url.deletingLastPathComponent()).passed)
+    }
+
+    @Test func everyCourseLessonIsKnownByItsFileName() {
+        // README, completion (the file names) and `nnlearn lessons` (the ids) then name lessons alike.
+        let catalog = LessonCatalog(directory: LessonCatalog.defaultDirectory(environment: [:]))
+        for entry in catalog.entries() {
+            guard case .success(let lesson) = entry.lesson else { continue }
+            #expect(lesson.id == entry.url.deletingPathExtension().lastPathComponent)
+        }
+        #expect(catalog.entries().count >= 9)
     }
 }

@@ -45,6 +45,38 @@ import Testing
         LessonSession(lesson: try parse(Self.text, file: "lessons/05-steps.md"), folder: Self.folder, progress: progress)
     }
 
+    @Test func theEndOfALessonShowsHowToStartItsExerciseNeverTheChecks() throws {
+        let text = """
+            # One
+
+            ```nn
+            print(1)
+            ```
+
+            ## Exercise: double
+
+            Write `double(x)`.
+
+            ```exercise double
+            def double(x):
+                ...
+            ```
+
+            ```check double
+            check(double(2) == 4, message="secret message", hint="secret hint")
+            ```
+
+            Good luck.
+            """
+        let session = LessonSession(lesson: try parse(text, file: "lessons/01-one.md"), folder: Self.folder)
+        _ = session.next()
+        _ = session.run()
+        let end = session.next()
+        #expect(end == [.prose("## Exercise: double\n\nWrite `double(x)`.\n\n"
+                            + "Start it with `:exercise double` (or `nnlearn start double`); `:grade double` checks your answer.\n\nGood luck."),
+                        .finished])
+    }
+
     @Test func stepsThroughProseCellsAndOutputs() throws {
         let session = try session()
         #expect(session.where() == "Steps (05-steps): not started; press Enter for the first cell.")

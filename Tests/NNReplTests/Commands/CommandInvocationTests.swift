@@ -1,3 +1,4 @@
+import Foundation
 import NNRepl
 import Testing
 
@@ -29,5 +30,25 @@ import Testing
         #expect(registry.suggestion(for: "vras") == "vars")
         #expect(registry.suggestion(for: "precis") == "precision")
         #expect(registry.suggestion(for: "zzzz") == nil)
+    }
+}
+
+/// The one list of commands: `:help`, completion and the README are drawn from (or checked against) the registry.
+@Suite struct CommandListTests {
+    @Test func theReadmeNamesEveryCommandAndHelpListsEachOnce() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let registry = StandardCommands.registry()
+        for command in registry.commands {
+            #expect(readme.contains("`:\(command.name)"), "README does not mention :\(command.name)")
+        }
+        let (console, captured) = ReplConsole.capturing()
+        let session = ReplSession(console: console)
+        #expect(session.runCommand(":help") == .success)
+        for command in registry.commands {
+            let lines = captured.output.split(separator: "\n").filter { $0.drop { $0 == " " }.hasPrefix(command.usage + " ") }
+            #expect(lines.count == 1, ":help lists \(command.usage) \(lines.count) times")
+        }
     }
 }
