@@ -6,9 +6,13 @@ public final class Conv2d: Layer {
     public let weight: Tensor
     /// One bias per output channel.
     public let bias: Tensor
+    /// The step between windows and the zeros added around each side of the input.
     public let stride: Int, padding: Int
+    /// Whether the layer behaves as in training (no effect here: it has no training-only behaviour).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Conv2d" }
+    /// The trainable tensors by the names PyTorch's state dict gives them.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("W", weight), ("b", bias)] }
 
     /// PyTorch's default initialization: weights and bias uniform on ±1/√(in·k·k).
@@ -24,6 +28,7 @@ public final class Conv2d: Layer {
         Self.trainable([("W", weight), ("b", bias)])
     }
 
+    /// Applies the layer to a batch [N, C, H, W].
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         try Tensor.conv2d(x, weight, bias: bias, stride: stride, padding: padding)
     }
@@ -31,10 +36,15 @@ public final class Conv2d: Layer {
 
 /// Max or average pooling over k×k windows.
 public final class Pool2d: Layer {
+    /// The window's side and the step between windows.
     public let kernel: Int, stride: Int
+    /// Whether the layer takes each window's maximum (MaxPool2d) or its mean (AvgPool2d).
     public let takesMaximum: Bool
+    /// Whether the layer behaves as in training (no effect here: it has no training-only behaviour).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { takesMaximum ? "MaxPool2d" : "AvgPool2d" }
+    /// None: pooling has no trainable tensors.
     public var namedParameters: [(name: String, tensor: Tensor)] { [] }
 
     /// Pools with the kernel as stride unless another is given.
@@ -45,6 +55,7 @@ public final class Pool2d: Layer {
         (self.kernel, self.stride, takesMaximum) = (kernel, stride ?? kernel, maximum)
     }
 
+    /// Applies the layer to a batch [N, C, H, W].
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         takesMaximum ? try x.maxPool2d(kernel: kernel, stride: stride) : try x.avgPool2d(kernel: kernel, stride: stride)
     }
@@ -52,9 +63,14 @@ public final class Pool2d: Layer {
 
 /// Flattens every example: [N, …] becomes [N, features].
 public final class Flatten: Layer {
+    /// Whether the layer behaves as in training (no effect here: it has no training-only behaviour).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Flatten" }
+    /// None: pooling has no trainable tensors.
     public var namedParameters: [(name: String, tensor: Tensor)] { [] }
+    /// A layer that flattens every dimension after the batch one.
     public init() {}
+    /// Flattens [N, …] into [N, product of the rest].
     public func callAsFunction(_ x: Tensor) throws -> Tensor { try x.flattened(from: 1) }
 }

@@ -36,6 +36,7 @@ public final class Dense {
     public let weight: Tensor
     /// Bias, [outputs].
     public let bias: Tensor
+    /// The activation applied after the affine map.
     public let activation: ActivationKind
     /// A Dense layer acts the same in training and evaluation; the mode is kept for models.
     public var isTraining = true
@@ -67,7 +68,9 @@ public final class Dense {
         self.activation = activation
     }
 
+    /// The size of each input vector.
     public var inputs: Int { weight.shape[0] }
+    /// The size of each output vector.
     public var outputs: Int { weight.shape[1] }
     /// The trainable tensors: weight, then bias.
     public var parameters: [Tensor] { [weight, bias] }

@@ -47,10 +47,13 @@ extension RecurrentLayer {
 
 /// A pointwise activation as a layer: ReLU(), Tanh(), Sigmoid(), Softmax(axis).
 public final class ActivationLayer: Layer {
+    /// The activation the layer applies.
     public let kind: ActivationKind
     /// The axis of Softmax.
     public let axis: Int
+    /// Whether the layer behaves as in training (no effect here: activations are the same in both modes).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called (ReLU, Tanh, Sigmoid, Softmax…).
     public var name: String {
         switch kind {
         case .relu: "ReLU"
@@ -60,6 +63,7 @@ public final class ActivationLayer: Layer {
         default: kind.rawValue
         }
     }
+    /// None: an activation has no trainable tensors.
     public var namedParameters: [(name: String, tensor: Tensor)] { [] }
 
     /// Creates the layer; `axis` matters only for softmax.
@@ -68,12 +72,15 @@ public final class ActivationLayer: Layer {
         self.axis = axis
     }
 
+    /// Applies the activation to every element (softmax along its axis).
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         kind == .softmax ? try x.softmax(axis: axis) : try kind.apply(x)
     }
 }
 
 extension Dense: Layer {
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Dense" }
+    /// The weight and bias, by the names the language shows them.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("W", weight), ("b", bias)] }
 }

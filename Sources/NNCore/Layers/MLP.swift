@@ -1,5 +1,6 @@
 /// A multilayer perceptron: Dense layers of the given sizes.
 public final class MLP {
+    /// The dense layers, input first.
     public let layers: [Dense]
 
     /// Builds layers sizes[0]→sizes[1]→…; hidden layers use `activation`, the last `output`.

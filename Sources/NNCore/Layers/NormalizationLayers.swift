@@ -1,12 +1,18 @@
 /// BatchNorm, LayerNorm, Dropout and Embedding as layers.
 public final class BatchNorm: Layer {
+    /// The learned scale and shift, one per feature.
     public let gamma: Tensor, beta: Tensor
     /// The running statistics used in evaluation, updated by every training batch.
     public let runningMean: Tensor, runningVar: Tensor
+    /// How far each batch moves the running statistics, and the constant added to the variance.
     public let momentum: Double, epsilon: Double
+    /// Whether the layer normalizes with the batch's statistics (training) or the running ones (evaluation).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "BatchNorm" }
+    /// The learned scale and shift by PyTorch's names.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("gamma", gamma), ("beta", beta)] }
+    /// The running mean and variance, saved with the weights but not trained.
     public var buffers: [(name: String, tensor: Tensor)] { [("running_mean", runningMean), ("running_var", runningVar)] }
 
     /// γ = 1, β = 0, running mean 0 and variance 1, as PyTorch starts them.
@@ -18,6 +24,7 @@ public final class BatchNorm: Layer {
         Self.trainable([("gamma", gamma), ("beta", beta)])
     }
 
+    /// Normalizes a batch, updating the running statistics in training.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         try Tensor.batchNorm(x, gamma: gamma, beta: beta, runningMean: runningMean, runningVar: runningVar,
                              training: isTraining, momentum: momentum, epsilon: epsilon)
@@ -26,10 +33,15 @@ public final class BatchNorm: Layer {
 
 /// Layer normalization over the last axis.
 public final class LayerNorm: Layer {
+    /// The learned scale and shift, one per feature.
     public let gamma: Tensor, beta: Tensor
+    /// The constant added to the variance before its square root.
     public let epsilon: Double
+    /// Whether the layer normalizes with the batch's statistics (training) or the running ones (evaluation).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "LayerNorm" }
+    /// The learned scale and shift by PyTorch's names.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("gamma", gamma), ("beta", beta)] }
 
     /// γ = 1, β = 0, as PyTorch starts them.
@@ -39,6 +51,7 @@ public final class LayerNorm: Layer {
         Self.trainable([("gamma", gamma), ("beta", beta)])
     }
 
+    /// Normalizes a batch, updating the running statistics in training.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         try Tensor.layerNorm(x, gamma: gamma, beta: beta, epsilon: epsilon)
     }
@@ -46,19 +59,25 @@ public final class LayerNorm: Layer {
 
 /// Inverted dropout while training, the identity in evaluation.
 public final class Dropout: Layer {
+    /// The probability that an element is zeroed in training.
     public let probability: Double
     /// The layer's own stream, seeded from the one it was created with, so masks repeat run after run.
     private var random: RandomGenerator
+    /// Whether the layer normalizes with the batch's statistics (training) or the running ones (evaluation).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Dropout" }
+    /// None: the layer has no trainable tensors.
     public var namedParameters: [(name: String, tensor: Tensor)] { [] }
 
+    /// A dropout layer with drop probability `p` in [0, 1], its masks drawn from a stream seeded from `rng`.
     public init(p: Double, using rng: inout RandomGenerator) throws {
         guard (0...1).contains(p) else { throw CoreError("Dropout", "p must be a probability in [0, 1], got \(p)") }
         probability = p
         random = RandomGenerator(seed: rng.next())
     }
 
+    /// Normalizes a batch, updating the running statistics in training.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         try x.dropout(probability, training: isTraining, using: &random)
     }
@@ -68,8 +87,11 @@ public final class Dropout: Layer {
 public final class Embedding: Layer {
     /// The table [n, d].
     public let table: Tensor
+    /// Whether the layer normalizes with the batch's statistics (training) or the running ones (evaluation).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Embedding" }
+    /// The lookup table by PyTorch's name.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("table", table)] }
 
     /// Rows drawn from N(0, 1), as PyTorch does.
@@ -79,5 +101,6 @@ public final class Embedding: Layer {
         Self.trainable([("table", table)])
     }
 
+    /// The rows of the table for each id.
     public func callAsFunction(_ ids: Tensor) throws -> Tensor { try Tensor.embedding(ids, table) }
 }

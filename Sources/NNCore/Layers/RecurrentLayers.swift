@@ -9,13 +9,20 @@ public final class Recurrent: RecurrentLayer {
         var gates: Int { self == .rnn ? 1 : self == .lstm ? 4 : 3 }
     }
 
+    /// Which recurrent cell the layer runs: RNN, LSTM or GRU.
     public let cell: Cell
+    /// Input-to-hidden and hidden-to-hidden weights and their biases (gates stacked, as in PyTorch).
     public let wx: Tensor, wh: Tensor, bx: Tensor, bh: Tensor
+    /// Whether the layer behaves as in training (no effect here: it has no training-only behaviour).
     public var isTraining = true
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { cell.rawValue }
+    /// The size of the hidden state.
     public var hidden: Int { wh.shape[0] }
+    /// The trainable tensors by the names the language shows them.
     public var namedParameters: [(name: String, tensor: Tensor)] { [("Wx", wx), ("Wh", wh), ("bx", bx), ("bh", bh)] }
 
+    /// A layer with PyTorch's default initialization, uniform on ±1/√hidden.
     public init(_ cell: Cell, inputs: Int, hidden: Int, using rng: inout RandomGenerator) throws {
         guard inputs > 0, hidden > 0 else { throw CoreError(cell.rawValue, "needs inputs > 0 and hidden > 0, got \(inputs) and \(hidden)") }
         let bound = 1 / Double(hidden).squareRoot(), width = cell.gates * hidden
@@ -27,6 +34,7 @@ public final class Recurrent: RecurrentLayer {
         Self.trainable([("Wx", wx), ("Wh", wh), ("bx", bx), ("bh", bh)])
     }
 
+    /// Runs the cell over a batch [N, T, inputs]: every step's hidden state [N, T, hidden] and the final state.
     public func sequence(_ x: Tensor) throws -> (outputs: Tensor, state: [Tensor]) {
         guard x.rank == 3, x.shape[2] == wx.shape[0] else {
             throw CoreError(cell.rawValue, "expects sequences [N, T, \(wx.shape[0])], got \(describe(x.shape))")

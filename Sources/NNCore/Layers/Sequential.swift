@@ -1,8 +1,10 @@
 /// Layers applied one after another, as Keras' and PyTorch's Sequential.
 public final class Sequential: Layer {
+    /// The layers in the order they run.
     public let layers: [any Layer]
     /// The shape of the last batch the model was called on, for ``summary(inputShape:)``.
     public private(set) var lastInputShape: [Int]?
+    /// The layer's name, as PyTorch's class is called.
     public var name: String { "Sequential" }
 
     /// Chains the layers; an empty list is refused.
@@ -16,6 +18,7 @@ public final class Sequential: Layer {
         layers.enumerated().flatMap { index, layer in layer.namedParameters.map { ("\($0.name)\(index + 1)", $0.tensor) } }
     }
 
+    /// The buffers of every layer, each name followed by the layer's number (running_mean1).
     public var buffers: [(name: String, tensor: Tensor)] {
         layers.enumerated().flatMap { index, layer in layer.buffers.map { ("\($0.name)\(index + 1)", $0.tensor) } }
     }
@@ -26,6 +29,7 @@ public final class Sequential: Layer {
         set { for layer in layers { layer.isTraining = newValue } }
     }
 
+    /// Runs the input through every layer in turn.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         lastInputShape = x.shape
         return try layers.reduce(x) { try $1($0) }

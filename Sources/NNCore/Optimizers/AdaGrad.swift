@@ -6,9 +6,11 @@ import Foundation
 ///     s ← s + g²
 ///     p ← p − η_t g / (√s + ε)
 public final class AdaGrad: Optimizer {
+    /// How fast the step size decays, the L2 penalty added to gradients, and the constant added to the denominator.
     public let learningRateDecay: Double, weightDecay: Double, epsilon: Double
     private var sums: [[Double]]
 
+    /// AdaGrad with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, learningRateDecay: Double = 0,
                 weightDecay: Double = 0, initialAccumulator: Double = 0, epsilon: Double = 1e-10, maximize: Bool = false) throws {
         self.learningRateDecay = learningRateDecay
@@ -18,6 +20,7 @@ public final class AdaGrad: Optimizer {
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "AdaGrad")
     }
 
+    /// The optimizer's name, as PyTorch's class is called.
     public override var name: String { "AdaGrad" }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {

@@ -8,9 +8,11 @@ import Foundation
 public final class AdaMax: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
     public internal(set) var beta1: Double
+    /// The decay of the infinity norm, the constant added to it, and the L2 penalty added to gradients.
     public let beta2: Double, epsilon: Double, weightDecay: Double
     private var first: [[Double]], norms: [[Double]]
 
+    /// AdaMax with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, maximize: Bool = false) throws {
         try Optimizer.checkBeta(beta1, "AdaMax", "beta1")
@@ -24,8 +26,10 @@ public final class AdaMax: Optimizer {
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "AdaMax")
     }
 
+    /// The optimizer's name, as PyTorch's class is called.
     public override var name: String { "AdaMax" }
 
+    /// β₁, the momentum a one-cycle schedule varies.
     public override var cycledMomentum: Double? {
         get { beta1 }
         set { if let newValue { beta1 = newValue } }

@@ -11,6 +11,7 @@ import Foundation
 public final class Adam: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
     public internal(set) var beta1: Double
+    /// The decay of the squared-gradient average, the constant added to its root, and the weight decay.
     public let beta2: Double, epsilon: Double, weightDecay: Double
     /// Whether weight decay is decoupled from the gradient (AdamW).
     public let decoupled: Bool
@@ -18,6 +19,7 @@ public final class Adam: Optimizer {
     public let amsgrad: Bool
     private var first: [[Double]], second: [[Double]], largestSecond: [[Double]]
 
+    /// Adam (or AdamW, with decoupled weight decay) with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, decoupled: Bool = false,
                 amsgrad: Bool = false, maximize: Bool = false) throws {
@@ -43,8 +45,10 @@ public final class Adam: Optimizer {
                  weightDecay: weightDecay, decoupled: true, amsgrad: amsgrad, maximize: maximize)
     }
 
+    /// The optimizer's name: AdamW when the weight decay is decoupled, else Adam.
     public override var name: String { decoupled ? "AdamW" : "Adam" }
 
+    /// β₁, the momentum a one-cycle schedule varies.
     public override var cycledMomentum: Double? {
         get { beta1 }
         set { if let newValue { beta1 = newValue } }

@@ -9,9 +9,11 @@ import Foundation
 public final class NAdam: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
     public internal(set) var beta1: Double
+    /// The decay of the squared-gradient average, the constant added to its root, the weight decay and the momentum decay.
     public let beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
     private var first: [[Double]], second: [[Double]]
 
+    /// NAdam with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, momentumDecay: Double = 4e-3, maximize: Bool = false) throws {
         try Optimizer.checkBeta(beta1, "NAdam", "beta1")
@@ -27,8 +29,10 @@ public final class NAdam: Optimizer {
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "NAdam")
     }
 
+    /// The optimizer's name, as PyTorch's class is called.
     public override var name: String { "NAdam" }
 
+    /// β₁, the momentum a one-cycle schedule varies.
     public override var cycledMomentum: Double? {
         get { beta1 }
         set { if let newValue { beta1 = newValue } }

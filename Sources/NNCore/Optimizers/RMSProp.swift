@@ -7,11 +7,13 @@ import Foundation
 /// With momentum μ: b ← μb + g / (√v + ε), p ← p − ηb. Centered: v is replaced
 /// by v − (running mean of g)².
 public final class RMSProp: Optimizer {
+    /// The smoothing of the squared-gradient average, the constant added to its root, the weight decay, and whether it is centered.
     public let alpha: Double, epsilon: Double, weightDecay: Double, centered: Bool
     /// The momentum μ (OneCycleLR may cycle it).
     public internal(set) var momentum: Double
     private var squares: [[Double]], means: [[Double]], buffers: [[Double]]
 
+    /// RMSProp with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8,
                 weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false, maximize: Bool = false) throws {
         try Optimizer.checkBeta(alpha, "RMSProp", "alpha")
@@ -26,8 +28,10 @@ public final class RMSProp: Optimizer {
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "RMSProp")
     }
 
+    /// The optimizer's name, as PyTorch's class is called.
     public override var name: String { "RMSProp" }
 
+    /// The momentum a one-cycle schedule varies, if the optimizer has one.
     public override var cycledMomentum: Double? {
         get { momentum }
         set { if let newValue { momentum = newValue } }

@@ -7,10 +7,12 @@
 public final class SGD: Optimizer {
     /// The momentum μ (OneCycleLR may cycle it).
     public internal(set) var momentum: Double
+    /// Dampening of the momentum, the L2 penalty added to gradients, and whether the step is Nesterov's.
     public let dampening: Double, weightDecay: Double, nesterov: Bool
     private var velocity: [[Double]]
     private var started: [Bool]
 
+    /// SGD with optional momentum, with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0,
                 dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false, maximize: Bool = false) throws {
         guard momentum >= 0 else { throw CoreError("SGD", "momentum must be non-negative, got \(momentum)") }
@@ -26,8 +28,10 @@ public final class SGD: Optimizer {
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "SGD")
     }
 
+    /// The optimizer's name, as PyTorch's class is called.
     public override var name: String { "SGD" }
 
+    /// The momentum a one-cycle schedule varies, if the optimizer has one.
     public override var cycledMomentum: Double? {
         get { momentum }
         set { if let newValue { momentum = newValue } }

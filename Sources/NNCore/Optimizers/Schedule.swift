@@ -2,6 +2,7 @@ import Foundation
 
 /// A learning-rate schedule stepped once per epoch (or batch), as `torch.optim.lr_scheduler`.
 public final class LearningRateSchedule {
+    /// How the learning rate changes with the epoch.
     public enum Rule: Equatable, Sendable {
         /// Multiply by `gamma` every `stepSize` epochs (StepLR).
         case step(stepSize: Int, gamma: Double)
@@ -15,12 +16,16 @@ public final class LearningRateSchedule {
         case oneCycle(maximum: Double, totalSteps: Int, warmup: Double, div: Double, finalDiv: Double, momentum: ClosedRange<Double>?)
     }
 
+    /// The optimizer whose learning rate the schedule sets.
     public let optimizer: Optimizer
+    /// The schedule's rule.
     public let rule: Rule
     /// The rate at epoch 0 (for OneCycleLR, max/div, which it sets on the optimizer).
     public let initialRate: Double
+    /// How many times `step()` has been called.
     public private(set) var epoch = 0
 
+    /// A schedule that sets the optimizer's learning rate from epoch 0 on; throws on an invalid rule.
     public init(_ optimizer: Optimizer, _ rule: Rule) throws {
         switch rule {
         case .step(let size, _) where size <= 0:
@@ -98,14 +103,18 @@ public final class LearningRateSchedule {
 /// Lowers the learning rate when a monitored loss stops improving, as PyTorch's `ReduceLROnPlateau`
 /// (mode "min", relative threshold, no cooldown, min_lr 0).
 public final class PlateauSchedule {
+    /// The optimizer whose learning rate the schedule sets.
     public let optimizer: Optimizer
+    /// The factor the rate is multiplied by, the epochs without improvement tolerated, and the relative improvement that counts.
     public let factor: Double, patience: Int, threshold: Double
     /// The best loss seen so far.
     public private(set) var best = Double.infinity
     /// Consecutive steps without an improvement on `best` by more than the threshold.
     public private(set) var badSteps = 0
+    /// How many times `step()` has been called.
     public private(set) var epoch = 0
 
+    /// A plateau schedule with PyTorch's defaults; throws on a factor outside (0, 1) or a negative patience or threshold.
     public init(_ optimizer: Optimizer, factor: Double = 0.1, patience: Int = 10, threshold: Double = 1e-4) throws {
         guard factor > 0, factor < 1 else { throw CoreError("ReduceLROnPlateau", "factor must be in (0, 1), got \(factor)") }
         guard patience >= 0 else { throw CoreError("ReduceLROnPlateau", "patience must be non-negative, got \(patience)") }

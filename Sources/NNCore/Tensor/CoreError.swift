@@ -19,11 +19,13 @@ public struct CoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case memory
     }
 
+    /// An error of the operation `op`, saying why in `reason`.
     public init(_ op: String, _ reason: String) {
         self.op = op
         self.reason = reason
     }
 
+    /// `op: reason`, as the error is shown.
     public var description: String { "\(op): \(reason)" }
 }
 

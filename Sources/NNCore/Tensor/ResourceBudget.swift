@@ -24,6 +24,7 @@ public final class ResourceBudget: @unchecked Sendable {
     /// Two gigabytes: the default budget of an interpreter.
     public static let defaultLimit = 2 << 30
 
+    /// A budget of `memoryLimit` bytes of live tensor data.
     public init(memoryLimit: Int = ResourceBudget.defaultLimit) {
         self.memoryLimit = memoryLimit
     }

@@ -10,17 +10,17 @@ extension ExerciseRunner {
 
     /// `nnlearn grade [<id>...]`: grades the named exercises (every started one when none is named),
     /// prints each check and `N passed, N failed`; 1 when anything failed or could not be graded.
-    public func grade(_ ids: [String]) -> Int32 {
+    public func grade(_ ids: [String]) -> CommandResult {
         gradeAll(ids).status
     }
 
     /// Grades as `grade` does; also tells whether Ctrl-C cut grading short.
-    func gradeAll(_ ids: [String]) -> (status: Int32, interrupted: Bool) {
+    func gradeAll(_ ids: [String]) -> (status: CommandResult, interrupted: Bool) {
         reportNotice()
         let chosen = ids.isEmpty ? workspace.startedIDs(among: catalog.ids) : ids
         guard !chosen.isEmpty else {
             writeError("nnlearn: no exercise started in \(workspace.shownName): `nnlearn start <id>` begins one, `nnlearn exercises` lists them\n")
-            return (1, false)
+            return (.failed, false)
         }
         var passed = 0
         var failed = 0
@@ -39,7 +39,7 @@ extension ExerciseRunner {
             }
         }
         write(printer.summary(passed: passed, failed: failed))
-        return (problem || failed > 0 || interrupted ? 1 : 0, interrupted)
+        return (problem || failed > 0 || interrupted ? .failed : .succeeded, interrupted)
     }
 
     /// Grades the workspace file of one exercise, prints its results and records the attempt.

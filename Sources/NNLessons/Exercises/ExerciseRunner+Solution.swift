@@ -2,9 +2,9 @@ import Foundation
 
 extension ExerciseRunner {
     /// `nnlearn solution <id> [--confirm]`: the reference solution, once the exercise is passed or when confirmed.
-    public func solution(_ id: String, confirm: Bool) -> Int32 {
+    public func solution(_ id: String, confirm: Bool) -> CommandResult {
         reportNotice()
-        guard let exercise = lookUp(id) else { return 1 }
+        guard let exercise = lookUp(id) else { return .failed }
         let passed = progress.progress.exercises[id]?.passed ?? false
         guard passed || confirm else {
             write("""
@@ -12,16 +12,16 @@ extension ExerciseRunner {
                 `nnlearn hint \(id)` gives a hint; `nnlearn solution \(id) --confirm` shows the solution anyway.
 
                 """)
-            return 1
+            return .failed
         }
         let url = catalog.solutionURL(for: exercise)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             writeError("nnlearn: \(exercise.solutionPath) is missing: this exercise has no reference solution yet\n")
-            return 1
+            return .failed
         }
         var text = String(decoding: data, as: UTF8.self)
         if !text.hasSuffix("\n") { text += "\n" }
         write("# \(exercise.solutionPath)\n" + text)
-        return 0
+        return .succeeded
     }
 }

@@ -4,9 +4,9 @@ import NNScript
 extension ExerciseRunner {
     /// `nnlearn start <id>`: writes the scaffold into the workspace (never over existing work),
     /// then shows the statement and the file's path.
-    public func start(_ id: String) -> Int32 {
+    public func start(_ id: String) -> CommandResult {
         reportNotice()
-        guard let exercise = lookUp(id) else { return 1 }
+        guard let exercise = lookUp(id) else { return .failed }
         let url = workspace.file(for: id)
         let shown = workspace.shownPath(for: id)
         write(statement(of: exercise))
@@ -17,12 +17,12 @@ extension ExerciseRunner {
                 try AtomicFile.write(Data(Self.starterFile(for: exercise).utf8), to: url)
             } catch {
                 writeError("nnlearn: cannot write \(shown): \(error.localizedDescription)\n")
-                return 1
+                return .failed
             }
             write("Wrote the scaffold to \(shown).\n")
         }
         write("Edit \(shown), then run: nnlearn grade \(id)\n")
-        return 0
+        return .succeeded
     }
 
     /// The exercise as `start` shows it: title, lesson, statement.

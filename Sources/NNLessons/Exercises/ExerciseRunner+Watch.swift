@@ -8,7 +8,7 @@ extension ExerciseRunner {
     /// platform and file system without a file-watching API. `shouldStop` is
     /// asked between polls (Ctrl-C by default; tests pass their own).
     public func watch(_ ids: [String], interval: TimeInterval = 0.5,
-                      shouldStop: () -> Bool = { Interruption.pressed.isRequested }) -> Int32 {
+                      shouldStop: () -> Bool = { Interruption.pressed.isRequested }) -> CommandResult {
         var (status, interrupted) = gradeAll(ids)
         let watched = ids.isEmpty ? workspace.startedIDs(among: catalog.ids) : ids.filter { catalog.ids.contains($0) }
         var stamps = modificationDates(watched)

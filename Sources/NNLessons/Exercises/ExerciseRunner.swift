@@ -78,12 +78,12 @@ public struct ExerciseRunner {
     }
 
     /// `nnlearn exercises`: every exercise with its lesson and status; lesson diagnostics on standard error.
-    public func list() -> Int32 {
+    public func list() -> CommandResult {
         reportNotice()
         for diagnostic in catalog.diagnostics { writeError(diagnostic.description + "\n") }
         guard !catalog.exercises.isEmpty else {
             write("No exercises yet in \(catalog.directory.path).\n")
-            return catalog.diagnostics.isEmpty ? 0 : 1
+            return catalog.diagnostics.isEmpty ? .succeeded : .failed
         }
         let rows = catalog.exercises.map { exercise -> [String] in
             let attempts = progress.progress.exercises[exercise.id]?.attempts ?? 0
@@ -93,6 +93,6 @@ public struct ExerciseRunner {
                           alignments: [nil, nil, nil, nil, .right]).render(colour: printer.colour)
         if !table.hasSuffix("\n") { table += "\n" }
         write(table)
-        return 0
+        return .succeeded
     }
 }

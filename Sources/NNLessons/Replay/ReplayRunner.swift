@@ -45,7 +45,7 @@ public struct ReplayRunner {
     /// A malformed file is reported and the others are still replayed. In
     /// update mode the status is 0 once every file is recorded; a lesson with
     /// a cell that ran out of time is left unchanged.
-    public func run(files: [String]) -> Int32 {
+    public func run(files: [String]) -> CommandResult {
         var passed = 0
         var failed = 0
         var skipped = 0
@@ -95,7 +95,7 @@ public struct ReplayRunner {
             writeError("replay interrupted: \(passed + failed) cells of \(ranFiles) of \(files.count) files ran\(mode == .update ? "; the interrupted lesson was left unchanged" : "")\n")
         }
         if mode != .update { write(printer.summary(passed: passed, failed: failed, skipped: skipped)) }
-        return broken || failed > 0 || interrupted ? 1 : 0
+        return broken || failed > 0 || interrupted ? .failed : .succeeded
     }
 
     /// Replays one lesson and writes its new outputs; false when the file could not be written.

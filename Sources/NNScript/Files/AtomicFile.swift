@@ -19,8 +19,11 @@ import Darwin
 public enum AtomicFile {
     /// Why a write failed.
     public struct WriteError: Error, LocalizedError, Sendable {
+        /// Why the write failed, for the learner.
         public var message: String
+        /// The message, for `localizedDescription`.
         public var errorDescription: String? { message }
+        /// A failure to write a file, with its message.
         public init(message: String) { self.message = message }
     }
 

@@ -16,6 +16,7 @@ public struct OutputFormat: Sendable {
     /// Whether the first bytes of an existing file show nnlearn wrote it.
     public let isOwnOutput: @Sendable (Data) -> Bool
 
+    /// A kind of file: its extension, the command that writes it, and how to recognise a file nnlearn wrote.
     public init(fileExtension: String, command: String, isOwnOutput: @escaping @Sendable (Data) -> Bool) {
         self.fileExtension = fileExtension
         self.command = command

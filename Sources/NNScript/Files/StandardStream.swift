@@ -16,6 +16,7 @@ public enum StandardStream {
 
     /// Why reading failed, for the learner.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
+        /// Why reading failed, for the learner.
         public let description: String
     }
 

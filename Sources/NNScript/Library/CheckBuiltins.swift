@@ -4,6 +4,7 @@ import NNTerminal
 
 /// One check's result, as the grader reports it.
 public struct CheckResult: Sendable, Equatable {
+    /// Whether the check held.
     public var passed: Bool
     /// What the check verifies, in the exercise author's words.
     public var message: String
@@ -14,6 +15,7 @@ public struct CheckResult: Sendable, Equatable {
     /// Where the `check`/`check_close` call is, so the grader can tell which calls ran.
     public var location: SourceLocation?
 
+    /// A check's result; `location` is where `check` was called.
     public init(passed: Bool, message: String, detail: String? = nil, hint: String? = nil, location: SourceLocation? = nil) {
         self.passed = passed
         self.message = message

@@ -93,6 +93,7 @@ public struct Arguments {
         return whole
     }
 
+    /// The argument `name` as a truth value, or `fallback` when it was not given.
     public func bool(_ name: String, default fallback: Bool) throws -> Bool {
         guard let value = value(name) else { return fallback }
         switch value {
@@ -103,6 +104,7 @@ public struct Arguments {
         }
     }
 
+    /// The argument `name` as a string, or `fallback` when it was not given (an error when there is neither).
     public func string(_ name: String, default fallback: String? = nil) throws -> String {
         guard let value = value(name) else {
             if let fallback { return fallback }

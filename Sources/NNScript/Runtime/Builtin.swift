@@ -3,12 +3,15 @@ import Synchronization
 
 /// A function provided by nnlearn: its parameters, its help text and its body.
 public final class Builtin: @unchecked Sendable {  // immutable after init
+    /// The name the builtin is called by.
     public let name: String
+    /// The parameters it accepts.
     public let signature: Signature
     /// The help shown by `help(name)` and `:help`: a summary and the formula.
     public let doc: String
     let body: (Arguments, Interpreter) throws -> Value
 
+    /// A builtin called `name`, taking `signature`, documented by `doc`, computed by `body`.
     public init(_ name: String, _ signature: Signature, doc: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
         self.name = name
         self.signature = signature
@@ -19,11 +22,15 @@ public final class Builtin: @unchecked Sendable {  // immutable after init
 
 /// The parameters a builtin accepts: named ones, some with defaults, and optionally a variadic tail.
 public struct Signature: Sendable {
+    /// One named parameter of a builtin.
     public struct Parameter: Sendable {
+        /// The name the builtin is called by.
         public let name: String
+        /// Whether a call must give it.
         public let isRequired: Bool
     }
 
+    /// The named parameters, in order.
     public let parameters: [Parameter]
     /// The name of `*rest`, which collects further positional arguments.
     public let variadic: String?

@@ -13,6 +13,7 @@ public final class DictStorage {
     /// compares it after each step to report keys changed under it, as Python does.
     private(set) var generation = 0
 
+    /// An empty dictionary.
     public init() {}
 
     /// The number of entries.

@@ -4,6 +4,7 @@ import Synchronization
 public final class InterruptRequest: Sendable {
     private let flag = Atomic<Bool>(false)
 
+    /// A request not yet made.
     public init() {}
 
     /// Asks the running program to stop at its next step (async-signal-safe: an atomic store).

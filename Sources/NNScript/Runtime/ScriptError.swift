@@ -12,11 +12,16 @@ public struct ScriptError: Error, CustomStringConvertible {
         case memory = "MemoryError"
     }
 
+    /// The kind of error, named as Python names it.
     public var kind: Kind
+    /// What went wrong, in one sentence.
     public var message: String
+    /// Where it happened, when known.
     public var location: SourceLocation?
+    /// A suggestion for fixing it, if there is one.
     public var hint: String?
 
+    /// An error of `kind` with `message`, where it happened, and a hint.
     public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
         self.kind = kind
         self.message = message
@@ -44,6 +49,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         self.init(error.reason.hasPrefix("anomaly:") ? .floatingPoint : .shape, error.description, at: location)
     }
 
+    /// `Kind: message`, as the error is shown without its source.
     public var description: String {
         "\(kind.rawValue): \(message)" + (hint.map { " — \($0)" } ?? "")
     }

@@ -72,7 +72,9 @@ public enum Value {
 
 /// The storage of a list value: a class, so that aliases see each other's changes.
 public final class ListStorage {
+    /// The list's items.
     public var items: [Value]
+    /// A list holding `items`.
     public init(_ items: [Value]) { self.items = items }
 }
 
@@ -93,20 +95,27 @@ public protocol ScriptObject: AnyObject {
 }
 
 extension ScriptObject {
+    /// Sets an attribute; the default refuses.
     public func setAttribute(_ name: String, to value: Value) throws {
         throw ScriptError(.attribute, "cannot set attribute '\(name)' of \(typeName)")
     }
+    /// Calls the object; the default is not callable (nil).
     public func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }
+    /// What the REPL shows; the default is `<typeName>`.
     public func display(interpreter: Interpreter) -> String { "<\(typeName)>" }
 }
 
 /// A function defined in the language with `def` or `lambda`.
 public final class Function {
+    /// The function's name (`<lambda>` for a lambda).
     public let name: String
+    /// Its parameters, in order.
     public let parameters: [Parameter]
     /// Default values, evaluated once when the function is defined (as in Python).
     let defaults: [Value?]
+    /// The statements of a `def`, or the expression of a lambda.
     public let body: Body
+    /// The docstring, if there is one.
     public let docstring: String?
     let closure: Scope
     /// The class whose body defined the function, for `super()`; weak, as the class holds its methods.
@@ -116,6 +125,7 @@ public final class Function {
     /// Whether the function has `*args` or `**kwargs`.
     let collectsExtras: Bool
 
+    /// The body of a function: statements, or a lambda's single expression.
     public enum Body {
         case statements([Stmt])
         case expression(Expr)

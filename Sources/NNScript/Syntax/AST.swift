@@ -2,15 +2,19 @@
 
 /// An expression and where it starts.
 public struct Expr: Equatable, Sendable {
+    /// What kind of expression it is, with its parts.
     public var kind: ExprKind
+    /// Where it starts in the source.
     public var location: SourceLocation
 
+    /// An expression of `kind` starting at `location`.
     public init(_ kind: ExprKind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 }
 
+/// The kinds of expression, each with its parts.
 public indirect enum ExprKind: Equatable, Sendable {
     /// A floating-point literal: `0.5`, `2.`, `1e-5`.
     case number(Double)
@@ -49,29 +53,37 @@ public indirect enum ExprKind: Equatable, Sendable {
     case conditional(condition: Expr, then: Expr, otherwise: Expr)
 }
 
+/// A prefix operator on numbers and tensors.
 public enum UnaryOperator: String, Equatable, Sendable {
     case negate = "-", plus = "+"
 }
 
+/// An infix arithmetic operator.
 public enum BinaryOperator: String, Equatable, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
     case remainder = "%", power = "**", matmul = "@"
 }
 
+/// A comparison operator, chained as in Python.
 public enum ComparisonOperator: String, Equatable, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
 }
 
+/// One link of a comparison chain: the operator and its right operand.
 public struct Comparison: Equatable, Sendable {
+    /// The comparison operator.
     public var op: ComparisonOperator
+    /// The operand on the right.
     public var right: Expr
+    /// A comparison with `op` against `right`.
     public init(_ op: ComparisonOperator, _ right: Expr) {
         self.op = op
         self.right = right
     }
 }
 
+/// A short-circuiting logical operator.
 public enum LogicalOperator: String, Equatable, Sendable {
     case and, or
 }
@@ -95,10 +107,13 @@ public struct Argument: Equatable, Sendable {
         case iterable, keywords
     }
 
+    /// The keyword of a keyword argument, nil for a positional one.
     public var label: String?
+    /// The argument's expression.
     public var value: Expr
     /// Set for `*value` and `**value`, which have no label.
     public var unpacking: Unpacking?
+    /// An argument, keyword when `label` is given, `*`/`**`-unpacked when `unpacking` is given.
     public init(label: String? = nil, _ value: Expr, unpacking: Unpacking? = nil) {
         self.label = label
         self.value = value
@@ -126,9 +141,13 @@ public struct Parameter: Equatable, Sendable {
         case plain, variadic, keywords
     }
 
+    /// The name it is known by.
     public var name: String
+    /// The default value's expression, nil when the parameter is required.
     public var defaultValue: Expr?
+    /// Plain, `*args` or `**kwargs`.
     public var kind: Kind
+    /// A parameter called `name`, with an optional default and its kind.
     public init(_ name: String, default defaultValue: Expr? = nil, kind: Kind = .plain) {
         self.name = name
         self.defaultValue = defaultValue
@@ -138,15 +157,19 @@ public struct Parameter: Equatable, Sendable {
 
 /// A statement and where it starts.
 public struct Stmt: Equatable, Sendable {
+    /// What kind of statement it is, with its parts.
     public var kind: StmtKind
+    /// Where it starts in the source.
     public var location: SourceLocation
 
+    /// A statement of `kind` starting at `location`.
     public init(_ kind: StmtKind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 }
 
+/// The kinds of statement, each with its parts.
 public indirect enum StmtKind: Equatable, Sendable {
     case expression(Expr)
     /// `a = b = value`: the value is evaluated once, then stored into each target from left
@@ -172,21 +195,30 @@ public indirect enum StmtKind: Equatable, Sendable {
     case assert(condition: Expr, message: Expr?)
 }
 
+/// One `if` or `elif` branch: its condition and its block.
 public struct ConditionalBranch: Equatable, Sendable {
+    /// The condition that selects the branch.
     public var condition: Expr
+    /// The statements of its block.
     public var body: [Stmt]
+    /// A branch running `body` when `condition` holds.
     public init(_ condition: Expr, _ body: [Stmt]) {
         self.condition = condition
         self.body = body
     }
 }
 
+/// A `def`: its name, parameters, block and docstring.
 public struct FunctionDefinition: Equatable, Sendable {
+    /// The name it is known by.
     public var name: String
+    /// Its parameters, in order.
     public var parameters: [Parameter]
+    /// The statements of its block.
     public var body: [Stmt]
     /// The first statement when it is a string: the function's help text.
     public var docstring: String?
+    /// A function definition.
     public init(name: String, parameters: [Parameter], body: [Stmt], docstring: String? = nil) {
         self.name = name
         self.parameters = parameters
@@ -197,11 +229,15 @@ public struct FunctionDefinition: Equatable, Sendable {
 
 /// `class Name(Base):` and its body: methods, class attributes and a docstring.
 public struct ClassDefinition: Equatable, Sendable {
+    /// The name it is known by.
     public var name: String
     /// The one base class, or nil for `class Name:`.
     public var base: Expr?
+    /// The statements of its block.
     public var body: [Stmt]
+    /// The docstring, if there is one.
     public var docstring: String?
+    /// A class definition with an optional base.
     public init(name: String, base: Expr?, body: [Stmt], docstring: String? = nil) {
         self.name = name
         self.base = base

@@ -11,7 +11,7 @@ struct ExercisesCommand: ParsableCommand {
 
     func run() throws {
         try requireLessons()
-        let status = ExerciseRunner.standard(workspace: nil).list()
+        let status = ExerciseRunner.standard(workspace: nil).list().exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

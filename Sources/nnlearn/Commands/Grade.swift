@@ -32,7 +32,7 @@ struct Grade: ParsableCommand {
         try requireLessons()
         InterruptSignal.install()
         let runner = ExerciseRunner.standard(workspace: workspace, seed: seed)
-        let status = watch ? runner.watch(ids) : runner.grade(ids)
+        let status = watch ? runner.watch(ids).exitStatus : runner.grade(ids).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

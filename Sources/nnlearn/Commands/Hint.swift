@@ -13,7 +13,7 @@ struct Hint: ParsableCommand {
 
     func run() throws {
         try requireLessons()
-        let status = ExerciseRunner.standard(workspace: nil).hint(id)
+        let status = ExerciseRunner.standard(workspace: nil).hint(id).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

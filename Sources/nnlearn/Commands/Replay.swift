@@ -55,7 +55,7 @@ struct Replay: ParsableCommand {
             write: { text in StandardStream.write(text, to: 1) },
             writeError: { text in StandardStream.write(text, to: 2) }
         )
-        let status = runner.run(files: files)
+        let status = runner.run(files: files).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -16,7 +16,7 @@ struct Solution: ParsableCommand {
 
     func run() throws {
         try requireLessons()
-        let status = ExerciseRunner.standard(workspace: nil).solution(id, confirm: confirm)
+        let status = ExerciseRunner.standard(workspace: nil).solution(id, confirm: confirm).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

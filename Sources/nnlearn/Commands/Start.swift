@@ -16,7 +16,7 @@ struct Start: ParsableCommand {
 
     func run() throws {
         try requireLessons()
-        let status = ExerciseRunner.standard(workspace: workspace).start(id)
+        let status = ExerciseRunner.standard(workspace: workspace).start(id).exitStatus
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReplayRunnerTests {
     /// Runs the command logic on files in `directory`; returns status, stdout and stderr.
     func replay(_ mode: ReplayRunner.Mode, _ files: [String], timeLimit: TimeInterval = ReplayRunner.defaultTimeLimit)
-        -> (status: Int32, out: String, err: String) {
+        -> (status: CommandResult, out: String, err: String) {
         final class Sink { var out = "", err = "" }
         let sink = Sink()
         let runner = ReplayRunner(mode: mode, timeLimit: timeLimit, write: { sink.out += $0 }, writeError: { sink.err += $0 })
@@ -21,7 +21,7 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write("01-pass.md", Self.passing).path
         let (status, out, err) = replay(.notebook, [file])
-        #expect(status == 0)
+        #expect(status == .succeeded)
         #expect(err == "")
         #expect(out == "══ \(file) ══\n\n# Pass\n\nAdd.\n\nIn [1]: print(1 + 1)\n2\n\nDone.\n\n1 passed, 0 failed\n")
     }
@@ -31,7 +31,7 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write("02-fail.md", Self.failing).path
         let (status, out, _) = replay(.notebook, [file])
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out.hasSuffix("""
             In [2]: print("a")
                ...: print("b")
@@ -56,7 +56,7 @@ import Testing
         let pass = try directory.write("01-pass.md", Self.passing).path
         let fail = try directory.write("02-fail.md", Self.failing).path
         let (status, out, _) = replay(.quiet, [pass, fail])
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out == """
             ✗ \(fail):11: cell 2 output differs from the recorded output
             --- expected
@@ -69,7 +69,7 @@ import Testing
             2 passed, 1 failed
 
             """)
-        #expect(replay(.quiet, [pass]) == (0, "1 passed, 0 failed\n", ""))
+        #expect(replay(.quiet, [pass]) == (.succeeded, "1 passed, 0 failed\n", ""))
     }
 
     @Test func aMissingBlockIsNamedAsSuch() throws {
@@ -77,7 +77,7 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write("a.md", "```nn\nprint(5)\n```\n").path
         let (status, out, _) = replay(.quiet, [file])
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out == """
             ✗ \(file):1: cell 1 printed output but has no output block (replay --update records it)
             --- expected
@@ -97,7 +97,7 @@ import Testing
         let pass = try directory.write("01-pass.md", Self.passing).path
         let missing = directory.url.appendingPathComponent("none.md").path
         let (status, out, err) = replay(.quiet, [broken, pass, missing])
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out == "1 passed, 0 failed\n")
         #expect(err == "\(broken):2: error: unclosed code fence opened at line 2\n\(missing): error: cannot read the lesson: no such file\n")
     }
@@ -107,11 +107,11 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write("02-fail.md", Self.failing).path
         let (status, out, err) = replay(.update, [file])
-        #expect(status == 0)
+        #expect(status == .succeeded)
         #expect(err == "")
         #expect(out == "\(file): recorded 1 output block (2 cells)\n")
         #expect(directory.read("02-fail.md") == Self.failing.replacingOccurrences(of: "a\nc\n", with: "a\nb\n"))
-        #expect(replay(.quiet, [file]) == (0, "2 passed, 0 failed\n", ""))
+        #expect(replay(.quiet, [file]) == (.succeeded, "2 passed, 0 failed\n", ""))
         #expect(replay(.update, [file]).out == "\(file): up to date (2 cells)\n")
         // No temporary files are left behind.
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
@@ -130,7 +130,7 @@ import Testing
         }
         editor.start()
         let (status, out, err) = replay(.update, [url.path])
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out == "")
         #expect(err == "\(url.path): left unchanged: the lesson changed on disk while it replayed; run replay --update again to record its outputs\n")
         #expect(directory.read("slow.md") == slow + "\nMy new paragraph.\n")
@@ -142,7 +142,7 @@ import Testing
         try directory.write("real.md", Self.failing)
         let link = directory.url.appendingPathComponent("link.md")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.md")
-        #expect(replay(.update, [link.path]).status == 0)
+        #expect(replay(.update, [link.path]).status == .succeeded)
         #expect(directory.read("real.md") == Self.failing.replacingOccurrences(of: "a\nc\n", with: "a\nb\n"))
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real.md")
     }
@@ -178,7 +178,7 @@ import Testing
     }
 
     /// Replays ``endless`` in `mode` with a 0.5-second limit; also gives its path and its text afterwards.
-    func replayEndless(_ mode: ReplayRunner.Mode) throws -> (status: Int32, out: String, err: String, file: String, text: String?) {
+    func replayEndless(_ mode: ReplayRunner.Mode) throws -> (status: CommandResult, out: String, err: String, file: String, text: String?) {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write("stuck.md", Self.endless).path
@@ -190,14 +190,14 @@ import Testing
         let started = Date()
         let (status, out, err, file, _) = try replayEndless(.quiet)
         #expect(Date().timeIntervalSince(started) < 20)
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(err == "")
         #expect(out == Self.timeoutMessage(file) + "\n2 passed, 1 failed\n")
     }
 
     @Test func theNotebookShowsTheStoppedCellsErrorThenTheDiagnostic() throws {
         let (status, out, _, file, _) = try replayEndless(.notebook)
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out.contains("""
             In [2]: n = 0
                ...: while True:
@@ -211,7 +211,7 @@ import Testing
 
     @Test func updateLeavesALessonWithATimedOutCellUnchanged() throws {
         let (status, out, err, file, text) = try replayEndless(.update)
-        #expect(status == 1)
+        #expect(status == .failed)
         #expect(out == "")
         #expect(err == Self.timeoutMessage(file)
             + "\(file): left unchanged: outputs are recorded only when every cell finishes in time\n")

@@ -41,10 +41,10 @@ import Testing
         final class Sink { var out = "" }
         let sink = Sink()
         let runner = ReplayRunner(mode: .quiet, write: { sink.out += $0 }, writeError: { sink.out += $0 })
-        #expect(runner.run(files: [url.path]) == 0)
+        #expect(runner.run(files: [url.path]) == .succeeded)
         #expect(sink.out == "– \(url.path):43: cell 6 was interrupted (Ctrl-C) when it was saved: not run, its recorded output kept\n5 passed, 0 failed, 1 skipped\n")
         let update = ReplayRunner(mode: .update, write: { _ in }, writeError: { _ in })
-        #expect(update.run(files: [url.path]) == 0)
+        #expect(update.run(files: [url.path]) == .succeeded)
         #expect(directory.read("saved.md") == before)
         let lesson = try LessonParser.load(url)
         #expect(lesson.cells.map(\.interrupted) == [false, false, false, false, false, true])

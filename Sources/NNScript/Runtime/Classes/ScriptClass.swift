@@ -1,8 +1,10 @@
 /// A class made with `class Name(Base):`, or the builtin base `Module`.
 public final class ScriptClass: ScriptObject {
+    /// The name it is known by.
     public let name: String
     /// The one base class (single inheritance), or nil.
     public let base: ScriptClass?
+    /// The docstring, if there is one.
     public let docstring: String?
     /// Class attributes (methods, constants), in definition order for help.
     private(set) var attributes: AttributeTable
@@ -17,6 +19,7 @@ public final class ScriptClass: ScriptObject {
         self.isModuleBase = isModuleBase
     }
 
+    /// The type name classes have.
     public var typeName: String { "class" }
 
     /// The attribute `name` of this class or the nearest base that defines it.
@@ -65,8 +68,10 @@ public final class ScriptClass: ScriptObject {
         return names
     }
 
+    /// The attribute names completion offers after a dot (no dunders).
     public var attributeNames: [String] { allAttributeNames.filter { !$0.hasPrefix("__") } }
 
+    /// The attribute `name`, or nil when there is none.
     public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__name__": return .string(self.name)
@@ -75,16 +80,19 @@ public final class ScriptClass: ScriptObject {
         }
     }
 
+    /// Sets an attribute of the object.
     public func setAttribute(_ name: String, to value: Value) throws { attributes.set(name, value) }
 
     /// Removes a class attribute; false when this class does not define it.
     func removeAttribute(_ name: String) -> Bool { attributes.remove(name) }
 
+    /// What the REPL shows for it.
     public func display(interpreter: Interpreter) -> String { "<class '\(name)'>" }
 }
 
 /// An instance of a class: its attributes in the order they were first set.
 public final class Instance: ScriptObject {
+    /// The class the instance belongs to.
     public let type: ScriptClass
     /// The attributes set on the instance, in the order they were first set: a Module's parameters follow it.
     private(set) var fields = AttributeTable()
@@ -103,12 +111,14 @@ public final class Instance: ScriptObject {
         self.interpreter = interpreter
     }
 
+    /// The type name: the instance's class's name.
     public var typeName: String { type.name }
 
     /// The attribute set on the instance itself, if any.
     @inline(__always)
     func field(_ name: String) -> Value? { fields[name] }
 
+    /// The attribute `name`, or nil when there is none.
     public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         if let value = fields[name] { return value }
         if let value = type.lookup(name) {
@@ -133,6 +143,7 @@ public final class Instance: ScriptObject {
         return dict
     }
 
+    /// The names completion offers after a dot: fields, then methods.
     public var attributeNames: [String] {
         var names = fieldOrder
         for name in type.allAttributeNames where !name.hasPrefix("__") && !names.contains(name) { names.append(name) }
@@ -140,11 +151,13 @@ public final class Instance: ScriptObject {
         return names
     }
 
+    /// Sets a field of the instance.
     public func setAttribute(_ name: String, to value: Value) throws { fields.set(name, value) }
 
     /// Removes an attribute set on the instance; false when it has none of that name.
     func removeAttribute(_ name: String) -> Bool { fields.remove(name) }
 
+    /// What the REPL shows: `__repr__`'s result when the class defines one.
     public func display(interpreter: Interpreter) -> String { text("__repr__", interpreter: interpreter) }
 
     /// The text `__repr__` or `__str__` gives, `<Name object>` without them, or what went wrong in them.
@@ -171,7 +184,9 @@ public final class BoundMethod: ScriptObject {
         self.function = function
     }
 
+    /// The type name bound methods have.
     public var typeName: String { "method" }
+    /// None: a bound method offers no attributes to complete.
     public var attributeNames: [String] { [] }
 
     var name: String {
@@ -182,6 +197,7 @@ public final class BoundMethod: ScriptObject {
         }
     }
 
+    /// The attribute `name`, or nil when there is none.
     public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "__self__": return receiver
@@ -191,6 +207,7 @@ public final class BoundMethod: ScriptObject {
         }
     }
 
+    /// What the REPL shows for it.
     public func display(interpreter: Interpreter) -> String {
         "<bound method \(receiver.typeName).\(name)>"
     }
