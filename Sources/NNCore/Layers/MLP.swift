@@ -9,9 +9,7 @@ public final class MLP {
         guard sizes.count >= 2 else {
             throw CoreError("MLP", "needs at least an input and an output size, e.g. MLP([2, 4, 1]); got \(sizes)")
         }
-        // He suits ReLU-like hidden layers; Glorot suits sigmoid and tanh.
-        let reluLike: Set<ActivationKind> = [.relu, .leakyRelu, .elu, .gelu, .swish, .mish, .softplus]
-        let chosen = initializer ?? (reluLike.contains(activation) ? .heNormal : .glorotUniform)
+        let chosen = initializer ?? MLP.defaultInitializer(for: activation)
         var built: [Dense] = []
         for index in 0..<(sizes.count - 1) {
             let last = index == sizes.count - 2
@@ -22,6 +20,14 @@ public final class MLP {
             built.append(layer)
         }
         layers = built
+    }
+
+    /// The initializer an MLP uses when none is given: He for ReLU-like activations, LeCun normal for SELU
+    /// (its self-normalizing fixed point holds only with variance 1/fan-in), Glorot for sigmoid, tanh and the rest.
+    public static func defaultInitializer(for activation: ActivationKind) -> Initializer {
+        let reluLike: Set<ActivationKind> = [.relu, .leakyRelu, .elu, .gelu, .swish, .mish, .softplus]
+        if activation == .selu { return .lecunNormal }
+        return reluLike.contains(activation) ? .heNormal : .glorotUniform
     }
 
     /// Wraps existing layers.

@@ -32,7 +32,7 @@ enum ModelBuiltins {
     static let all: [Builtin] = [
         Builtin("MLP", Signature("sizes, activation=, output=, init=, seed="), doc: """
             MLP(sizes, activation="relu", output="linear", init=None, seed=None): Dense layers sizes[0] → sizes[1] → …;
-            hidden layers use activation, the last uses output. init defaults to He for ReLU-like activations, Glorot otherwise.
+            hidden layers use activation, the last uses output. init defaults to He for ReLU-like activations, LeCun normal for SELU, Glorot otherwise.
             """) { args, interpreter in
             var sizes: [Int] = []
             try interpreter.iterate(args.named["sizes"] ?? .none, at: args.location) { item in

@@ -32,6 +32,20 @@ import Testing
         #expect(Initializer(name: "bogus") == nil)
     }
 
+    @Test func mlpDefaultsEachActivationToItsInitializer() throws {
+        #expect(MLP.defaultInitializer(for: .selu) == .lecunNormal)
+        #expect(MLP.defaultInitializer(for: .relu) == .heNormal)
+        #expect(MLP.defaultInitializer(for: .tanh) == .glorotUniform)
+        // SELU layers drawn by default have LeCun's std √(1/fan-in), not Glorot's √(2/(fan-in + fan-out)).
+        var rng = RandomGenerator(seed: 1)
+        let model = try MLP(sizes: [400, 100, 100], activation: .selu, using: &rng)
+        let w = model.layers[0].weight.data
+        let mean = w.reduce(0, +) / Double(w.count)
+        let std = (w.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(w.count)).squareRoot()
+        #expect(Swift.abs(std - (1.0 / 400).squareRoot()) < 0.001)
+        #expect(Swift.abs(std - (2.0 / 500).squareRoot()) > 0.005)
+    }
+
     @Test func anMLPLearnsXOR() throws {
         var rng = RandomGenerator(seed: 0)
         let model = try MLP(sizes: [2, 4, 1], activation: .tanh, output: .sigmoid, using: &rng)
