@@ -37,7 +37,8 @@ test: deps manual-tool test-python release
 		echo "No lessons to replay (lessons/*.md)."; \
 	fi
 
-# NumPy, pandas and safetensors, pinned, in a virtual environment: the tests check nnlearn's files with them.
+# NumPy, pandas and safetensors (nnlearn's files) and jupyter_client, jupyter_kernel_test, nbclient and nbformat
+# (the Jupyter kernel), pinned, in a virtual environment.
 VENV := .build/venv
 test-python: $(VENV)/.installed
 $(VENV)/.installed: scripts/test-requirements.txt
@@ -46,11 +47,12 @@ $(VENV)/.installed: scripts/test-requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
 	touch $@
 
-# The system libraries: libedit (line editing, the CEditLine target) and zlib (the .npz archives).
+# The system libraries: libedit (line editing, the CEditLine target), zlib (the .npz archives)
+# and ZeroMQ (the Jupyter kernel, the CZeroMQ target).
 deps:
-	@if [ ! -f /usr/include/histedit.h ] || [ ! -f /usr/include/zlib.h ]; then \
-		echo "Installing libedit-dev and zlib1g-dev..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev zlib1g-dev; \
+	@if [ ! -f /usr/include/histedit.h ] || [ ! -f /usr/include/zlib.h ] || [ ! -f /usr/include/zmq.h ]; then \
+		echo "Installing libedit-dev, zlib1g-dev and libzmq3-dev..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev zlib1g-dev libzmq3-dev; \
 	fi
 
 clean:

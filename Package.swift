@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         // NumPy's .npz archives are zip files.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // HMAC-SHA256 for signing Jupyter messages.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
@@ -33,6 +35,11 @@ let package = Package(
         .target(name: "NNRepl", dependencies: ["NNScript", "NNTerminal", "NNLessons", "CEditLine"]),
         // libedit behind a small non-variadic shim that Swift can call.
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, a session per notebook.
+        .target(name: "NNKernel", dependencies: ["NNScript", "NNTerminal", "NNLessons", "NNRepl", "CZeroMQ",
+                                                 .product(name: "Crypto", package: "swift-crypto")]),
+        // libzmq behind a few plain functions (whole frames, polling, the heartbeat's echo).
+        .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("zmq")]),
         .executableTarget(
             name: "nnlearn",
             dependencies: [
@@ -41,6 +48,7 @@ let package = Package(
                 "NNTerminal",
                 "NNLessons",
                 "NNRepl",
+                "NNKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,10 +59,11 @@ let package = Package(
                     exclude: ["Exercises/Fixtures", "Exercises/WrongAnswers"]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNScript", "NNLessons"]),
         .testTarget(name: "CEditLineTests", dependencies: ["CEditLine"]),
+        .testTarget(name: "NNKernelTests", dependencies: ["NNKernel", "NNRepl", "CZeroMQ"]),
         // The bad-input catalogue: every mistake gives a clear error and the session survives.
         .testTarget(name: "RobustnessTests", dependencies: ["NNScript", "NNCore", "NNLessons", "NNRepl"]),
         // Drives the built binary end to end, as a learner would.
-        .testTarget(name: "nnlearnTests", dependencies: ["nnlearn"]),
+        .testTarget(name: "nnlearnTests", dependencies: ["nnlearn"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

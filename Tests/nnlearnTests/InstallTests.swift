@@ -62,9 +62,12 @@ import Testing
         for expected in ["bin/nnlearn", "share/nnlearn/lessons/00-tour.md", "share/nnlearn/lessons/data/digits.csv",
                          "share/nnlearn/lessons/solutions/threshold_unit.nn",
                          "share/bash-completion/completions/nnlearn", "share/zsh/site-functions/_nnlearn",
-                         "share/fish/vendor_completions.d/nnlearn.fish"] {
+                         "share/fish/vendor_completions.d/nnlearn.fish", "share/jupyter/kernels/nnlearn/kernel.json"] {
             #expect(files.contains(expected), "missing \(expected)")
         }
+        let kernelSpec = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: prefix.appendingPathComponent("share/jupyter/kernels/nnlearn/kernel.json"))) as? [String: Any]
+        #expect((kernelSpec?["argv"] as? [String])?.first == "/usr/local/bin/nnlearn", "the kernelspec starts the installed binary")
         if hasManualTool {
             let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/nnlearn.1"), encoding: .utf8)
             #expect(manual.contains(".Dt NNLEARN 1"))

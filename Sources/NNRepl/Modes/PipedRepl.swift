@@ -55,13 +55,13 @@ public enum PipedRepl {
     }
 
     /// A stretch of code (with the number of its first line) or a command line.
-    enum Piece: Equatable {
+    public enum Piece: Equatable, Sendable {
         case code(String, firstLine: Int)
         case command(String)
     }
 
     /// Splits the input at command lines; stretches holding only blank lines are dropped.
-    static func pieces(of input: String) -> [Piece] {
+    public static func pieces(of input: String) -> [Piece] {
         var pieces: [Piece] = []
         var lines: [String] = []
         var firstLine = 1

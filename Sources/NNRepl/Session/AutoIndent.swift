@@ -3,9 +3,9 @@
 ///
 /// The learner deletes it with Backspace to close a block (to type `else:`);
 /// a line of only spaces still counts as blank and ends the entry.
-enum AutoIndent {
+public enum AutoIndent {
     /// One level: four spaces, as Tab inserts on an empty continuation line.
-    static let level = "    "
+    public static let level = "    "
 
     /// How many spaces to pre-fill on the line after `line`.
     ///
@@ -14,7 +14,7 @@ enum AutoIndent {
     /// the slice in `a[1:`. A line indented with tabs gets nothing: the
     /// language refuses tabs mixed with spaces, and Tab completes rather than
     /// indents, so the learner could not continue it in kind.
-    static func columns(after line: String) -> Int {
+    public static func columns(after line: String) -> Int {
         let leading = line.prefix { $0 == " " || $0 == "\t" }
         guard !leading.contains("\t") else { return 0 }
         let scan = LineScan(line)

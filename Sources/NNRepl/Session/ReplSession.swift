@@ -57,6 +57,16 @@ public final class ReplSession {
     private var resultLabel: String?
     /// True once any cell or command has failed (a pipe then exits with status 1).
     public private(set) var hadFailure = false
+    /// Receives values and figures instead of the console (a notebook kernel sends them as rich output);
+    /// nil writes their text.
+    public var displaySink: ((Shown) -> Void)?
+    /// Receives a cell's error and its rendering instead of standard error (a notebook kernel sends it
+    /// as an error message); nil writes the rendering.
+    public var errorSink: ((ScriptError, String) -> Void)?
+    /// Whether each cell forgets a stop requested before it started (a Ctrl-C at the prompt). A notebook
+    /// kernel clears the request itself when a request arrives, so an interrupt sent just before the
+    /// cell starts still stops it.
+    public var forgetsEarlierStops = true
 
     public init(console: ReplConsole, style: Style = .notebook, drawsProgress: Bool = false,
                 baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -104,13 +114,15 @@ public final class ReplSession {
 
     /// Runs a cell under a number already taken (by the command that runs it, as `:load` does).
     func runCell(_ source: String, file: String?, number: Int) -> Bool {
-        Interruption.clear()
+        if forgetsEarlierStops { Interruption.clear() }
         resultLabel = style == .notebook ? outputLabel(number) : nil
         defer { resultLabel = nil }
         let name = file ?? "In[\(number)]"
         let result = interpreter.runCell(source, file: name)
         console.endProgress()
-        if let rendered = result.renderedError { console.error(rendered) }
+        if let rendered = result.renderedError {
+            if let errorSink, let error = result.error { errorSink(error, rendered) } else { console.error(rendered) }
+        }
         // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
         cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output, file: name,
                                   interrupted: result.error?.kind == .interrupted))
@@ -192,6 +204,7 @@ public final class ReplSession {
 
     /// Shows a value as `Out[n]:` while a numbered cell runs (bare otherwise), and a figure as its text.
     private func show(_ shown: Shown) {
+        if let displaySink { return displaySink(shown) }
         guard shown.kind == .result, let label = resultLabel else { return console.out(shown.text + "\n") }
         // A value spanning several lines starts below the label, as IPython prints it.
         console.out(label + (shown.text.contains("\n") ? "\n" : "") + shown.text + "\n")

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The Jupyter kernel, driven by jupyter_client: the official conformance suite (jupyter_kernel_test),
+/// interrupts by message and by SIGINT, and a forged message that must not run.
+@Suite(.enabled(if: JupyterPython.isAvailable || TestPython.isRequired, "needs a Python with jupyter_client (make test provides one)"),
+       .serialized)
+struct JupyterKernelTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlearn-jupyter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static var scripts: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts") }
+
+    @Test func installWritesAKernelspecThatUninstallRemoves() throws {
+        let prefix = try Self.folder()
+        let installed = try Binary.run(["jupyter", "install", "--prefix", prefix.path])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let file = prefix.appendingPathComponent("share/jupyter/kernels/nnlearn/kernel.json")
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+        #expect(spec?["argv"] as? [String] == [Binary.url.resolvingSymlinksInPath().path, "kernel", "--connection-file", "{connection_file}"])
+        #expect(spec?["display_name"] as? String == "nnlearn")
+        #expect(spec?["language"] as? String == "nnlearn")
+        #expect(spec?["interrupt_mode"] as? String == "message")
+        // Installing again replaces nnlearn's own spec; another program's is kept.
+        #expect(try Binary.run(["jupyter", "install", "--prefix", prefix.path]).status == 0)
+        let removed = try Binary.run(["jupyter", "uninstall", "--prefix", prefix.path])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"argv": ["python", "-m", "other"], "language": "python"}"#.utf8).write(to: file)
+        let refused = try Binary.run(["jupyter", "install", "--prefix", prefix.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("another program's kernelspec"))
+        #expect(try Binary.run(["jupyter", "uninstall", "--prefix", prefix.path]).status == 1)
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test func passesTheConformanceSuite() throws {
+        let prefix = try Self.folder()
+        #expect(try Binary.run(["jupyter", "install", "--prefix", prefix.path]).status == 0)
+        // A second spec interrupted by SIGINT, for the signal half of the interrupt test.
+        let kernels = prefix.appendingPathComponent("share/jupyter/kernels")
+        let signalSpec = kernels.appendingPathComponent("nnlearn-signal")
+        try FileManager.default.createDirectory(at: signalSpec, withIntermediateDirectories: true)
+        let json = try String(contentsOf: kernels.appendingPathComponent("nnlearn/kernel.json"), encoding: .utf8)
+        try json.replacingOccurrences(of: "\"message\"", with: "\"signal\"")
+            .write(to: signalSpec.appendingPathComponent("kernel.json"), atomically: true, encoding: .utf8)
+        let script = try String(contentsOf: Self.scripts.appendingPathComponent("kernel_conformance.py"), encoding: .utf8)
+        let data = prefix.appendingPathComponent("share/jupyter").path
+        let program = "import sys\nsys.argv = ['kernel_conformance.py', \(Self.quoted(Binary.url.path)), \(Self.quoted(data))]\n" + script
+        let outcome = try TestPython.run(program, in: prefix)
+        #expect(outcome.status == 0, "\(outcome.output)")
+        #expect(outcome.output.hasSuffix("ok\n"), "\(outcome.output)")
+    }
+
+    /// A Python string literal.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+}
+
+/// Whether the test Python has jupyter_client, jupyter_kernel_test and nbformat.
+enum JupyterPython {
+    static let isAvailable: Bool = {
+        guard TestPython.executable != nil, let probe = try? TestPython.run("import jupyter_kernel_test, nbformat") else { return false }
+        return probe.status == 0
+    }()
+}
