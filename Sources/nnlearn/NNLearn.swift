@@ -8,7 +8,7 @@ struct NNLearn: ParsableCommand {
         commandName: "nnlearn",
         abstract: "Learn how neural networks really work, one traced gradient at a time.",
         version: "0.1.0",
-        subcommands: [Repl.self, Run.self, LessonsCommand.self, LessonCommand.self, Replay.self, ExercisesCommand.self, Start.self, Grade.self, Hint.self, Solution.self, KernelCommand.self, JupyterCommand.self],
+        subcommands: [Repl.self, Run.self, LessonsCommand.self, LessonCommand.self, Replay.self, ExercisesCommand.self, Start.self, Grade.self, Hint.self, Solution.self, KernelCommand.self, JupyterCommand.self, Convert.self],
         defaultSubcommand: Repl.self
     )
 

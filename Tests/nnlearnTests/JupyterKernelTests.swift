@@ -56,6 +56,42 @@ struct JupyterKernelTests {
         #expect(outcome.output.hasSuffix("ok\n"), "\(outcome.output)")
     }
 
+    /// Lessons converted to notebooks: nbformat validates them, nbclient runs them on the kernel with the
+    /// recorded outputs, they convert back byte for byte, and `replay` checks the notebooks themselves.
+    /// Three lessons (prints, values, errors, figures) rather than the course, to keep make test quick.
+    @Test func lessonsBecomeNotebooksThatRunAndComeBack() throws {
+        let folder = try Self.folder()
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons")
+        // Lesson code reads its data relative to the lesson: the notebooks sit beside a link to it.
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("data"), withDestinationURL: lessons.appendingPathComponent("data"))
+        var notebooks: [String] = []
+        for id in ["00-tour", "01-perceptron", "03-manual-backprop"] {
+            let lesson = lessons.appendingPathComponent(id + ".md")
+            let notebook = folder.appendingPathComponent(id + ".ipynb")
+            let converted = try Binary.run(["convert", lesson.path, "--to", "ipynb", "-o", notebook.path])
+            #expect(converted.status == 0, "\(converted.stderr)")
+            let back = folder.appendingPathComponent(id + ".md")
+            #expect(try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path]).status == 0)
+            #expect(try Data(contentsOf: back) == Data(contentsOf: lesson), "\(id) changed in the round trip")
+            let refused = try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path])
+            #expect(refused.status == 1 && refused.stderr.contains("writes only new files"))
+            notebooks.append(notebook.path)
+        }
+        let replayed = try Binary.run(["replay", "--quiet"] + notebooks)
+        #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)")
+        #expect(replayed.stdout.contains(" passed, 0 failed"))
+
+        let prefix = try Self.folder()
+        #expect(try Binary.run(["jupyter", "install", "--prefix", prefix.path]).status == 0)
+        let script = try String(contentsOf: Self.scripts.appendingPathComponent("notebook_check.py"), encoding: .utf8)
+        let arguments = [prefix.appendingPathComponent("share/jupyter").path, lessons.path] + notebooks
+        let program = "import sys\nsys.argv = ['notebook_check.py', " + arguments.map(Self.quoted).joined(separator: ", ") + "]\n" + script
+        let outcome = try TestPython.run(program, in: folder)
+        #expect(outcome.status == 0, "\(outcome.output)")
+        #expect(outcome.output.hasSuffix("ok\n"), "\(outcome.output)")
+    }
+
     /// A Python string literal.
     static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"

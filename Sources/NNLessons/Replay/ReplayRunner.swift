@@ -60,7 +60,7 @@ public struct ReplayRunner {
             let lesson: Lesson
             do {
                 // Read once: --update rewrites exactly the text that was parsed.
-                source = try LessonParser.read(url, name: file)
+                source = try Self.lessonText(url, file: file, updating: mode == .update)
                 lesson = try LessonParser.parse(source, file: file)
             } catch {
                 writeError(error.description + "\n")
@@ -96,6 +96,18 @@ public struct ReplayRunner {
         }
         if mode != .update { write(printer.summary(passed: passed, failed: failed, skipped: skipped)) }
         return broken || failed > 0 || interrupted ? .failed : .succeeded
+    }
+
+    /// A lesson's Markdown: the file's text, or a notebook's (`.ipynb`) converted back to a lesson.
+    static func lessonText(_ url: URL, file: String, updating: Bool) throws(LessonError) -> String {
+        guard url.pathExtension == "ipynb" else { return try LessonParser.read(url, name: file) }
+        if updating {
+            throw LessonError(file: file, line: 0, message: "--update rewrites Markdown lessons only; convert the notebook with `nnlearn convert \(file) --to md` first")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LessonError(file: file, line: 0, message: "cannot read the notebook")
+        }
+        return try NotebookConversion.markdown(notebook: data, file: file)
     }
 
     /// Replays one lesson and writes its new outputs; false when the file could not be written.

@@ -17,7 +17,7 @@ struct Replay: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "Lesson Markdown files.", completion: .file(extensions: ["md"]))
+    @ArgumentParser.Argument(help: "Lesson Markdown files, or notebooks (.ipynb) converted from lessons.", completion: .file(extensions: ["md", "ipynb"]))
     var files: [String]
 
     @Flag(help: "Rewrite the output blocks with the actual outputs (nothing else in the files changes).")
