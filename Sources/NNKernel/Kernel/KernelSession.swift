@@ -121,16 +121,17 @@ final class KernelSession: @unchecked Sendable {
         return ["status": "ok", "execution_count": number, "user_expressions": JSONObject(), "payload": [Any]()]
     }
 
-    /// A value as `execute_result` (Out[n]), a figure as `display_data` with its SVG.
+    /// A value as `execute_result` (Out[n]), a figure as `display_data` with its SVG, a table with its HTML.
     private func show(_ shown: Shown) {
         guard !isSilent else { return }
         switch shown.kind {
         case .result:
             iopub.send("execute_result", ["execution_count": executionCount, "data": ["text/plain": shown.text],
                                           "metadata": JSONObject()])
-        case .figure:
+        case .figure, .table:
             var data: JSONObject = ["text/plain": shown.text]
             if let svg = shown.svg { data["image/svg+xml"] = svg }
+            if let html = shown.html { data["text/html"] = html }
             iopub.send("display_data", ["data": data, "metadata": JSONObject(), "transient": JSONObject()])
         }
     }

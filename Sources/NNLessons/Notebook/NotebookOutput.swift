@@ -9,6 +9,8 @@ public enum NotebookOutput: Equatable, Sendable {
     case result(String)
     /// A figure: its terminal drawing and, when the cell drew it, its SVG.
     case figure(text: String, svg: String?)
+    /// A table: its text and its HTML.
+    case table(text: String, html: String)
     /// The error that stopped the cell: kind, message, the rendered diagnostic.
     case error(name: String, value: String, rendered: String)
 
@@ -16,7 +18,7 @@ public enum NotebookOutput: Equatable, Sendable {
     public var text: String {
         switch self {
         case .stream(let text): text
-        case .result(let text), .figure(let text, _): text + "\n"
+        case .result(let text), .figure(let text, _), .table(let text, _): text + "\n"
         case .error(_, _, let rendered): rendered + "\n"
         }
     }
@@ -33,6 +35,9 @@ public enum NotebookOutput: Equatable, Sendable {
             var data: [String: Any] = ["text/plain": NotebookJSON.lines(text)]
             if let svg { data["image/svg+xml"] = NotebookJSON.lines(svg) }
             return ["output_type": "display_data", "data": data, "metadata": [String: Any]()]
+        case .table(let text, let html):
+            return ["output_type": "display_data", "data": ["text/plain": NotebookJSON.lines(text), "text/html": NotebookJSON.lines(html)],
+                    "metadata": [String: Any]()]
         case .error(let name, let value, let rendered):
             return ["output_type": "error", "ename": name, "evalue": value,
                     "traceback": rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)]
@@ -45,6 +50,8 @@ public enum NotebookOutput: Equatable, Sendable {
         switch json["output_type"] as? String {
         case "stream": self = .stream(NotebookJSON.text(json["text"]))
         case "execute_result": self = .result(NotebookJSON.text(data["text/plain"]))
+        case "display_data" where data["text/html"] != nil && data["image/svg+xml"] == nil:
+            self = .table(text: NotebookJSON.text(data["text/plain"]), html: NotebookJSON.text(data["text/html"]))
         case "display_data":
             self = .figure(text: NotebookJSON.text(data["text/plain"]), svg: data["image/svg+xml"].map(NotebookJSON.text))
         case "error":
@@ -62,7 +69,11 @@ public enum NotebookOutput: Equatable, Sendable {
         var host = base.host
         host.output = { sink.print($0) }
         host.display = { shown in
-            sink.add(shown.kind == .figure ? .figure(text: shown.text, svg: shown.svg) : .result(shown.text))
+            switch shown.kind {
+            case .result: sink.add(.result(shown.text))
+            case .figure: sink.add(.figure(text: shown.text, svg: shown.svg))
+            case .table: sink.add(.table(text: shown.text, html: shown.html ?? ""))
+            }
         }
         let interpreter = Interpreter(host: host)
         return lesson.cells.map { cell in

@@ -7,14 +7,26 @@ public enum VarsCommand {
         name: "vars", aliases: ["whos"], usage: ":vars",
         summary: "list your variables: name, type, shape, trainable"
     ) { _, session in
-        session.console.out(table(for: session.interpreter, colour: session.console.colour) + "\n")
+        guard let table = variablesTable(for: session.interpreter) else {
+            session.console.line(emptyText)
+            return .success
+        }
+        session.showTable(table.render(colour: session.console.colour), html: table.html)
         return .success
     }
 
+    /// What `:vars` says when there are no variables.
+    static let emptyText = "No variables yet: assign one, e.g. x = tensor([1.0, 2.0])"
+
     /// The table text; names starting with `_` (such as `_`, the last result) are left out.
     public static func table(for interpreter: Interpreter, colour: ColourPolicy = .plain) -> String {
+        variablesTable(for: interpreter)?.render(colour: colour) ?? emptyText
+    }
+
+    /// The table of variables; nil when there are none.
+    static func variablesTable(for interpreter: Interpreter) -> Table? {
         let variables = interpreter.userVariables.filter { !$0.name.hasPrefix("_") }
-        guard !variables.isEmpty else { return "No variables yet: assign one, e.g. x = tensor([1.0, 2.0])" }
+        guard !variables.isEmpty else { return nil }
         let rows = variables.map { variable -> [String] in
             switch variable.value {
             case .tensor(let tensor):
@@ -26,7 +38,6 @@ public enum VarsCommand {
             }
         }
         return Table(headers: ["name", "type", "shape", "trainable"], rows: rows, alignments: [.left, .left, .left, .left])
-            .render(colour: colour)
     }
 
     /// A shape as Python writes a tuple: `(2, 3)`, `(4,)`, `()`.

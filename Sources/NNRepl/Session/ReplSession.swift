@@ -202,6 +202,12 @@ public final class ReplSession {
         return Interpreter(host: host)
     }
 
+    /// Shows a command's table: to the display sink with its HTML (a notebook kernel), else as text.
+    public func showTable(_ text: String, html: @escaping () -> String) {
+        if let displaySink { return displaySink(Shown(kind: .table, text: text, html: html)) }
+        console.out(text + "\n")
+    }
+
     /// Shows a value as `Out[n]:` while a numbered cell runs (bare otherwise), and a figure as its text.
     private func show(_ shown: Shown) {
         if let displaySink { return displaySink(shown) }

@@ -1,4 +1,5 @@
 import NNCore
+import NNTerminal
 
 /// A model or layer in the language: callable on a batch, with params, layers, summary(),
 /// zero_grad(), train() and eval().
@@ -100,7 +101,9 @@ final class ModelObject: ScriptObject {
                 model.summary(input_shape=None): each layer's output shape and parameter count, as Keras prints it.
                 Shapes come from the last batch the model saw, or from input_shape (one example, without the batch axis).
                 """) { args, interpreter in
-                interpreter.printLine(try self.summary(args, interpreter)); return .none
+                let text = try self.summary(args, interpreter)
+                interpreter.showTable(text) { Table.preformattedHTML(text) }
+                return .none
             }
         case "zero_grad":
             return method("zero_grad", "", doc: "model.zero_grad(): clears every parameter's gradient (to None, as PyTorch).") { _, _ in

@@ -1,4 +1,5 @@
 import NNCore
+import NNTerminal
 
 /// The builtin base class `Module`, as PyTorch's `nn.Module`: a learner's `class Net(Module)`
 /// holds parameters, layers and other Modules as attributes, defines `forward`, and is called
@@ -46,7 +47,10 @@ enum ModuleClass {
                 return receiver
             },
             Builtin("summary", Signature("self"), doc: "model.summary(): each attribute holding parameters, its shape and parameter count.") { args, interpreter in
-                interpreter.printLine(summary(of: args.named["self"] ?? .none))
+                let (text, rows, total) = summary(of: args.named["self"] ?? .none)
+                interpreter.showTable(text) {
+                    Table(headers: rows.first ?? [], rows: Array(rows.dropFirst())).html() + "\n<p>total parameters: \(total)</p>"
+                }
                 return .none
             },
         ]
@@ -155,9 +159,10 @@ enum ModuleClass {
         }
     }
 
-    /// A table of the attributes that hold parameters, as Keras' summary prints a model's layers.
-    static func summary(of value: Value) -> String {
-        guard case .object(let instance as Instance) = value else { return "" }
+    /// A table of the attributes that hold parameters, as Keras' summary prints a model's layers:
+    /// its text, its rows (the first is the header) and the parameter count.
+    static func summary(of value: Value) -> (text: String, rows: [[String]], total: Int) {
+        guard case .object(let instance as Instance) = value else { return ("", [], 0) }
         var rows = [["attribute", "type", "shape", "params"]]
         for name in instance.fieldOrder {
             let field = instance.field(name) ?? .none
@@ -173,7 +178,7 @@ enum ModuleClass {
             rows.append([name, field.typeName == "tensor" ? "param" : field.typeName, shape, String(tensors.reduce(0) { $0 + $1.count })])
         }
         let total = parameters(of: value).reduce(0) { $0 + $1.count }
-        return Tensor.alignColumns(rows) + "\ntotal parameters: \(total)"
+        return (Tensor.alignColumns(rows) + "\ntotal parameters: \(total)", rows, total)
     }
 
     /// The default display of a Module: its class and the attributes holding parameters, as PyTorch prints a model.

@@ -97,7 +97,7 @@ enum PlotBuiltins {
                 body.append(cells); return true
             }
             let table = Table(headers: try stringList(args, "headers"), rows: body)
-            interpreter.printLine(table.render(ascii: interpreter.asciiGraphics, colour: interpreter.host.colour))
+            interpreter.showTable(table.render(ascii: interpreter.asciiGraphics, colour: interpreter.host.colour), html: table.html)
             return .none
         },
         Builtin("savefig", Signature("path"), doc: "savefig(\"name.svg\"): writes the last figure drawn as an SVG file in the current folder.") { args, interpreter in

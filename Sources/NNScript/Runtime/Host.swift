@@ -92,6 +92,8 @@ public struct Shown {
         case result
         /// A plot or chart drawn by a builtin.
         case figure
+        /// A table (`summary()`, `table()`, `:vars`), which a notebook can show as HTML.
+        case table
     }
 
     /// Whether this is a value or a figure.
@@ -100,14 +102,20 @@ public struct Shown {
     public let text: String
     /// Builds the figure's SVG document; nil for values.
     let makeSVG: (() -> String)?
+    /// Builds the table's HTML; nil for values and figures.
+    let makeHTML: (() -> String)?
 
-    /// A shown item; `svg` builds the figure's SVG when a front end asks for it.
-    public init(kind: Kind, text: String, svg: (() -> String)? = nil) {
+    /// A shown item; `svg` builds a figure's SVG and `html` a table's HTML when a front end asks for them.
+    public init(kind: Kind, text: String, svg: (() -> String)? = nil, html: (() -> String)? = nil) {
         self.kind = kind
         self.text = text
         makeSVG = svg
+        makeHTML = html
     }
 
     /// The figure as an SVG document, for front ends that show pictures; nil for values.
     public var svg: String? { makeSVG?() }
+
+    /// The table as HTML, for front ends that show it as a table; nil for values and figures.
+    public var html: String? { makeHTML?() }
 }

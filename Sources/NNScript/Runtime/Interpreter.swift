@@ -99,6 +99,15 @@ public final class Interpreter {
         if let display = host.display { display(Shown(kind: .figure, text: text, svg: svg)) } else { host.output(text + "\n") }
     }
 
+    /// Shows a table: its text in the output, or the host's display with its HTML.
+    public func showTable(_ text: String, html: @escaping () -> String) {
+        if let capture {
+            capture.output += text + "\n"
+            guard capture.forwards else { return }
+        }
+        if let display = host.display { display(Shown(kind: .table, text: text, html: html)) } else { host.output(text + "\n") }
+    }
+
     /// Runs `body` with every output dropped (for `:time`, which runs code many times).
     public func muted<T>(_ body: () throws -> T) rethrows -> T {
         let saved = capture

@@ -37,6 +37,7 @@ struct NotebookConversionTests {
             print("a")
             1 + 1
             plot([1.0, 2.0, 3.0], width=20, height=4)
+            table([[1, "a<b"]], headers=["n", "s"])
             undefined_name
             ```
 
@@ -53,10 +54,12 @@ struct NotebookConversionTests {
             case .stream(let text): "stream " + text
             case .result(let text): "result " + text
             case .figure(_, let svg): "figure " + String(svg?.prefix(4) ?? "")
+            case .table(_, let html): "table " + String(html.prefix(7))
             case .error(let name, _, _): "error " + name
             }
         }
-        #expect(kinds == ["stream a\n", "result 2", "figure <svg", "error NameError"])
+        #expect(kinds == ["stream a\n", "result 2", "figure <svg", "table <table>", "error NameError"])
+        if case .table(_, let html) = outputs[0][3] { #expect(html.contains("<td>a&lt;b</td>")) }
         // Outputs that add up to the recorded text are kept apart; others fall back to the recorded text.
         let recorded = LessonReplay.normalise(outputs[0].map(\.text).joined())
         let real = source.replacingOccurrences(of: "PLACEHOLDER", with: recorded)
@@ -64,7 +67,7 @@ struct NotebookConversionTests {
         let notebook = try JSONSerialization.jsonObject(with: NotebookConversion.notebook(lesson: lesson, source: real, outputs: outputs)) as? [String: Any]
         let code = (notebook?["cells"] as? [[String: Any]])?.first { $0["cell_type"] as? String == "code" }
         let types = (code?["outputs"] as? [[String: Any]])?.compactMap { $0["output_type"] as? String }
-        #expect(types == ["stream", "execute_result", "display_data", "error"])
+        #expect(types == ["stream", "execute_result", "display_data", "display_data", "error"])
         let stale = try JSONSerialization.jsonObject(with: NotebookConversion.notebook(lesson: lesson, source: real, outputs: [[.stream("other\n")]])) as? [String: Any]
         let staleCode = (stale?["cells"] as? [[String: Any]])?.first { $0["cell_type"] as? String == "code" }
         #expect((staleCode?["outputs"] as? [[String: Any]])?.count == 1)

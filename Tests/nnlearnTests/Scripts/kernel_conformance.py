@@ -81,11 +81,25 @@ class NNLearnKernelTests(jkt.KernelTests):
         self.execute("w = zeros(2, 3)")
         reply, outputs = self.execute(":vars")
         self.assertEqual(reply["status"], "ok")
-        text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
-        self.assertIn("(2, 3)", text)
+        [table] = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+        self.assertIn("(2, 3)", table["text/plain"])
+        self.assertIn("<td>(2, 3)</td>", table["text/html"])
+        reply, outputs = self.execute(":time 1 + 1")
+        self.assertEqual(reply["status"], "ok")
+        self.assertTrue(any(m["msg_type"] == "stream" for m in outputs))
         reply, outputs = self.execute(":nosuchcommand")
         self.assertEqual(reply["status"], "error")
         self.assertIn("unknown command", reply["evalue"])
+
+    def test_summary_is_also_html(self):
+        self.flush_channels()
+        self.execute("class Net(Module):\n    def __init__(self):\n        super().__init__()\n        self.w = param([[1.0, 2.0]])\n\nnet = Net()\n")
+        reply, outputs = self.execute("net.summary()")
+        self.assertEqual(reply["status"], "ok")
+        [table] = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+        self.assertIn("total parameters: 2", table["text/plain"])
+        self.assertIn("<th>attribute</th>", table["text/html"])
+        self.assertIn("total parameters: 2", table["text/html"])
 
     def test_attribute_completion(self):
         self.flush_channels()

@@ -38,7 +38,7 @@ for path in NOTEBOOKS:
     recorded = nbformat.read(path, as_version=4)
     nbformat.validate(recorded)
     figures = sum(1 for c in recorded.cells if c.cell_type == "code" for o in c.outputs
-                  if o["output_type"] == "display_data" and o["data"]["image/svg+xml"].startswith("<svg"))
+                  if o["output_type"] == "display_data" and o["data"].get("image/svg+xml", "").startswith("<svg"))
     executed = copy.deepcopy(recorded)
     for cell in executed.cells:
         if cell.cell_type == "code":
