@@ -284,6 +284,10 @@ extension Interpreter {
                 guard let other = try? y.value(for: key, at: nil) else { return false }
                 return equal(value, other, depth: depth + 1)
             }
+        case (.object(let x as SetObject), .object(let y as SetObject)):
+            // Equal when they hold the same items, in any order, as Python's sets.
+            return x === y || x.storage.count == y.storage.count
+                && x.storage.keys.allSatisfy { (try? y.storage.position(of: $0, at: nil)) != nil }
         default:
             if let x = plainNumber(a), let y = plainNumber(b) { return x == y }
             return identical(a, b)

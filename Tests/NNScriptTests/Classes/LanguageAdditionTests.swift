@@ -34,6 +34,8 @@ import Testing
         #expect(output("s = {3, 1, 3, 'x'}\ns.discard(1)\ns.remove('x')\nprint(s, set(), set(('p', 'q')), type(s))") == "{3} set() {'p', 'q'} set\n")
         #expect(output("s = {1, 2}\ns.update((2, 5))\nt = s.copy()\nt.add(9)\nprint(s, t, s.pop(), s)") == "{2, 5} {1, 2, 5, 9} 1 {2, 5}\n")
         #expect(output("class A:\n    pass\na = A()\nseen = set()\nseen.add(a)\nseen.add(a)\nprint(len(seen), a in seen, A() in seen)") == "1 True False\n")
+        #expect(output("class A:\n    pass\na, b = A(), A()\nprint({a, b} == {b, a}, {a} == {b}, {1, 2} == {2, 1.0}, {1} != {1, 2}, set() == set(), {1} == [1])")
+                == "True False True True True False\n")
         #expect(run("s = set()\ns.remove('k')").error?.kind == .key)
         #expect(run("s = {[1, 'a']}").output.contains("unhashable type: 'list'"))
         #expect(run("{s for s in 'ab'}").error?.kind == .syntax)
