@@ -63,6 +63,14 @@ enum DeepLearningBuiltins {
             .tensor(try Tensor.layerNorm(try args.tensor("x"), gamma: try args.tensor("gamma"), beta: try args.tensor("beta"),
                                          epsilon: try args.number("eps", default: 1e-5)))
         },
+        Builtin("renorm", Signature("x, p, axis, maxnorm"), doc: """
+            renorm(x, p, axis, maxnorm): each slice along axis (x[i] for axis 0, x[:, i] for axis 1) whose p-norm n is above
+            maxnorm is scaled by maxnorm/(n + 1e-7); the others are unchanged, as torch.renorm. The max-norm constraint on a
+            Dense layer's W [in, out] keeps each unit's incoming weights within c: W[:] = renorm(W, 2, 1, c) under no_grad().
+            """) { args, _ in
+            .tensor(try Tensor.renorm(try args.tensor("x"), p: try args.number("p"), axis: try args.integer("axis"),
+                                      maxNorm: try args.number("maxnorm")))
+        },
         Builtin("embedding", Signature("ids, table"), doc: """
             embedding(ids, table): the rows of table [n, d] picked by integer ids of any shape; the result is ids.shape + [d].
             Repeated ids add up their gradients.

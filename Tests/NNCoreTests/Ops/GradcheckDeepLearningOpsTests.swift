@@ -23,6 +23,8 @@ import Testing
         }),
         ("layer_norm", [[3, 4], [4], [4]], { try Tensor.layerNorm($0[0], gamma: $0[1], beta: $0[2]) }),
         ("layer_norm_rank3", [[2, 2, 5], [5], [5]], { try Tensor.layerNorm($0[0], gamma: $0[1], beta: $0[2]) }),
+        ("renorm_p2_axis1", [[3, 4]], { try Tensor.renorm($0[0], p: 2, axis: 1, maxNorm: 1.2) }),
+        ("renorm_p3_axis0", [[3, 2, 2]], { try Tensor.renorm($0[0], p: 3, axis: 0, maxNorm: 1.0) }),
         ("embedding", [[4, 3]], { try Tensor.embedding(try Tensor([1, 0, 3, 3, 3, 2], shape: [2, 3]), $0[0]) }),
         ("dropout", [[3, 4]], { inputs in
             var rng = RandomGenerator(seed: 5)  // the same mask for every probe

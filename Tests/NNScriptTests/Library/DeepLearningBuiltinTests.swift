@@ -15,6 +15,7 @@ import Testing
          "[[-0.9999950000374997, -0.9999987500023437], [0.9999950000374997, 0.9999987500023437]] [0.2, 0.4] [1.1, 1.7000000000000002]"),
         ("print(batch_norm([[1.0, 2.0]], [2, 1], [0, 1], running_mean=[1, 0], running_var=[4, 1], training=False, eps=0).tolist())", "[[0.0, 3.0]]"),
         ("print(layer_norm([[1, 3]], ones(2), zeros(2), eps=0).tolist())", "[[-1.0, 1.0]]"),
+        ("print(renorm([[3, 0.1], [4, 0.2]], 2, 1, 2).tolist())", "[[1.1999999760000004, 0.1], [1.5999999680000005, 0.2]]"),
         ("t = param([[0, 1], [2, 3], [4, 5]])\ne = embedding([[2, 0], [2, 2]], t)\ne.sum().backward()\nprint(e.shape, t.grad.tolist())", "(2, 2, 2) [[1.0, 1.0], [0.0, 0.0], [3.0, 3.0]]"),
         ("seed(0)\nd = dropout(ones(8), 0.5)\nprint(d.shape, ((d == 0) + (d == 2)).sum().item(), dropout(ones(3), 0.5, training=False).tolist())", "(8,) 8.0 [1.0, 1.0, 1.0]"),
         ("print(rnn_step([[0.0]], [[0.0]], [[1.0]], [[1.0]], [0.0]).tolist())", "[[0.0]]"),
