@@ -62,7 +62,48 @@ def digits():
     return train(model, torch.nn.CrossEntropyLoss(), torch.optim.Adam(model.parameters(), lr=1e-3), batches, 40)
 
 
+def wide():
+    torch.manual_seed(0)
+    X = torch.randn(4096, 784)
+    y = (X @ torch.randn(784, 10)).argmax(dim=1)
+    batches = [(X[i:i + 128], y[i:i + 128]) for i in range(0, len(X), 128)]
+    model = mlp([784, 256, 10], torch.nn.ReLU)
+    return train(model, torch.nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=0.05), batches, 3)
+
+
+def cnn():
+    torch.manual_seed(0)
+    data = torch.tensor(np.loadtxt(os.path.join(DATA, "digits.csv"), delimiter=",", skiprows=1))
+    X, y = (data[:, :64] / 16).reshape(-1, 1, 8, 8), data[:, 64].long()
+    batches = [(X[i:i + 32], y[i:i + 32]) for i in range(0, len(X), 32)]
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 8, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+                                torch.nn.Flatten(), torch.nn.Linear(128, 10))
+    return train(model, torch.nn.CrossEntropyLoss(), torch.optim.Adam(model.parameters(), lr=1e-3), batches, 5)
+
+
+class LastStateLSTM(torch.nn.Module):
+    """torch.nn.LSTM over the sequence, its last h through a dense layer."""
+
+    def __init__(self, hidden, classes):
+        super().__init__()
+        self.lstm = torch.nn.LSTM(1, hidden, batch_first=True)
+        self.head = torch.nn.Linear(hidden, classes)
+
+    def forward(self, x):
+        _, (h, _) = self.lstm(x)
+        return self.head(h[-1])
+
+
+def lstm():
+    torch.manual_seed(0)
+    X = torch.rand(512, 20, 1) * 2 - 1
+    y = (X.sum(dim=(1, 2)) > 0).long()
+    batches = [(X[i:i + 32], y[i:i + 32]) for i in range(0, len(X), 32)]
+    model = LastStateLSTM(32, 2)
+    return train(model, torch.nn.CrossEntropyLoss(), torch.optim.Adam(model.parameters(), lr=1e-2), batches, 5)
+
+
 if __name__ == "__main__":
     workload = sys.argv[1]
-    seconds, loss = {"xor": xor, "moons": moons, "digits": digits}[workload]()
+    seconds, loss = {"xor": xor, "moons": moons, "digits": digits, "wide": wide, "cnn": cnn, "lstm": lstm}[workload]()
     print(f"pytorch {workload} {seconds} {loss}")

@@ -27,42 +27,35 @@ extension Tensor {
     }
 
     private static func convolve(_ op: String, _ x: Tensor, _ w: Tensor, _ b: Tensor?, _ geo: ConvolutionGeometry, shape: [Int]) throws -> Tensor {
-        let (rows, columns, outChannels) = (geo.windowSize, geo.outHeight * geo.outWidth, geo.outChannels)
+        let (rows, columns, outChannels, batch) = (geo.windowSize, geo.outHeight * geo.outWidth, geo.outChannels, geo.batch)
         let weights = w.data
+        // The whole batch's windows side by side: one product W @ cols gives every sample's output.
         let cols = geo.unfold(x.data)
-        var out = [Double](repeating: 0, count: geo.batch * outChannels * columns)
-        for n in 0..<geo.batch {
-            let product = Kernels.matmul(weights, Array(cols[(n * rows * columns)..<((n + 1) * rows * columns)]), m: outChannels, k: rows, n: columns)
-            out.replaceSubrange((n * outChannels * columns)..<((n + 1) * outChannels * columns), with: product)
-        }
+        let product = Kernels.matmul(weights, cols, m: outChannels, k: rows, n: batch * columns)
+        var out = geo.batchMajor(product)
         if let b {
-            for index in out.indices { out[index] += b.data[(index / columns) % outChannels] }
+            b.data.withUnsafeBufferPointer { bias in
+                out.withUnsafeMutableBufferPointer { out in
+                    for index in out.indices { out[index] += bias[(index / columns) % outChannels] }
+                }
+            }
         }
+        if batch * outChannels * rows * columns >= Kernels.pollingWork { try ResourceBudget.checkpoint() }
         let inputs: OpInputs = b.map { [x, w, $0] } ?? [x, w]
         let (needsX, needsW) = (x.requiresGrad, w.requiresGrad)
         return try record(op, out, shape: shape, inputs: inputs,
                           formulas: ["conv_transpose({g}, {1})", "correlate({0}, {g})", "Σ {g} over batch and positions"]) { g in
-            var dw = [Double](repeating: 0, count: needsW ? weights.count : 0)
-            var dcols = [Double](repeating: 0, count: needsX ? cols.count : 0)
-            for n in 0..<geo.batch {
-                let gn = Array(g[(n * outChannels * columns)..<((n + 1) * outChannels * columns)])
-                if needsW {
-                    let colsN = Array(cols[(n * rows * columns)..<((n + 1) * rows * columns)])
-                    let term = Kernels.matmulTransposedB(gn, colsN, m: outChannels, k: columns, n: rows)
-                    for i in dw.indices { dw[i] += term[i] }
-                }
-                if needsX {
-                    let term = Kernels.matmulTransposedA(weights, gn, m: rows, k: outChannels, n: columns)
-                    dcols.replaceSubrange((n * rows * columns)..<((n + 1) * rows * columns), with: term)
-                }
-            }
+            // dW sums one product per sample, in sample order, as Σₙ gₙ @ colsₙᵀ reads.
+            let dw = needsW ? geo.weightGradient(g, cols) : nil
+            // Each column of Wᵀ @ g needs only its own sample, so the batch is one product.
+            let dcols = needsX ? Kernels.matmulTransposedA(weights, geo.channelMajor(g), m: rows, k: outChannels, n: batch * columns) : nil
             var db: [Double]?
             if b != nil {
                 var sums = [Double](repeating: 0, count: outChannels)
                 for index in g.indices { sums[(index / columns) % outChannels] += g[index] }
                 db = sums
             }
-            return InputGradients([needsX ? geo.fold(dcols) : nil, needsW ? dw : nil, db])
+            return InputGradients([dcols.map(geo.fold), dw, db])
         }
     }
 }
@@ -122,23 +115,79 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// im2col: each sample becomes a [C·kh·kw, outH·outW] matrix whose columns are its windows.
+    /// im2col for the whole batch: a [C·kh·kw, N·outH·outW] matrix whose columns are the windows,
+    /// sample after sample.
     func unfold(_ x: [Double]) -> [Double] {
-        let columns = outHeight * outWidth, sampleIn = channels * height * width, sampleOut = windowSize * columns
-        var cols = [Double](repeating: 0, count: batch * sampleOut)
-        for n in 0..<batch {
-            forEachEntry { row, column, source in cols[n * sampleOut + row * columns + column] = x[n * sampleIn + source] }
+        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
+        var cols = [Double](repeating: 0, count: windowSize * width)
+        cols.withUnsafeMutableBufferPointer { cols in
+            x.withUnsafeBufferPointer { x in
+                for n in 0..<batch {
+                    forEachEntry { row, column, source in cols[row * width + n * columns + column] = x[n * sampleIn + source] }
+                }
+            }
         }
         return cols
     }
 
     /// col2im: adds every window's entries back onto the input position it was read from.
     func fold(_ cols: [Double]) -> [Double] {
-        let columns = outHeight * outWidth, sampleIn = channels * height * width, sampleOut = windowSize * columns
+        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
         var x = [Double](repeating: 0, count: batch * sampleIn)
-        for n in 0..<batch {
-            forEachEntry { row, column, source in x[n * sampleIn + source] += cols[n * sampleOut + row * columns + column] }
+        x.withUnsafeMutableBufferPointer { x in
+            cols.withUnsafeBufferPointer { cols in
+                for n in 0..<batch {
+                    forEachEntry { row, column, source in x[n * sampleIn + source] += cols[row * width + n * columns + column] }
+                }
+            }
         }
         return x
+    }
+
+    /// [out, N, positions] (the batch-wide product's layout) reordered as [N, out, positions].
+    func batchMajor(_ values: [Double]) -> [Double] {
+        permuted(values, outer: outChannels, inner: batch)
+    }
+
+    /// [N, out, positions] reordered as [out, N, positions], the layout of the batch-wide product.
+    func channelMajor(_ values: [Double]) -> [Double] {
+        permuted(values, outer: batch, inner: outChannels)
+    }
+
+    /// Swaps the two leading axes of [outer, inner, positions].
+    private func permuted(_ values: [Double], outer: Int, inner: Int) -> [Double] {
+        let positions = outHeight * outWidth
+        return [Double](unsafeUninitializedCapacity: values.count) { out, initialized in
+            values.withUnsafeBufferPointer { values in
+                guard let source = values.baseAddress, let target = out.baseAddress else { return }
+                for i in 0..<outer {
+                    for j in 0..<inner {
+                        (target + (j * outer + i) * positions).initialize(from: source + (i * inner + j) * positions, count: positions)
+                    }
+                }
+            }
+            initialized = values.count
+        }
+    }
+
+    /// dW = Σₙ gₙ @ colsₙᵀ, one product per sample added in sample order; `g` is [N, out, positions].
+    func weightGradient(_ g: [Double], _ cols: [Double]) -> [Double] {
+        let columns = outHeight * outWidth, rows = windowSize
+        var dw = [Double](repeating: 0, count: outChannels * rows)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: outChannels * rows) { term in
+            g.withUnsafeBufferPointer { g in
+                cols.withUnsafeBufferPointer { cols in
+                    guard let gBase = g.baseAddress, let colsBase = cols.baseAddress, let termBase = term.baseAddress else { return }
+                    for n in 0..<batch {
+                        // colsₙᵀ: entry (position, row) is cols[row · N·positions + n · positions + position].
+                        Kernels.multiply(MatrixView(rowMajor: gBase + n * outChannels * columns, columns: columns),
+                                         MatrixView(colsBase + n * columns, rowStride: 1, columnStride: batch * columns),
+                                         into: termBase, m: outChannels, k: columns, n: rows)
+                        for i in dw.indices { dw[i] += termBase[i] }
+                    }
+                }
+            }
+        }
+        return dw
     }
 }

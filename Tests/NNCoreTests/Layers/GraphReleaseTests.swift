@@ -4,7 +4,7 @@ import Testing
 
 /// Training a CNN and an LSTM keeps no step's graph alive: after each step every node the
 /// step computed is freed, so memory cannot grow with the number of steps. (Time and peak
-/// memory over 10 000 steps are measured by benchmarks/cnn.nn and benchmarks/lstm.nn.)
+/// memory over 10 000 steps are measured by benchmarks/cnn-steps.nn and benchmarks/lstm-steps.nn.)
 @Suite struct GraphReleaseTests {
     /// A weak reference to one node of a step's graph.
     final class WeakNode {

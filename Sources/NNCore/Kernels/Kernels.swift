@@ -1,0 +1,61 @@
+/// The inner loops of the matrix products, over raw buffers.
+///
+/// Every product sums over the inner dimension in order, one multiply and one add
+/// per step, so results are bit-identical to the plain triple loop on every CPU;
+/// see ``MicroKernel`` and `multiply(_:_:into:m:k:n:stop:)` for the blocking.
+enum Kernels {
+    /// Multiply-adds (m·k·n) from which a product polls the running program's budget (about 4 ms of work).
+    static let pollingWork = 1 << 22
+
+    /// C[m×n] = A[m×k] · B[k×n].
+    static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        product(a, b, m: m, k: k, n: n) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(rowMajor: $0, columns: n) }
+    }
+
+    /// C[m×n] = A[m×k] · Bᵀ, where B is stored as [n×k]; the transpose is a view.
+    static func matmulTransposedB(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        product(a, b, m: m, k: k, n: n) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(transposing: $0, columns: k) }
+    }
+
+    /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n]; the transpose is a view.
+    static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        product(a, b, m: m, k: k, n: n) { MatrixView(transposing: $0, columns: m) } right: { MatrixView(rowMajor: $0, columns: n) }
+    }
+
+    /// A new m×n array holding the product of views of `a` and `b`.
+    @inline(__always)
+    private static func product(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+                                left: (UnsafePointer<Double>) -> MatrixView,
+                                right: (UnsafePointer<Double>) -> MatrixView) -> [Double] {
+        [Double](unsafeUninitializedCapacity: m &* n) { c, initialized in
+            initialized = m &* n
+            guard let cBase = c.baseAddress else { return }
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    // An empty side has no address; its view is never read, so any pointer serves.
+                    let fallback = UnsafePointer(cBase)
+                    multiply(left(a.baseAddress ?? fallback), right(b.baseAddress ?? fallback), into: cBase, m: m, k: k, n: n)
+                }
+            }
+        }
+    }
+
+    /// Writes C = A · B into `c` (m × n, row-major). A long product polls the running program's
+    /// budget; asked to stop, it leaves C zero and the caller's checkpoint throws.
+    static func multiply(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int) {
+        let budget = m &* k &* n >= pollingWork ? ResourceBudget.current : nil
+        _ = multiply(a, b, into: c, m: m, k: k, n: n, stop: budget.map { budget in { budget.poll() } })
+    }
+
+    /// The transpose of a row-major [rows×cols] matrix.
+    static func transpose(_ a: [Double], rows: Int, cols: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: rows * cols) { out, initialized in
+            a.withUnsafeBufferPointer { a in
+                for i in 0..<rows {
+                    for j in 0..<cols { out[j * rows + i] = a[i * cols + j] }
+                }
+            }
+            initialized = rows * cols
+        }
+    }
+}
