@@ -22,9 +22,9 @@ public enum Help {
         case .object(let object):
             return "\(object.typeName): attributes \(object.attributeNames.joined(separator: ", "))"
         case .tensor:
-            return "tensor: attributes and methods " + TensorMembers.names.joined(separator: ", ")
+            return "tensor: attributes and methods " + TensorMembers.table.names.joined(separator: ", ")
         case .dict:
-            return "dict: methods " + DictMembers.names.joined(separator: ", ")
+            return "dict: methods " + DictMembers.table.names.joined(separator: ", ")
         default:
             return "\(subject.typeName): see help() for the builtins"
         }

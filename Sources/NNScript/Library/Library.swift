@@ -11,7 +11,7 @@ public enum Library {
     public static let builtinNames: Set<String> = Set(all.map(\.name))
 
     /// The properties and methods of tensors (`x.backward`, `x.softmax`), for exercises that forbid some.
-    public static let tensorMemberNames: Set<String> = Set(TensorMembers.names)
+    public static let tensorMemberNames: Set<String> = Set(TensorMembers.table.names)
 
     /// A fresh global scope's contents.
     static func globals() -> [String: Value] {

@@ -3,7 +3,7 @@ import NNTerminal
 
 /// A model or layer in the language: callable on a batch, with params, layers, summary(),
 /// zero_grad(), train() and eval().
-final class ModelObject: ScriptObject {
+final class ModelObject: TabledObject {
     enum Kind {
         case mlp(MLP)
         /// Dense, Conv2d, BatchNorm, LSTM, Sequential… (Sequential is a layer of layers).
@@ -78,47 +78,47 @@ final class ModelObject: ScriptObject {
     }
 
     var attributeNames: [String] {
-        ["params", "parameters", "layers", "summary", "zero_grad", "parameter_count", "train", "eval", "training"]
-            + (dense != nil ? ["activation"] : []) + namedTensors.map(\.name)
+        Self.members.names + (dense != nil ? ["activation"] : []) + namedTensors.map(\.name)
     }
 
+    static let members = MemberTable<ModelObject>([
+        .property("params", doc: "model.params: every parameter, layer by layer.") { model, _ in .list(ListStorage(model.parameters.map { .tensor($0) })) },
+        // A method, as PyTorch's, so that layers and a learner's Modules read alike.
+        .method("parameters", "", doc: "model.parameters(): every parameter, layer by layer (the same list as model.params).") { model, _, _ in
+            .list(ListStorage(model.parameters.map { .tensor($0) }))
+        },
+        .property("layers", doc: "model.layers: its layers, in order.") { model, _ in .list(ListStorage(model.layers.map { .object(ModelObject(.layer($0))) })) },
+        .method("summary", "input_shape=", doc: """
+            model.summary(input_shape=None): each layer's output shape and parameter count, as Keras prints it.
+            Shapes come from the last batch the model saw, or from input_shape (one example, without the batch axis).
+            """) { model, args, interpreter in
+            let text = try model.summary(args, interpreter)
+            interpreter.showTable(text) { Table.preformattedHTML(text) }
+            return .none
+        },
+        .method("zero_grad", "", doc: "model.zero_grad(): clears every parameter's gradient (to None, as PyTorch).") { model, _, _ in
+            model.parameters.forEach { $0.zeroGrad() }; return .none
+        },
+        .property("parameter_count", doc: "model.parameter_count: how many numbers it learns.") { model, _ in
+            .integer(model.parameters.reduce(0) { $0 + $1.count })
+        },
+        .method("train", "", doc: "model.train(): training mode: dropout drops, batch norm uses and updates batch statistics.") { model, _, _ in
+            model.isTraining = true; return .none
+        },
+        .method("eval", "", doc: "model.eval(): evaluation mode: dropout is off, batch norm uses its running statistics.") { model, _, _ in
+            model.isTraining = false; return .none
+        },
+        .property("training", doc: "model.training: whether it is in training mode.") { model, _ in .bool(model.isTraining) },
+    ])
+
+    /// The table's attributes, then a Dense layer's activation, W and b, then the layer's own tensors by name.
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+        if let value = try Self.members.value(name, of: self, interpreter: interpreter) { return value }
         switch name {
-        case "params": return .list(ListStorage(parameters.map { .tensor($0) }))
-        case "parameters":
-            // A method, as PyTorch's, so that layers and a learner's Modules read alike.
-            return method("parameters", "", doc: "model.parameters(): every parameter, layer by layer (the same list as model.params).") { _, _ in
-                .list(ListStorage(self.parameters.map { .tensor($0) }))
-            }
-        case "layers": return .list(ListStorage(layers.map { .object(ModelObject(.layer($0))) }))
-        case "parameter_count": return .integer(parameters.reduce(0) { $0 + $1.count })
-        case "training": return .bool(isTraining)
         case "activation" where dense != nil: return .string(dense?.activation.rawValue ?? "")
         case "W" where dense != nil: return dense.map { .tensor($0.weight) }
         case "b" where dense != nil: return dense.map { .tensor($0.bias) }
-        case "summary":
-            return method("summary", "input_shape=", doc: """
-                model.summary(input_shape=None): each layer's output shape and parameter count, as Keras prints it.
-                Shapes come from the last batch the model saw, or from input_shape (one example, without the batch axis).
-                """) { args, interpreter in
-                let text = try self.summary(args, interpreter)
-                interpreter.showTable(text) { Table.preformattedHTML(text) }
-                return .none
-            }
-        case "zero_grad":
-            return method("zero_grad", "", doc: "model.zero_grad(): clears every parameter's gradient (to None, as PyTorch).") { _, _ in
-                self.parameters.forEach { $0.zeroGrad() }; return .none
-            }
-        case "train":
-            return method("train", "", doc: "model.train(): training mode: dropout drops, batch norm uses and updates batch statistics.") { _, _ in
-                self.isTraining = true; return .none
-            }
-        case "eval":
-            return method("eval", "", doc: "model.eval(): evaluation mode: dropout is off, batch norm uses its running statistics.") { _, _ in
-                self.isTraining = false; return .none
-            }
-        default:
-            return namedTensors.first { $0.name == name }.map { .tensor($0.tensor) }
+        default: return namedTensors.first { $0.name == name }.map { .tensor($0.tensor) }
         }
     }
 
@@ -171,28 +171,21 @@ final class ModelObject: ScriptObject {
 }
 
 /// An optimizer in the language: step(), zero_grad() and a settable lr.
-final class OptimizerObject: ScriptObject {
+final class OptimizerObject: TabledObject {
     let optimizer: Optimizer
     init(_ optimizer: Optimizer) { self.optimizer = optimizer }
     var typeName: String { optimizer.name }
-    var attributeNames: [String] { ["step", "zero_grad", "lr", "params", "steps"] }
-
-    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "lr": return .number(optimizer.learningRate)
-        case "steps": return .integer(optimizer.stepCount)
-        case "params": return .list(ListStorage(optimizer.parameters.map { .tensor($0) }))
-        case "step":
-            return method("step", "", doc: "opt.step(): updates every parameter from its gradient.") { _, _ in
-                self.optimizer.step(); return .none
-            }
-        case "zero_grad":
-            return method("zero_grad", "", doc: "opt.zero_grad(): clears the parameters' gradients (to None, as PyTorch); step() skips a parameter without one.") { _, _ in
-                self.optimizer.zeroGrad(); return .none
-            }
-        default: return nil
-        }
-    }
+    static let members = MemberTable<OptimizerObject>([
+        .method("step", "", doc: "opt.step(): updates every parameter from its gradient.") { opt, _, _ in
+            opt.optimizer.step(); return .none
+        },
+        .method("zero_grad", "", doc: "opt.zero_grad(): clears the parameters' gradients (to None, as PyTorch); step() skips a parameter without one.") { opt, _, _ in
+            opt.optimizer.zeroGrad(); return .none
+        },
+        .property("lr", doc: "opt.lr: the learning rate (settable).") { opt, _ in .number(opt.optimizer.learningRate) },
+        .property("params", doc: "opt.params: the parameters it updates.") { opt, _ in .list(ListStorage(opt.optimizer.parameters.map { .tensor($0) })) },
+        .property("steps", doc: "opt.steps: how many times step() has run.") { opt, _ in .integer(opt.optimizer.stepCount) },
+    ])
 
     func setAttribute(_ name: String, to value: Value) throws {
         guard name == "lr", let rate = Convert.number(value), rate >= 0, rate.isFinite else {

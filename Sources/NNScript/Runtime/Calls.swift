@@ -6,16 +6,7 @@ extension Interpreter {
               at location: SourceLocation, calleeName: @autoclosure () -> String) throws -> Value {
         switch callee {
         case .builtin(let builtin):
-            let arguments = try Arguments.bind(builtin.signature, function: builtin.name, positional: positional,
-                                               keywords: keywords, at: location)
-            do {
-                let result = try builtin.body(arguments, self)
-                // Whatever a builtin built past the budget, or a stop its kernels saw, is reported as it returns.
-                if budget.hasPending { try checkpoint(at: location) }
-                return result
-            } catch let error as CoreError {
-                throw ScriptError(error, at: location)
-            }
+            return try runBuiltin(builtin.name, builtin.signature, positional, keywords, at: location) { try builtin.body($0, self) }
         case .function(let function):
             return try callFunction(function, positional, keywords, at: location)
         case .object(let object):
@@ -37,6 +28,7 @@ extension Interpreter {
     func callFunction(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
                       at location: SourceLocation) throws -> Value {
         let scope = try bindParameters(function, positional, keywords, at: location)
+        defer { function.localCount = Swift.max(function.localCount, scope.values.count) }
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {

@@ -81,8 +81,9 @@ extension Interpreter {
         case .not(let operand):
             return .bool(!(try evaluate(operand, in: scope).truth(at: operand.location)))
         case .call(let calleeExpr, let argumentExprs):
-            let callee = try evaluate(calleeExpr, in: scope)
+            let callee = try evaluateCallee(calleeExpr, in: scope)
             var positional: [Value] = []
+            if case .classMethod(let receiver, _) = callee { positional.append(receiver) }
             var keywords: [(String, Value)] = []
             for argument in argumentExprs {
                 let value = try evaluate(argument.value, in: scope)

@@ -6,7 +6,7 @@ extension Interpreter {
     func bindParameters(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
                         at location: SourceLocation) throws -> Scope {
         let parameters = function.parameters
-        let scope = Scope(parent: function.closure)
+        let scope = Scope(parent: function.closure, capacity: function.localCount)
         let takesPositional = function.positionalCount
         let variadic = function.collectsExtras ? parameters.first { $0.kind == .variadic } : nil
         let collector = function.collectsExtras ? parameters.first { $0.kind == .keywords } : nil

@@ -6,9 +6,11 @@ public final class Scope {
     /// Names an exercise forbids here; inner scopes inherit the parent's.
     var restrictions: Restrictions?
 
-    init(parent: Scope?, values: [String: Value] = [:]) {
+    /// A scope inside `parent`; `capacity` reserves room for that many names, so that binding them does not regrow the table.
+    init(parent: Scope?, values: [String: Value] = [:], capacity: Int = 0) {
         self.parent = parent
         self.values = values
+        if capacity > values.count { self.values.reserveCapacity(capacity) }
         restrictions = parent?.restrictions
     }
 

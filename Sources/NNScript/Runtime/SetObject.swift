@@ -1,14 +1,12 @@
 /// A set, as Python's: items without repeats, kept in insertion order (so that
 /// printing and iterating are the same on every run), with `add`, `in` and `len`.
 /// Items are hashed as dict keys are: numbers, strings, tuples, and objects by identity.
-final class SetObject: ScriptObject, ScriptSequence {
+final class SetObject: TabledObject, ScriptSequence {
     /// The items as the keys of a dict whose values are unused.
     let storage: DictStorage
     init(_ storage: DictStorage = DictStorage()) { self.storage = storage }
 
     var typeName: String { "set" }
-    static let names = ["add", "remove", "discard", "update", "clear", "copy", "pop"]
-    var attributeNames: [String] { Self.names }
 
     func contains(_ item: Value, at location: SourceLocation) throws -> Bool {
         try storage.position(of: item, at: location) != nil
@@ -22,36 +20,33 @@ final class SetObject: ScriptObject, ScriptSequence {
         try storage.visit(.keys, at: nil, body)
     }
 
-    func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "add":
-            return method(name, "item", doc: "Adds an item (nothing happens when it is already there).") { args, _ in
-                try self.insert(args.named["item"] ?? .none, at: args.location); return .none
+    static let members = MemberTable<SetObject>([
+        .method("add", "item", doc: "Adds an item (nothing happens when it is already there).") { set, args, _ in
+            try set.insert(args.named["item"] ?? .none, at: args.location); return .none
+        },
+        removal("remove", doc: "Removes an item; a KeyError when it is missing."),
+        removal("discard", doc: "Removes an item if it is there."),
+        .method("update", "items", doc: "Adds every item of an iterable.") { set, args, interpreter in
+            try interpreter.iterate(args.named["items"] ?? .none, at: args.location) { try set.insert($0, at: args.location); return true }
+            return .none
+        },
+        .method("clear", "", doc: "Removes every item.") { set, _, _ in set.storage.removeAll(); return .none },
+        .method("copy", "", doc: "A shallow copy.") { set, _, _ in .object(SetObject(set.storage.copy())) },
+        .method("pop", "", doc: "Removes and returns the item added first.") { set, args, _ in
+            guard let first = set.storage.keys.first else { throw ScriptError(.key, "pop from an empty set", at: args.location) }
+            _ = try set.storage.remove(first, at: args.location)
+            return first
+        },
+    ])
+
+    /// `remove` (a KeyError for a missing item) and `discard` (silent).
+    private static func removal(_ name: String, doc: String) -> Member<SetObject> {
+        .method(name, "item", doc: doc) { set, args, interpreter in
+            let item = args.named["item"] ?? .none
+            if try set.storage.remove(item, at: args.location) == nil, name == "remove" {
+                throw ScriptError(.key, Display.repr(item, interpreter: interpreter), at: args.location, hint: "discard(item) removes it only if present")
             }
-        case "remove", "discard":
-            return method(name, "item", doc: name == "remove" ? "Removes an item; a KeyError when it is missing." : "Removes an item if it is there.") { args, interpreter in
-                let item = args.named["item"] ?? .none
-                if try self.storage.remove(item, at: args.location) == nil, name == "remove" {
-                    throw ScriptError(.key, Display.repr(item, interpreter: interpreter), at: args.location, hint: "discard(item) removes it only if present")
-                }
-                return .none
-            }
-        case "update":
-            return method(name, "items", doc: "Adds every item of an iterable.") { args, interpreter in
-                try interpreter.iterate(args.named["items"] ?? .none, at: args.location) { try self.insert($0, at: args.location); return true }
-                return .none
-            }
-        case "clear":
-            return method(name, "", doc: "Removes every item.") { _, _ in self.storage.removeAll(); return .none }
-        case "copy":
-            return method(name, "", doc: "A shallow copy.") { _, _ in .object(SetObject(self.storage.copy())) }
-        case "pop":
-            return method(name, "", doc: "Removes and returns the item added first.") { args, _ in
-                guard let first = self.storage.keys.first else { throw ScriptError(.key, "pop from an empty set", at: args.location) }
-                _ = try self.storage.remove(first, at: args.location)
-                return first
-            }
-        default: return nil
+            return .none
         }
     }
 

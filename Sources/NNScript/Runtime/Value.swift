@@ -92,6 +92,11 @@ public protocol ScriptObject: AnyObject {
     func display(interpreter: Interpreter) -> String
     /// Calls the object (a model applied to a batch); nil when it is not callable.
     func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value?
+    /// Where the method `name` is in the object's member table, so that `obj.name(…)` calls it without binding it; nil by default.
+    func methodPosition(_ name: String) -> Int?
+    /// Calls the method at `position` (from ``methodPosition(_:)``) on the object.
+    func callMethod(at position: Int, _ positional: [Value], _ keywords: [(String, Value)],
+                    interpreter: Interpreter, at location: SourceLocation) throws -> Value
 }
 
 extension ScriptObject {
@@ -103,6 +108,13 @@ extension ScriptObject {
     public func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }
     /// What the REPL shows; the default is `<typeName>`.
     public func display(interpreter: Interpreter) -> String { "<\(typeName)>" }
+    /// No member table by default: methods are read as attributes, then called.
+    public func methodPosition(_ name: String) -> Int? { nil }
+    /// Without a member table there is no method to call by position.
+    public func callMethod(at position: Int, _ positional: [Value], _ keywords: [(String, Value)],
+                           interpreter: Interpreter, at location: SourceLocation) throws -> Value {
+        throw ScriptError(.type, "\(typeName) has no method table", at: location)
+    }
 }
 
 /// A function defined in the language with `def` or `lambda`.
@@ -124,6 +136,8 @@ public final class Function {
     let positionalCount: Int
     /// Whether the function has `*args` or `**kwargs`.
     let collectsExtras: Bool
+    /// The most local variables a call has held: the next call's scope is made that large.
+    var localCount = 0
 
     /// The body of a function: statements, or a lambda's single expression.
     public enum Body {

@@ -8,6 +8,15 @@ struct AttributeTable {
         for (name, value) in entries { set(name, value) }
     }
 
+    /// An empty table with room for `capacity` names.
+    init(capacity: Int) {
+        values.reserveCapacity(capacity)
+        order.reserveCapacity(capacity)
+    }
+
+    /// How many names it holds.
+    var count: Int { order.count }
+
     @inline(__always)
     subscript(name: String) -> Value? { values[name] }
 

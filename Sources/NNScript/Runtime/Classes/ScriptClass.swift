@@ -10,6 +10,8 @@ public final class ScriptClass: ScriptObject {
     private(set) var attributes: AttributeTable
     /// Set on the builtin `Module`, which learners' models derive from.
     let isModuleBase: Bool
+    /// The most fields an instance has had: new instances reserve that many.
+    var fieldCount = 0
 
     init(name: String, base: ScriptClass?, attributes: [(String, Value)], docstring: String?, isModuleBase: Bool = false) {
         self.name = name
@@ -95,7 +97,7 @@ public final class Instance: ScriptObject {
     /// The class the instance belongs to.
     public let type: ScriptClass
     /// The attributes set on the instance, in the order they were first set: a Module's parameters follow it.
-    private(set) var fields = AttributeTable()
+    private(set) var fields: AttributeTable
     var fieldOrder: [String] { fields.order }
     /// `train()` / `eval()` mode, for Modules.
     var training = true
@@ -109,6 +111,7 @@ public final class Instance: ScriptObject {
         self.type = type
         self.serial = serial
         self.interpreter = interpreter
+        fields = AttributeTable(capacity: type.fieldCount)
     }
 
     /// The type name: the instance's class's name.
@@ -152,7 +155,10 @@ public final class Instance: ScriptObject {
     }
 
     /// Sets a field of the instance.
-    public func setAttribute(_ name: String, to value: Value) throws { fields.set(name, value) }
+    public func setAttribute(_ name: String, to value: Value) throws {
+        fields.set(name, value)
+        if fields.count > type.fieldCount { type.fieldCount = fields.count }
+    }
 
     /// Removes an attribute set on the instance; false when it has none of that name.
     func removeAttribute(_ name: String) -> Bool { fields.remove(name) }
