@@ -6,8 +6,14 @@
 /// chain rule and the reports can show every step. Leaves created with
 /// `requiresGrad` (parameters) collect gradients in ``grad``.
 public final class Tensor {
-    /// The values, row-major.
-    public internal(set) var data: [Double]
+    /// The values, row-major; shared with the tensors ``detached()`` made from this one.
+    public internal(set) var data: [Double] {
+        get { storage.values }
+        set { storage.values = newValue }
+        _modify { yield &storage.values }
+    }
+    /// The values' home: a detached tensor shares it, so an in-place write through either shows in both, as in PyTorch.
+    private let storage: TensorStorage
     /// The size of each dimension; `[]` for a scalar.
     public let shape: [Int]
     /// Whether gradients flow to this tensor. True for parameters and for
@@ -51,23 +57,20 @@ public final class Tensor {
     var walk = 0, nextInput = 0
     /// Scratch space of a backward pass: the gradient terms summed so far.
     var gradientSum: [Double]?
-    /// The budget this tensor's data is charged to while it lives (the running program's).
-    private let budget: ResourceBudget?
 
     /// Creates a tensor without checking that `data` matches `shape`; for the ops.
     init(
         uncheckedData data: [Double], shape: [Int], requiresGrad: Bool = false,
-        op: String? = nil, inputs: OpInputs = [], backward: BackwardRule? = nil, formulas: [String] = []
+        op: String? = nil, inputs: OpInputs = [], backward: BackwardRule? = nil, formulas: [String] = [],
+        storage shared: TensorStorage? = nil
     ) {
-        self.data = data
+        storage = shared ?? TensorStorage(data, charging: ResourceBudget.current) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
         self.shape = shape
         self.requiresGrad = requiresGrad
         self.op = op
         self.inputs = inputs
         self.backwardRule = backward
         self.formulas = formulas
-        budget = ResourceBudget.current
-        budget?.charge(data.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
     }
 
     /// Creates a tensor of the given shape from row-major values.
@@ -101,7 +104,6 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
-        budget?.release(data.count &* 8)
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
         inputs.moveAll(into: &pending)
@@ -126,9 +128,15 @@ public final class Tensor {
         return data[0]
     }
 
-    /// A copy of the values that is cut off from the graph and needs no gradient.
+    /// A tensor cut off from the graph that needs no gradient and shares these values, as PyTorch's
+    /// `detach()`: writing into either in place changes both; `detached().cloned()` is a snapshot.
     public func detached() -> Tensor {
-        Tensor(uncheckedData: data, shape: shape)
+        Tensor(uncheckedData: [], shape: shape, storage: storage)
+    }
+
+    /// A copy of the values with their own storage; gradient flows back unchanged, as PyTorch's `clone()`.
+    public func cloned() throws -> Tensor {
+        try unary("clone", formulas: ["{g}"], { $0 }) { _, _ in 1 }
     }
 
     /// Turns this tensor into a trainable leaf (a parameter).
@@ -171,6 +179,21 @@ public final class Tensor {
     func update(_ body: (inout [Double]) -> Void) {
         body(&data)
     }
+}
+
+/// The values of one or more tensors (a tensor and its detached views), charged once to the
+/// running program's memory budget while any of them lives.
+final class TensorStorage {
+    var values: [Double]
+    private let budget: ResourceBudget?
+
+    init(_ values: [Double], charging budget: ResourceBudget?, what: () -> String) {
+        self.values = values
+        self.budget = budget
+        budget?.charge(values.count &* 8, what)
+    }
+
+    deinit { budget?.release(values.count &* 8) }
 }
 
 /// The backward rule of one op: the gradient of the output in, one gradient per input out.

@@ -18,7 +18,7 @@ public struct GradePrinter: Sendable {
     /// Every check of a report, one line each, failures followed by their detail; the first failure's hint only.
     ///
     /// A check run in a loop (fresh random cases) shows at most two of its failures, then how many more
-    /// failed. The other hints come one at a time from `nnlearn hint` / `:hint`.
+    /// failed; when every case passed, one ✓ for the check. The other hints come one at a time from `nnlearn hint` / `:hint`.
     public func report(_ report: GradeReport) -> String {
         var text = ""
         if let error = report.learnerError {
@@ -28,8 +28,18 @@ public struct GradePrinter: Sendable {
         var hintShown = false
         for block in report.blocks {
             let totals = Dictionary(block.results.filter { !$0.passed }.compactMap(\.location).map { ($0, 1) }, uniquingKeysWith: +)
+            let passes = Dictionary(block.results.filter(\.passed).compactMap(\.location).map { ($0, 1) }, uniquingKeysWith: +)
             var shown: [SourceLocation: Int] = [:]
             for result in block.results {
+                // A check run in a loop that passed every case is one ✓, with the number of cases;
+                // beside failures of the same check its passes are not listed.
+                if result.passed, let location = result.location, let count = passes[location], count > 1 || totals[location] != nil {
+                    guard shown[location] == nil, totals[location] == nil else { continue }
+                    shown[location] = 0
+                    text += "  " + colour.paint("✓", .green) + " " + result.message
+                        + colour.paint(" (and the \(count - 1) other case\(count == 2 ? "" : "s") of this check)", .dim) + "\n"
+                    continue
+                }
                 if !result.passed, let location = result.location {
                     shown[location, default: 0] += 1
                     guard shown[location, default: 0] <= Self.failuresShownPerCheck else { continue }

@@ -106,7 +106,9 @@ public struct Grader: Sendable {
 
     /// An error in a check block, rendered against the block's own lines.
     static func render(_ error: ScriptError, in block: CheckBlock, after offset: Int) -> String {
-        var shifted = error
+        // The check's own chain of calls and padded text are not the learner's to read.
+        var shifted = error.withoutCalls
+        shifted.source = nil
         if let location = error.location {
             shifted.location = SourceLocation(line: location.line - offset, column: location.column)
         }
@@ -146,6 +148,9 @@ struct LearnerCode {
     /// The error rendered against the learner's file when it happened there, else nil.
     func render(_ error: ScriptError) -> String? {
         guard contains(error) else { return nil }
-        return error.render(source: source, file: file)
+        // Calls written in the learner's file are shown; the checks' calls into it are not.
+        var own = error
+        own.calls = error.calls.filter { $0.source?.file == file }
+        return own.render(source: source, file: file)
     }
 }

@@ -21,7 +21,8 @@ public enum ReplMain {
         setlocale(LC_CTYPE, "")
         guard isatty(0) == 1, let editor = LineEditor() else {
             // Not a terminal: the same output as `nnlearn run -`, plus any :commands.
-            let session = ReplSession(console: .standard(colour: .plain), style: .plain, baseDirectory: base)
+            let session = ReplSession(console: .standard(colour: .plain), style: .plain,
+                                      graphics: NNScript.Host.Graphics.detect(environment: environment), baseDirectory: base)
             configure(session)
             let input: Data
             do {
@@ -35,8 +36,8 @@ public enum ReplMain {
             return session.lesson == nil ? PipedRepl.run(text, in: session) : PipedRepl.stepLesson(text, in: session)
         }
         let colour = ColourPolicy.detect(fileDescriptor: 1, environment: environment)
-        let session = ReplSession(console: .standard(colour: colour), style: .notebook,
-                                  drawsProgress: isatty(1) == 1, baseDirectory: base)
+        let session = ReplSession(console: .standard(colour: colour), style: .notebook, drawsProgress: isatty(1) == 1,
+                                  graphics: NNScript.Host.Graphics.detect(environment: environment), baseDirectory: base)
         session.console.out(banner + "\n\n")
         configure(session)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment))

@@ -53,6 +53,8 @@ public final class ReplSession {
     public let drawsProgress: Bool
     /// Whether every `backward()` prints its trace (`:trace on`).
     public var tracesBackward = false
+    /// Unicode or ASCII plots and tables, for every interpreter this session makes.
+    public let graphics: NNScript.Host.Graphics
     /// The `Out[n]:` label of the cell running now; nil shows values bare (lesson cells, the plain style).
     private var resultLabel: String?
     /// True once any cell or command has failed (a pipe then exits with status 1).
@@ -68,10 +70,11 @@ public final class ReplSession {
     /// cell starts still stops it.
     public var forgetsEarlierStops = true
 
-    public init(console: ReplConsole, style: Style = .notebook, drawsProgress: Bool = false,
+    public init(console: ReplConsole, style: Style = .notebook, drawsProgress: Bool = false, graphics: NNScript.Host.Graphics = .unicode,
                 baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 commands: CommandRegistry = StandardCommands.registry()) {
         self.console = console
+        self.graphics = graphics
         self.style = style
         self.drawsProgress = drawsProgress
         self.baseDirectory = baseDirectory
@@ -198,7 +201,7 @@ public final class ReplSession {
                 // Through the interpreter's writer, so the trace is part of the cell's output.
                 if self?.tracesBackward == true { interpreter.printLine(loss.traceReport(precision: interpreter.precision)) }
             },
-            files: FileAccess(base: folder ?? baseDirectory), interrupt: Interruption.shared)
+            colour: console.colour, graphics: graphics, files: FileAccess(base: folder ?? baseDirectory), interrupt: Interruption.shared)
         return Interpreter(host: host)
     }
 

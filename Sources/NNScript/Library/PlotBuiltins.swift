@@ -7,14 +7,24 @@ enum PlotBuiltins {
     static let all: [Builtin] = [
         Builtin("plot", Signature("*series, labels=, title=, x=, logy=, width=, height=, xlabel=, ylabel="), doc: """
             plot(*series, labels=None, title=None, x=None, logy=False): a line chart of one or more series
-            (lists, tensors or a fit history's h.loss), with axes, ticks and a legend.
+            (lists, tensors or a fit history's h.loss), with axes, ticks and a legend. plot(x, y) draws y
+            against x, as matplotlib does; several series share x=..., and two labels make two series.
             """) { args, interpreter in
             var names = try stringList(args, "labels")
             var series: [PlotSeries] = []
-            let x = try args.value("x").map { try numbers($0, interpreter, at: args.location) }
-            for (index, value) in args.rest.enumerated() {
+            var x = try args.value("x").map { try numbers($0, interpreter, at: args.location) }
+            var values = args.rest
+            // matplotlib's plot(x, y): two vectors of one length, no x=, at most one label.
+            if x == nil, values.count == 2, names.count < 2, values.allSatisfy({ if case .tensor(let t) = $0 { t.rank <= 1 } else { true } }) {
+                let (first, second) = (try numbers(values[0], interpreter, at: args.location), try numbers(values[1], interpreter, at: args.location))
+                if first.count == second.count {
+                    x = first
+                    values = [values[1]]
+                }
+            }
+            for (index, value) in values.enumerated() {
                 let y = try numbers(value, interpreter, at: args.location)
-                series.append(PlotSeries(index < names.count ? names[index] : (args.rest.count > 1 ? "series \(index + 1)" : ""), y: y, x: x))
+                series.append(PlotSeries(index < names.count ? names[index] : (values.count > 1 ? "series \(index + 1)" : ""), y: y, x: x))
             }
             guard !series.isEmpty else { throw ScriptError(.type, "plot() needs at least one series", at: args.location) }
             names = []

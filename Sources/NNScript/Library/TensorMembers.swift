@@ -44,7 +44,10 @@ enum TensorMembers {
             return .none
         },
         .method("zero_grad", "", doc: "x.zero_grad(): clears the gradient (to None, as PyTorch).") { t, _, _ in t.zeroGrad(); return .none },
-        .method("detach", "", doc: "x.detach(): the same values, cut off from the graph.") { t, _, _ in .tensor(t.detached()) },
+        .method("detach", "", doc: "x.detach(): the same values, shared and cut off from the graph; x.detach().clone() is a snapshot.") { t, _, _ in
+            .tensor(t.detached())
+        },
+        .method("clone", "", doc: "x.clone(): a copy with its own values; gradient flows back to x.") { t, _, _ in .tensor(try t.cloned()) },
         .method("label", "name", doc: "x.label(\"z1\"): names the node for trace, explain and dot; returns x.") { t, args, _ in
             t.label = try args.string("name")
             return .tensor(t)

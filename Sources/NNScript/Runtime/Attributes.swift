@@ -8,7 +8,12 @@ extension Interpreter {
         case .tensor(let tensor): found = try TensorMembers.table.value(name, of: tensor, interpreter: self)
         case .list(let list): found = try ListMembers.table.value(name, of: list, interpreter: self)
         case .string(let text): found = try StringMembers.table.value(name, of: text, interpreter: self)
-        case .dict(let dict): found = try DictMembers.member(name, of: dict, interpreter: self)
+        case .dict(let dict):
+            do { found = try DictMembers.member(name, of: dict, interpreter: self) } catch let error as ScriptError {
+                var located = error.located(location)
+                located.length = max(1, name.count)
+                throw located
+            }
         case .object(let object): found = try object.attribute(name, interpreter: self)
         case .function(let function):
             found = name == "__name__" ? .string(function.name) : name == "__doc__" ? (function.docstring.map { .string($0) } ?? Value.none) : nil
@@ -21,14 +26,17 @@ extension Interpreter {
             hint = "a list of numbers is a tensor in nnlearn; start from an empty list (xs = []) to append"
         }
         if case .tensor = value, name == "size" || name == "dim" { hint = "use .shape" }
+        var error = ScriptError(.attribute, "\(value.typeName) has no attribute '\(name)'", at: location, hint: hint)
         if case .object(let instance as Instance) = value {
-            throw ScriptError(.attribute, "'\(instance.type.name)' object has no attribute '\(name)'", at: location,
-                              hint: hint ?? (instance.type.isModule && name == "forward" ? "define def forward(self, x) in class \(instance.type.name)" : nil))
+            error = ScriptError(.attribute, "'\(instance.type.name)' object has no attribute '\(name)'", at: location,
+                                hint: hint ?? (instance.type.isModule && name == "forward" ? "define def forward(self, x) in class \(instance.type.name)" : nil))
         }
         if case .object(let cls as ScriptClass) = value {
-            throw ScriptError(.attribute, "type object '\(cls.name)' has no attribute '\(name)'", at: location, hint: hint)
+            error = ScriptError(.attribute, "type object '\(cls.name)' has no attribute '\(name)'", at: location, hint: hint)
         }
-        throw ScriptError(.attribute, "\(value.typeName) has no attribute '\(name)'", at: location, hint: hint)
+        // The caret underlines the attribute's name.
+        error.length = max(1, name.count)
+        throw error
     }
 
     /// The names offered after a dot, for completion and suggestions.

@@ -43,12 +43,14 @@ extension Interpreter {
             methodFrames.append(nil)
         }
         defer { methodFrames.removeLast() }
-        switch function.body {
-        case .expression(let expr):
-            return try evaluate(expr, in: scope)
-        case .statements(let body):
-            if case .returned(let value) = try execute(body, in: scope) { return value }
-            return .none
+        return try runBody(of: function, calledAt: location) {
+            switch function.body {
+            case .expression(let expr):
+                return try evaluate(expr, in: scope)
+            case .statements(let body):
+                if case .returned(let value) = try execute(body, in: scope) { return value }
+                return .none
+            }
         }
     }
 

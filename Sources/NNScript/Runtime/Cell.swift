@@ -33,7 +33,9 @@ extension Interpreter {
         // Inside ``muted(_:)`` the cell is still captured, but nothing reaches the host.
         let captured = OutputCapture(forwards: saved?.forwards ?? true)
         capture = captured
-        defer { capture = saved }
+        let savedSource = currentSource
+        currentSource = SourceText(file: file, text: source)
+        defer { capture = saved; currentSource = savedSource }
         do {
             _ = try run(source)
             return CellResult(output: captured.output, error: nil, displays: captured.displays)

@@ -10,7 +10,7 @@ extension Interpreter {
                 }
                 throw undefinedName(name, in: scope, at: location)
             }
-        case .attribute(let objectExpr, let name):
+        case .attribute(let objectExpr, let name, _):
             let object = try evaluate(objectExpr, in: scope)
             switch object {
             case .object(let instance as Instance):

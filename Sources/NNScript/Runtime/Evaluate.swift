@@ -60,7 +60,9 @@ extension Interpreter {
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: at)
         case .binary(let op, let left, let right):
-            return try binary(op, try evaluate(left, in: scope), try evaluate(right, in: scope), at: at)
+            let (a, b) = (try evaluate(left, in: scope), try evaluate(right, in: scope))
+            if op == .multiply { try refuseRepeatedLiteral(left, a, right, b, at: at) }
+            return try binary(op, a, b, at: at)
         case .compare(let first, let comparisons):
             var left = try evaluate(first, in: scope)
             var result = Value.bool(true)
@@ -95,18 +97,18 @@ extension Interpreter {
                 if let label = argument.label { keywords.append((label, value)) } else { positional.append(value) }
             }
             return try call(callee, positional, keywords, at: at, calleeName: Self.calleeName(calleeExpr))
-        case .attribute(let objectExpr, let name):
+        case .attribute(let objectExpr, let name, let nameLocation):
             let object = try evaluate(objectExpr, in: scope)
             if let restrictions = scope.restrictions, restrictions.names.contains(name), case .tensor = object {
-                throw restrictions.error(name, at: at)
+                throw restrictions.error(name, at: nameLocation)
             }
-            return try attribute(name, of: object, at: at)
+            return try attribute(name, of: object, at: nameLocation)
         case .subscripted(let containerExpr, let subscripts):
             return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
         case .lambda(let parameters, let body):
             let defaults = try parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
             return .function(Function(name: "<lambda>", parameters: parameters, defaults: defaults,
-                                      body: .expression(body), docstring: nil, closure: scope))
+                                      body: .expression(body), docstring: nil, closure: scope, source: currentSource))
         case .conditional(let condition, let then, let otherwise):
             return try evaluate(condition, in: scope).truth(at: condition.location)
                 ? try evaluate(then, in: scope) : try evaluate(otherwise, in: scope)
@@ -117,7 +119,7 @@ extension Interpreter {
     static func calleeName(_ expr: Expr) -> String {
         switch expr.kind {
         case .name(let name): return name
-        case .attribute(let base, let name): return "\(calleeName(base)).\(name)"
+        case .attribute(let base, let name, _): return "\(calleeName(base)).\(name)"
         default: return "this value"
         }
     }
@@ -139,4 +141,15 @@ extension Interpreter {
         "math": "exp, log, sqrt and friends are builtins: exp(x)",
         "self": "self is the first parameter of a method: def forward(self, x): inside a class",
     ]
+
+    /// `[0.0] * n` repeats the list in Python but, a list of numbers being a tensor here, would
+    /// scale its values: the two readings disagree, so the literal times an int is refused.
+    private func refuseRepeatedLiteral(_ left: Expr, _ a: Value, _ right: Expr, _ b: Value, at location: SourceLocation) throws {
+        switch (left.kind, a, right.kind, b) {
+        case (.list, .tensor, _, .integer), (_, .integer, .list, .tensor): break
+        default: return
+        }
+        throw ScriptError(.type, "a list of numbers is a tensor, so `*` would multiply its values instead of repeating the list as Python does",
+                          at: location, hint: "for n zeros write zeros(n) (or full(n, value)); to scale, write tensor([...]) * n")
+    }
 }

@@ -40,7 +40,7 @@ extension Interpreter {
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
             scope.values[definition.name] = .function(Function(
                 name: definition.name, parameters: definition.parameters, defaults: defaults,
-                body: .statements(definition.body), docstring: definition.docstring, closure: scope))
+                body: .statements(definition.body), docstring: definition.docstring, closure: scope, source: currentSource))
         case .return(let expr):
             return .returned(try expr.map { try evaluate($0, in: scope) } ?? .none)
         case .if(let branches, let otherwise):
@@ -51,8 +51,10 @@ extension Interpreter {
         case .for(let target, let iterableExpr, let body):
             let iterable = try evaluate(iterableExpr, in: scope)
             var flow = Flow.normal
+            // A stop (Ctrl-C, a limit) is reported at the body's line, which is what was running.
+            let bodyLocation = body.first?.location ?? at
             try iterate(iterable, at: iterableExpr.location) { item in
-                try tick(at)
+                try tick(bodyLocation)
                 try assign(item, to: target, in: scope)
                 flow = try execute(body, in: scope)
                 switch flow {
@@ -63,8 +65,9 @@ extension Interpreter {
             }
             return flow
         case .while(let condition, let body):
+            let bodyLocation = body.first?.location ?? at
             while try evaluate(condition, in: scope).truth(at: condition.location) {
-                try tick(at)
+                try tick(bodyLocation)
                 let flow = try execute(body, in: scope)
                 switch flow {
                 case .breakLoop: return .normal
@@ -105,13 +108,38 @@ extension Interpreter {
         case .tuple(let targets), .list(let targets):
             let items = try unpack(value, count: targets.count, at: target.location)
             for (item, sub) in zip(items, targets) { try assign(item, to: sub, in: scope) }
-        case .attribute(let objectExpr, let name):
+        case .attribute(let objectExpr, let name, _):
             try setAttribute(name, of: try evaluate(objectExpr, in: scope), to: value, at: target.location)
         case .subscripted(let containerExpr, let subscripts):
-            try setSubscript(try evaluate(containerExpr, in: scope), subscripts, to: value, in: scope, at: target.location)
+            let (container, writeBack) = try assignablePart(containerExpr, in: scope)
+            try setSubscript(container, subscripts, to: value, in: scope, at: target.location)
+            try writeBack()
         default:
             throw ScriptError(.syntax, "cannot assign to this expression", at: target.location)
         }
+    }
+
+    /// The value of an assignment's container, and how to store it back when it is part of a tensor.
+    ///
+    /// `out[i]` of a tensor is a copy here, while in NumPy and PyTorch it is a view, so that
+    /// `out[i][j] = 1.0` lands in `out`: the changed part is written back, at any depth.
+    /// Indexing with a list or a mask copies in NumPy too, so writing through it is refused.
+    private func assignablePart(_ expr: Expr, in scope: Scope) throws -> (Value, writeBack: () throws -> Void) {
+        guard case .subscripted(let parentExpr, let subscripts) = expr.kind else { return (try evaluate(expr, in: scope), {}) }
+        let (parentValue, parentWriteBack) = try assignablePart(parentExpr, in: scope)
+        guard case .tensor(let parent) = parentValue else {
+            return (try subscriptValue(parentValue, subscripts, in: scope, at: expr.location), {})
+        }
+        let specs = try indexSpecs(subscripts, shape: parent.shape, in: scope)
+        if specs.contains(where: { if case .positions = $0 { true } else { false } }) {
+            throw ScriptError(.index, "a part chosen with a list or a mask is a copy, so assigning into it would change nothing",
+                              at: expr.location, hint: "put every index in one pair of brackets: x[rows, j] = value")
+        }
+        let part = try core(expr.location) { try parent.detached().indexed(specs) }
+        return (.tensor(part), {
+            try self.core(expr.location) { try parent.setIndexed(specs, to: part) }
+            try parentWriteBack()
+        })
     }
 
     /// Splits a value into exactly `count` items for `a, b = value`.

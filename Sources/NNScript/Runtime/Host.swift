@@ -57,6 +57,18 @@ public struct Host {
         case unicode
         /// Plain ASCII, for terminals without UTF-8.
         case ascii
+
+        /// ASCII when the learner asked for it (`--ascii`) for this process; set once at start-up.
+        public nonisolated(unsafe) static var chosenASCII = false
+
+        /// What a terminal with this environment shows: ASCII when chosen, or when the locale
+        /// (`LC_ALL`, else `LC_CTYPE`, else `LANG`, as the C library reads them) does not name UTF-8.
+        public static func detect(environment: [String: String]) -> Graphics {
+            if chosenASCII { return .ascii }
+            let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+            let normalized = locale.lowercased().replacingOccurrences(of: "-", with: "")
+            return normalized.contains("utf8") ? .unicode : .ascii
+        }
     }
 
     /// What a program may take before it is stopped.

@@ -43,6 +43,10 @@ public final class Interpreter {
     var identities: [ObjectIdentifier: (object: AnyObject, id: Int)] = [:]
     var deadline: Date?
     var depth = 0
+    /// The text of the running code (a cell, or a function's body), for errors raised in another cell.
+    var currentSource: SourceText?
+    /// The name of the running function, `<module>` at top level, for tracebacks.
+    var currentFunction = "<module>"
     /// The deepest a chain of calls may go before a RecursionError.
     public static let maximumDepth = 400
 

@@ -20,6 +20,11 @@ public struct ScriptError: Error, CustomStringConvertible {
     public var location: SourceLocation?
     /// A suggestion for fixing it, if there is one.
     public var hint: String?
+    /// The text `location` lies in, when it is not the text the error is rendered against
+    /// (a function defined in an earlier cell).
+    public var source: SourceText?
+    /// The calls the error passed through, innermost first (see ``traceback(source:)``).
+    public var calls: [CallSite] = []
 
     /// An error of `kind` with `message`, where it happened, and a hint.
     public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
@@ -63,13 +68,16 @@ public struct ScriptError: Error, CustomStringConvertible {
 }
 
 extension ScriptError {
-    /// The error as a learner sees it: `file:line:col: error: NameError: …`, the line, a caret, a hint.
+    /// The error as a learner sees it: the calls it passed through (as Python's traceback), then
+    /// `file:line:col: error: NameError: …`, the line, a caret and a hint.
     public func render(source: String, file: String) -> String {
+        let rendered = SourceText(file: file, text: source)
+        let own = self.source ?? rendered
         let diagnostic = Diagnostic("\(kind.rawValue): \(message)", at: location ?? SourceLocation(line: 0, column: 0),
                                     length: length, suggestion: hint)
         guard location != nil else {
             return "\(file): error: \(kind.rawValue): \(message)" + (hint.map { "\nhint: \($0)" } ?? "")
         }
-        return diagnostic.render(source: source, file: file)
+        return traceback(source: rendered) + diagnostic.render(source: own.text, file: own.file)
     }
 }

@@ -95,7 +95,7 @@ extension Interpreter {
     }
 
     /// Translates subscripts to the core's index specs.
-    private func indexSpecs(_ subscripts: [Subscript], shape: [Int], in scope: Scope) throws -> [IndexSpec] {
+    func indexSpecs(_ subscripts: [Subscript], shape: [Int], in scope: Scope) throws -> [IndexSpec] {
         try subscripts.enumerated().map { axis, part in
             switch part {
             case .slice(let start, let stop, let step):

@@ -130,6 +130,8 @@ public final class Function {
     /// The docstring, if there is one.
     public let docstring: String?
     let closure: Scope
+    /// The text the function is written in, for errors raised in it from another cell.
+    let source: SourceText?
     /// The class whose body defined the function, for `super()`; weak, as the class holds its methods.
     weak var owner: ScriptClass?
     /// How many leading parameters take positional arguments (those before `*args`).
@@ -145,7 +147,9 @@ public final class Function {
         case expression(Expr)
     }
 
-    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, docstring: String?, closure: Scope) {
+    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, docstring: String?, closure: Scope,
+         source: SourceText?) {
+        self.source = source
         self.name = name
         self.parameters = parameters
         self.defaults = defaults
@@ -158,7 +162,7 @@ public final class Function {
 
     /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
     func closing(over scope: Scope) -> Function {
-        Function(name: name, parameters: parameters, defaults: defaults, body: body, docstring: docstring, closure: scope)
+        Function(name: name, parameters: parameters, defaults: defaults, body: body, docstring: docstring, closure: scope, source: source)
     }
 
     /// `name(a, b=1, *args, **kwargs)`, for help and messages.

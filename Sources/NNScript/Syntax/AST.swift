@@ -46,7 +46,8 @@ public indirect enum ExprKind: Equatable, Sendable {
     case logical(LogicalOperator, Expr, Expr)
     case not(Expr)
     case call(Expr, [Argument])
-    case attribute(Expr, String)
+    /// `object.name`, with where the name is written (an unknown attribute's caret points there).
+    case attribute(Expr, String, name: SourceLocation)
     case subscripted(Expr, [Subscript])
     case lambda([Parameter], Expr)
     /// `then if condition else otherwise`.

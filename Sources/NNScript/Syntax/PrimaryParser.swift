@@ -19,10 +19,11 @@ extension SyntaxParser {
                 guard case .name(let name) = current.kind else {
                     throw error("expected a name after '.'", at: current)
                 }
+                let nameLocation = current.location
                 advance()
                 try enter(cost: 1)
                 chain += 1
-                expression = Expr(.attribute(expression, name), at: expression.location)
+                expression = Expr(.attribute(expression, name, name: nameLocation), at: expression.location)
             } else {
                 break
             }

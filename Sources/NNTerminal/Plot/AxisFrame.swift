@@ -55,11 +55,28 @@ struct AxisFrame {
             let pad = max(0, (canvasWidth - DisplayWidth.of(xLabel)) / 2)
             out.append(TextLayout.spaces(canvasStart + pad) + xLabel)
         }
-        if !legend.isEmpty {
-            out.append(TextLayout.spaces(canvasStart) + legend.map { $0.marker + " " + $0.name }.joined(separator: "   "))
-        }
+        out += legendLines(indent: canvasStart)
         out += extraLines.map { TextLayout.spaces(canvasStart) + $0 }
         return TextLayout.join(out)
+    }
+
+    /// The legend's items, as many to a line as fit in 80 columns or the plot's width if wider,
+    /// so that a terminal never wraps them (a marker is one column, whatever its colour escapes).
+    private func legendLines(indent: Int) -> [String] {
+        let limit = max(80, indent + canvasWidth)
+        var lines: [String] = []
+        var line = "", used = 0
+        for item in legend {
+            let width = 2 + DisplayWidth.of(item.name)
+            if used > 0, indent + used + 3 + width > limit {
+                lines.append(TextLayout.spaces(indent) + line)
+                (line, used) = ("", 0)
+            }
+            line += (used > 0 ? "   " : "") + item.marker + " " + item.name
+            used += (used > 0 ? 3 : 0) + width
+        }
+        if used > 0 { lines.append(TextLayout.spaces(indent) + line) }
+        return lines
     }
 
     /// The x axis with a tick mark at each labelled column.

@@ -24,9 +24,11 @@ struct LessonCommand: ParsableCommand {
     var restart = false
 
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var graphics: GraphicsOption
 
     func run() throws {
         memory.apply()
+        graphics.apply()
         let environment = ProcessInfo.processInfo.environment
         // A lesson named by its file needs no catalog; an id or a number does.
         if !(lesson.hasSuffix(".md") || lesson.contains("/")) { try requireLessons() }

@@ -13,9 +13,11 @@ struct Repl: ParsableCommand {
     )
 
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var graphics: GraphicsOption
 
     func run() throws {
         memory.apply()
+        graphics.apply()
         let banner = "nnlearn \(NNLearn.configuration.version): type code to run it, :help for commands, Ctrl-D to quit."
         let status = ReplMain.run(banner: banner)
         if status != 0 { throw ExitCode(status) }

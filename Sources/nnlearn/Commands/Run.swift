@@ -13,9 +13,11 @@ struct Run: ParsableCommand {
     var file: String
 
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var graphics: GraphicsOption
 
     func run() throws {
         memory.apply()
+        graphics.apply()
         let source: String
         do {
             // Capped: `run - < /dev/zero` or a 100 MB file is refused rather than read without end.

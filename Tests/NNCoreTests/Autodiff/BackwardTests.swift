@@ -59,6 +59,19 @@ import Testing
         #expect(w.grad?.data == [9])  // only the second factor is differentiated
     }
 
+    @Test func detachSharesTheValuesAndCloneCopiesThem() throws {
+        let w = try Tensor([1, 2, 3], shape: [3], requiresGrad: true)
+        let shared = w.detached(), copy = try w.detached().cloned()
+        try GradMode.withoutGrad { try w.setIndexed([.at(1)], to: Tensor(-5.0)) }
+        #expect(shared.data == [1, -5, 3])
+        #expect(copy.data == [1, 2, 3])
+        #expect(!shared.requiresGrad && shared.isLeaf)
+        // clone is the identity for gradients: d/dw Σ clone(w)·w = 2w, as torch.clone.
+        let y = try (w.cloned() * w).sum()
+        try y.backward()
+        #expect(w.grad?.data == [2, -10, 6])
+    }
+
     @Test func nonLeafTensorsKeepTheirGradientsForTheReports() throws {
         let x = Tensor(0.5, requiresGrad: true)
         let a = try x.sigmoid()

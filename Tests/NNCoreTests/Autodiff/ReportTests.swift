@@ -29,13 +29,34 @@ import Testing
             loss = bce(a2)       []      0.6962                                  —
             """)
         try loss.backward()
-        let after = loss.traceReport()
+        let after = loss.traceReport(width: 200)
         let lines = after.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("node"))
         #expect(lines[2].hasPrefix("W1 (param)"))
         #expect(lines[2].hasSuffix("[[-0.0044, 0.0051], [-0.0027, 0.0031]]"))
         #expect(lines.last?.hasPrefix("loss = bce(a2)") == true)
         #expect(lines.last?.hasSuffix("1.0000") == true)
+    }
+
+    @Test func aTraceWiderThanTheTerminalIsStackedWithinItsWidth() throws {
+        let (loss, _) = try network()
+        try loss.backward()
+        let report = loss.traceReport()
+        let lines = report.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(Array(lines.prefix(6)) == [
+            "X (input)  [1, 2]",
+            "  value [[0.5000, 0.3000]]",
+            "  grad  —",
+            "W1 (param)  [2, 2]",
+            "  value [[0.9660, 0.8260], [-0.6640, -0.4650]]",
+            "  grad  [[-0.0044, 0.0051], [-0.0027, 0.0031]]",
+        ])
+        #expect(lines.suffix(3) == ["loss = bce(a2)  []", "  value 0.6962", "  grad  1.0000"])
+        // A value longer than a line breaks after a comma, continuing under the values.
+        let narrow = loss.traceReport(width: 30).split(separator: "\n").map(String.init)
+        #expect(narrow[4...6] == ["  value [[0.9660, 0.8260],", "        [-0.6640, -0.4650]]", "  grad  [[-0.0044, 0.0051],"])
+        #expect(narrow.allSatisfy { $0.count <= 30 })
     }
 
     @Test func explainWritesEachChainRuleStep() throws {

@@ -15,6 +15,13 @@ import Testing
         #expect(report.blocks.map { $0.results.map(\.message) } == [
             ["double(2) is 4", "double(1.5) is 3.0"], ["random case 0", "random case 1", "random case 2"],
         ])
+        // The random cases of one check are one ✓, not one per case.
+        #expect(GradePrinter().report(report) == """
+              ✓ double(2) is 4
+              ✓ double(1.5) is 3.0
+              ✓ random case 0 (and the 2 other cases of this check)
+
+            """)
     }
 
     @Test func aWrongAnswerFailsWithExpectedAndGotAndTheHint() {

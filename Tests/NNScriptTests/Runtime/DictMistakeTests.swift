@@ -59,7 +59,7 @@ import Testing
     @Test func wrongOperations() {
         #expect(run("{'a': 1} + {'b': 2}").output.contains("TypeError: unsupported operand types for +: dict and dict\n    {'a': 1} + {'b': 2}\n    ^\nhint: to merge dicts write {**a, **b}, or update a copy: c = a.copy(); c.update(b)"))
         #expect(run("d = {}\nd('a')").output.contains("TypeError: 'd' is a dict, which cannot be called\n    d('a')\n    ^\nhint: to read a key, use brackets: d[key]"))
-        #expect(run("d = {'lr': 1}\nd.lr").output.contains("AttributeError: dict has no attribute 'lr'\n    d.lr\n    ^\nhint: to read the key 'lr', write d[\"lr\"]"))
+        #expect(run("d = {'lr': 1}\nd.lr").output.contains("AttributeError: dict has no attribute 'lr'\n    d.lr\n      ^~\nhint: to read the key 'lr', write d[\"lr\"]"))
         #expect(run("d = {}\nd.has_key('a')").output.contains("AttributeError: dict has no attribute 'has_key'"))
         #expect(run("{1: 2} < {3: 4}").output.contains("TypeError: '<' is not supported between dict and dict"))
         #expect(run("d = {'a': 1}\nd[0:1]").output.contains("TypeError: unhashable type: 'slice'"))

@@ -84,7 +84,7 @@ func tree(_ expression: Expr) -> String {
             return " " + star + (argument.label.map { $0 + "=" } ?? "") + tree(argument.value)
         }
         return "(call \(tree(callee))" + args.joined() + ")"
-    case .attribute(let base, let name): return "(. \(tree(base)) \(name))"
+    case .attribute(let base, let name, _): return "(. \(tree(base)) \(name))"
     case .subscripted(let base, let subscripts):
         let items = subscripts.map { item -> String in
             switch item {

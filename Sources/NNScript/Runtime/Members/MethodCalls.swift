@@ -41,7 +41,7 @@ extension Interpreter {
 
     /// Evaluates the callee of a call; `x.name(…)` finds the method without binding it to x.
     func evaluateCallee(_ expr: Expr, in scope: Scope) throws -> Callee {
-        guard case .attribute(let objectExpr, let name) = expr.kind else { return .value(try evaluate(expr, in: scope)) }
+        guard case .attribute(let objectExpr, let name, _) = expr.kind else { return .value(try evaluate(expr, in: scope)) }
         let object = try evaluate(objectExpr, in: scope)
         if let restrictions = scope.restrictions, restrictions.names.contains(name), case .tensor = object {
             throw restrictions.error(name, at: expr.location)
