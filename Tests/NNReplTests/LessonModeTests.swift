@@ -108,6 +108,51 @@ import Testing
         #expect(captured.output.contains("There is no cell 9"))
     }
 
+    @Test func aLessonCellRunIsOneHistoryEntryAndEditHandsItToTheEditor() throws {
+        let (catalog, progress) = try fixture()
+        let (console, captured) = ReplConsole.capturing()
+        let session = ReplSession(console: console)
+        let history = try #require(HistoryStore(url: FileManager.default.temporaryDirectory
+            .appendingPathComponent("nnlearn-edit-\(UUID().uuidString)/history")))
+        session.history = history
+        session.hasLineEditor = true
+        #expect(session.runCommand(":edit") == .failure)
+        #expect(captured.error.contains("no lesson is open: :lesson ID opens one (:lesson lists them)"))
+        #expect(session.takeEditorText() == nil)
+
+        _ = session.openLesson("01-two", catalog: catalog, progress: progress)
+        // The cell shown and not run yet is the one :edit takes.
+        #expect(session.handle(.command(":edit")) == .ran(succeeded: true))
+        #expect(session.takeEditorText() == "x = [1.0, 2.0]\nx * 2")
+        #expect(session.takeEditorText() == nil)
+        session.handle(.empty)
+        #expect(history.entries == [":edit", "x = [1.0, 2.0]\nx * 2"])
+        // The learner's changed cell runs in the lesson's variables and is one entry too.
+        captured.clear()
+        #expect(session.handle(.code("x = [1.0, 2.0]\nx * 3")) == .ran(succeeded: true))
+        #expect(captured.output.contains("tensor([3., 6.])"))
+        session.handle(.empty)
+        session.handle(.empty)
+        // After cell 2 ran, :edit takes cell 2; :edit 1 takes cell 1; :run is an entry, then the cell it ran.
+        session.runCommand(":edit")
+        #expect(session.takeEditorText() == "print(x.sum().item())")
+        session.runCommand(":edit 1")
+        #expect(session.takeEditorText() == "x = [1.0, 2.0]\nx * 2")
+        session.handle(.command(":run"))
+        #expect(history.entries == [":edit", "x = [1.0, 2.0]\nx * 2", "x = [1.0, 2.0]\nx * 3", "print(x.sum().item())",
+                                    ":run", "print(x.sum().item())"])
+        captured.clear()
+        #expect(session.runCommand(":edit 3") == .failure)
+        #expect(captured.error.contains(":edit takes a cell number from 1 to 2, such as :edit 2"))
+
+        // Without a line editor (a pipe) the cell's code is printed to copy instead.
+        session.hasLineEditor = false
+        captured.clear()
+        #expect(session.runCommand(":edit 1") == .success)
+        #expect(captured.output.hasSuffix("no line editor: input is not a terminal)\nx = [1.0, 2.0]\nx * 2\n"))
+        #expect(session.takeEditorText() == nil)
+    }
+
     @Test func commandsWithoutALessonSayHowToOpenOne() {
         let (console, captured) = ReplConsole.capturing()
         let session = ReplSession(console: console)

@@ -31,6 +31,20 @@ void nn_editor_set_prompt(nn_editor *editor, const char *prompt);
 /// indentation), none are typed.
 void nn_editor_prefill(nn_editor *editor, int spaces);
 
+/// Makes the next nn_editor_read_line start with `text` already in the line (copied), the
+/// cursor at its end, such as a block of code to edit; it may hold line breaks.
+void nn_editor_prefill_text(nn_editor *editor, const char *text);
+
+/// Asked what Enter does, with the text before and after the cursor; `force_newline` is 1 for
+/// Esc Enter (Alt-Enter). Returns -1 to accept the text as read, or n >= 0 to break the line
+/// at the cursor and type n spaces of indentation after the break.
+typedef int (*nn_enter_fn)(const char *before_cursor, const char *after_cursor, int force_newline, void *context);
+
+/// Installs the Enter callback; without one Enter accepts the text and Esc Enter breaks the line.
+/// Up and Down move between the lines of text of several lines, and through the history
+/// from its first and last line.
+void nn_editor_set_enter(nn_editor *editor, nn_enter_fn callback, void *context);
+
 /// Reads one line, including its newline; NULL at end of input (Ctrl-D on an empty line
 /// or one of only spaces) or when reading was interrupted by SIGINT (see
 /// nn_editor_note_interrupt). `interrupted` is set to 1 for the latter.

@@ -3,9 +3,10 @@ import Foundation
 import NNLessons
 import NNScript
 
-/// The lines typed in past sessions, kept in `$XDG_STATE_HOME/nnlearn/history`.
+/// The entries typed in past sessions, kept in `$XDG_STATE_HOME/nnlearn/history`.
 ///
-/// The list holds at most ``capacity`` lines, the newest. Saving merges this
+/// An entry is a whole cell (a block of several lines is one entry, its line
+/// breaks kept) or a command. The list holds at most ``capacity`` entries, the newest. Saving merges this
 /// session's lines into what is on disk at that moment (so two sessions at once
 /// both keep their lines) and writes a temporary file that is renamed over the
 /// old one, so a crash never leaves half a history.
@@ -48,7 +49,7 @@ public final class HistoryStore {
         (0..<nn_history_count(list)).compactMap { index in nn_history_entry(list, index).map { String(cString: $0) } }
     }
 
-    /// Adds a typed line (blank lines are not kept).
+    /// Adds an entry (blank ones are not kept).
     public func add(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         nn_history_add(list, line)

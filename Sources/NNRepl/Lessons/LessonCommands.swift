@@ -1,6 +1,6 @@
 import NNLessons
 
-/// `:lesson`, `:next`, `:back`, `:run`, `:rerun`, `:goto N`, `:cells`, `:where`: stepping through a lesson in the REPL.
+/// `:lesson`, `:next`, `:back`, `:run`, `:rerun`, `:goto N`, `:edit`, `:cells`, `:where`: stepping through a lesson in the REPL.
 public enum LessonCommands {
     public static let all: [ReplCommand] = [
         ReplCommand(name: "lesson", aliases: ["lessons"], usage: ":lesson [ID]", summary: "open a lesson (by id, number or file), or list them",
@@ -31,6 +31,12 @@ public enum LessonCommands {
                 return session.fail(":goto needs a cell number, such as :goto 3")
             }
             return session.lessonStep { $0.goto(number) }
+        },
+        ReplCommand(name: "edit", usage: ":edit [N]", summary: "put the lesson's cell in the editor to change and run",
+                    details: """
+                        The cell is the one on screen: the cell shown and not yet run, or the one you just ran;                         :edit N takes cell N. Its code is in the next prompt, all its lines, to change as you like;                         Enter on the last line runs it as your own code in the lesson's variables (the lesson's cell                         itself stays as written: :run runs it). Enter on a line above the last, or Esc Enter anywhere,                         starts a new line; Up and Down move between the lines, and past the first or last through the                         history, where every cell you run is one entry; Ctrl-C drops the edit.
+                        """) { invocation, session in
+            session.editLessonCell(invocation.words.first)
         },
         ReplCommand(name: "cells", usage: ":cells", summary: "the lesson's outline: ▸ the current cell, ✓ those that ran") { _, session in
             guard let lesson = session.lesson else { return session.fail("no lesson is open: :lesson ID opens one") }

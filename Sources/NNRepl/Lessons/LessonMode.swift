@@ -20,7 +20,7 @@ extension ReplSession {
         interpreter = session.interpreter
         console.line(lessonPrinter.header("\(found.lesson.title) — \(found.lesson.cellsSummary)"))
         present(restart ? session.next() : session.resume())
-        console.line(lessonPrinter.colour.paint("Enter runs the cell or shows the next · :cells :back :goto n :where · type your own code any time", [.dim]))
+        console.line(lessonPrinter.colour.paint("Enter runs the cell or shows the next · :edit changes it · :cells :back :goto n :where · type your own code any time", [.dim]))
         return .success
     }
 
@@ -32,8 +32,42 @@ extension ReplSession {
         console.endProgress()
         // The lesson may have started a fresh interpreter (:rerun); the REPL follows it.
         if session.interpreter !== interpreter { interpreter = session.interpreter }
+        // A cell the learner ran is one entry in the history, so Up brings it back whole to change.
+        for case let .output(cell?, _, _) in events where cell >= 1 && cell <= session.cellCount {
+            history?.add(session.lesson.cells[cell - 1].source)
+        }
         present(events, streamed: true)
         return events.contains { if case .output(_, _, .some) = $0 { return true } else { return false } } ? .failure : .success
+    }
+
+    /// `:edit [N]`: puts a lesson cell's code in the line editor for the next entry.
+    ///
+    /// Without a number, the cell on screen: the one shown (run or not), or the last one once the lesson
+    /// is finished. Without a line editor (input from a pipe) the code is printed to copy instead.
+    func editLessonCell(_ argument: String?) -> CommandOutcome {
+        guard let lesson else {
+            return fail("no lesson is open: :lesson ID opens one (:lesson lists them), and :edit then puts its cell here to change")
+        }
+        let number: Int
+        if let argument {
+            guard let chosen = Int(argument), chosen >= 1, chosen <= lesson.cellCount else {
+                return fail(":edit takes a cell number from 1 to \(lesson.cellCount), such as :edit \(max(1, min(lesson.position, lesson.cellCount)))")
+            }
+            number = chosen
+        } else {
+            guard lesson.position >= 1 else { return fail("no cell is shown yet: press Enter to see the first one, then :edit") }
+            number = min(lesson.position, lesson.cellCount)
+        }
+        let source = lesson.lesson.cells[number - 1].source
+        let colour = console.colour
+        guard hasLineEditor else {
+            console.out(colour.paint("── cell \(number) of \(lesson.cellCount), to copy and change (no line editor: input is not a terminal)", [.dim]) + "\n")
+            console.out(source + "\n")
+            return .success
+        }
+        pendingEditorText = source
+        console.out(colour.paint("── cell \(number) of \(lesson.cellCount) to change · Enter on its last line runs it · Esc Enter adds a line · Ctrl-C drops it", [.dim]) + "\n")
+        return .success
     }
 
     /// Writes lesson events; output already streamed live is not written twice, except a cell's error.

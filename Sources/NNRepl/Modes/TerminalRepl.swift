@@ -17,6 +17,8 @@ final class TerminalRepl {
         self.editor = editor
         self.history = history
         if let history { editor.use(history) }
+        session.history = history
+        session.hasLineEditor = true
         let completer = Completer(session: session)
         editor.onTab(complete: { [unowned self] line in
             completer.complete(line, atEntryStart: buffer.isEmpty)
@@ -32,19 +34,22 @@ final class TerminalRepl {
         if let problem = history?.problem { console.error("nnlearn: " + problem) }
         InterruptSignal.install()
         loop: while true {
-            switch editor.read(prompt: prompt(), indent: buffer.lines.last.map(AutoIndent.columns(after:)) ?? 0) {
+            let indent = buffer.lines.last.map(AutoIndent.columns(after:)) ?? 0
+            switch editor.read(prompt: prompt(), indent: indent, text: session.takeEditorText()) {
             case .interrupted:
                 // Ctrl-C at the prompt drops what was typed, including unfinished lines above.
                 buffer.clear()
                 console.out("\n")
             case .end:
+                // An unfinished block is kept in the history, so the next session can finish it.
+                history?.add(buffer.lines.joined(separator: "\n"))
                 console.out("\n")
                 break loop
             case .line(let typed):
                 // Ctrl-D typed while a cell ran reaches the next line as a literal U+0004: never code, so dropped.
                 let text = typed.contains("\u{04}") ? typed.filter { $0 != "\u{04}" } : typed
-                history?.add(text)
-                let entry = buffer.add(text)
+                // The session keeps each whole entry in the history; a block edited as one is one entry.
+                let entry = text.contains("\n") ? buffer.addBlock(text) : buffer.add(text)
                 // A blank line does nothing, except in a lesson, where Enter steps on.
                 if entry == .needsMore || (entry == .empty && session.lesson == nil) { continue }
                 let result = ControlEcho.suppressed { session.handle(entry) }

@@ -47,6 +47,22 @@ public struct EntryBuffer: Sendable {
         }
     }
 
+    /// Adds text of several lines edited as one block (recalled with Up, or put in the editor by
+    /// `:edit`): the block ends the entry, as ``EnterKey`` accepted it whole.
+    ///
+    /// Lines already typed at continuation prompts come first. Text of one line is added as
+    /// a typed line.
+    public mutating func addBlock(_ text: String) -> Outcome {
+        let blockLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard blockLines.count > 1 else { return add(text) }
+        if lines.isEmpty, let first = blockLines.first?.drop(while: { $0 == " " || $0 == "\t" }), first.hasPrefix(":") {
+            return .command(String(text.drop { $0 == " " || $0 == "\t" }))
+        }
+        lines += blockLines
+        let outcome = finish()
+        return outcome == .code("") ? .empty : outcome
+    }
+
     /// Drops the unfinished entry (Ctrl-C at a continuation prompt).
     public mutating func clear() { lines = [] }
 

@@ -65,6 +65,13 @@ public final class ReplSession {
     /// Receives a cell's error and its rendering instead of standard error (a notebook kernel sends it
     /// as an error message); nil writes the rendering.
     public var errorSink: ((ScriptError, String) -> Void)?
+    /// Where each whole entry is kept for Up and Ctrl-R: a typed cell or command as one entry, and a
+    /// lesson cell the learner runs as one entry too. Nil keeps none (a pipe, a notebook kernel).
+    public var history: HistoryStore?
+    /// Whether a line editor reads the entries, so `:edit` can put a cell in it to change.
+    public var hasLineEditor = false
+    /// Text for the line editor to start the next entry with (set by `:edit`).
+    public internal(set) var pendingEditorText: String?
     /// Whether each cell forgets a stop requested before it started (a Ctrl-C at the prompt). A notebook
     /// kernel clears the request itself when a request arrives, so an interrupt sent just before the
     /// cell starts still stops it.
@@ -90,6 +97,10 @@ public final class ReplSession {
     /// Runs one whole entry: a cell of code or a meta-command.
     @discardableResult
     public func handle(_ entry: EntryBuffer.Outcome) -> EntryResult {
+        switch entry {
+        case .command(let text), .code(let text): history?.add(text)
+        case .empty, .needsMore: break
+        }
         switch entry {
         case .empty:
             // Inside a lesson, Enter on an empty line runs the cell shown or shows the next one.
@@ -148,6 +159,12 @@ public final class ReplSession {
         let outcome = command.run(invocation, self)
         if outcome == .failure { hadFailure = true }
         return outcome
+    }
+
+    /// The text `:edit` left for the line editor's next entry, once.
+    public func takeEditorText() -> String? {
+        defer { pendingEditorText = nil }
+        return pendingEditorText
     }
 
     /// Forgets every variable (`:reset`); settings such as precision and tracing stay.

@@ -2,11 +2,13 @@ import CEditLine
 import Foundation
 
 /// An interactive line reader on the terminal: libedit with Emacs keys,
-/// history (Up, Down, Ctrl-R) and Tab completion.
+/// history (Up, Down, Ctrl-R), Tab completion and blocks of several lines
+/// edited as one (Enter as ``EnterKey`` decides; Up and Down move between
+/// their lines).
 final class LineEditor {
     /// What one read produced.
     enum Input: Equatable {
-        /// A line, without its newline.
+        /// A line, without its newline (a block edited as one holds line breaks).
         case line(String)
         /// Ctrl-C: the line was abandoned.
         case interrupted
@@ -24,6 +26,13 @@ final class LineEditor {
         guard let input = fdopen(0, "r"), let output = fdopen(1, "w"), let errors = fdopen(2, "w"),
               let editor = nn_editor_open("nnlearn", input, output, errors) else { return nil }
         self.editor = editor
+        nn_editor_set_enter(editor, { before, after, forceBreak, _ in
+            guard let before, let after else { return -1 }
+            switch EnterKey.action(before: String(cString: before), after: String(cString: after), forceBreak: forceBreak != 0) {
+            case .accept: return -1
+            case .breakLine(let indent): return Int32(clamping: indent)
+            }
+        }, nil)
     }
 
     deinit { nn_editor_close(editor) }
@@ -33,10 +42,12 @@ final class LineEditor {
     /// The line starts with `indent` spaces already typed, which the learner
     /// may delete, unless input is already waiting: a pasted block brings its
     /// own indentation. Ctrl-D on a line of only spaces ends input as on an
-    /// empty one.
-    func read(prompt: String, indent: Int = 0) -> Input {
+    /// empty one. `text`, when given, is in the line instead, cursor at its
+    /// end, ready to edit: it may hold several lines.
+    func read(prompt: String, indent: Int = 0, text: String? = nil) -> Input {
         nn_editor_set_prompt(editor, prompt)
-        nn_editor_prefill(editor, Int32(clamping: indent))
+        nn_editor_prefill(editor, text == nil ? Int32(clamping: indent) : 0)
+        nn_editor_prefill_text(editor, text)
         var interrupted: Int32 = 0
         let line = nn_editor_read_line(editor, &interrupted)
         if interrupted != 0 {

@@ -12,7 +12,7 @@ struct LessonCommand: ParsableCommand {
         abstract: "Take a lesson: read the prose, run each cell, try your own code in between.",
         discussion: """
             Enter runs the shown cell, or shows the next one. Commands: :next, :back, :run, :rerun, \
-            :goto n, :cells, :where, :help, :quit. A lesson started earlier resumes after the last cell \
+            :goto n, :edit [n] (the cell in the line editor, to change and run), :cells, :where, :help, :quit. A lesson started earlier resumes after the last cell \
             you ran. Works with piped input (no prompts are drawn then).
             """
     )

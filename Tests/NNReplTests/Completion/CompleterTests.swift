@@ -65,6 +65,7 @@ import Testing
         let completer = Completer(session: fixture.session)
         #expect(completer.complete(":va") == Completion(insertion: "rs"))
         #expect(completer.complete(":pre") == Completion(insertion: "cision"))
+        #expect(completer.complete(":ed") == Completion(insertion: "it"))
         #expect(completer.complete(":trace o") == Completion(insertion: "", candidates: ["off", "on"]))
         #expect(completer.complete(":trace of") == Completion(insertion: "f"))
         #expect(completer.complete(":help softm") == Completion(insertion: "ax"))

@@ -225,6 +225,97 @@ import Testing
         #expect(merged.entries == ["z = 1", "def h():", "z = 1", "z + 1"])
     }
 
+    @Test func upBringsABlockBackWholeToEditAndRunAgain() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        terminal.type("for i in range(2):\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
+        terminal.type("print(i * 10)\r")
+        try terminal.wait(forContinuationIndentedBy: 4)
+        terminal.type("\r")
+        try terminal.wait(forPrompt: "In [2]:")
+
+        // Up recalls the block as one: both lines, the cursor at the end of the last.
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forCursorLine: "    print(i * 10)")
+        #expect(terminal.screen.lines(from: "In [2]: for i in range(2):", count: 2) == ["In [2]: for i in range(2):", "    print(i * 10)"])
+        // Up again moves to the first line; the edit makes range(3).
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forCursorLine: "In [2]: for i in range(2):")
+        terminal.type("\u{5}\u{1B}[D\u{1B}[D\u{7F}3")
+        try terminal.wait(forCursorLine: "In [2]: for i in range(3):")
+        // Ctrl-E goes to the end of this line (not of the block); Enter on a line above the
+        // last breaks it there, indented as after a header.
+        terminal.type("\u{5}\r")
+        try terminal.wait(for: "a new indented line") { $0.cursorLine.isEmpty && $0.column == 4 }
+        terminal.type("j = i + 1")
+        // Down to the last line; Enter there runs the whole block, which is complete.
+        terminal.type("\u{1B}[B\r")
+        try terminal.wait(forPrompt: "In [3]:")
+        #expect(terminal.screen.lines(from: "In [2]: for i in range(3):", count: 6) == [
+            "In [2]: for i in range(3):", "    j = i + 1", "    print(i * 10)", "0", "10", "20",
+        ])
+        terminal.type("print(j)\r")
+        try terminal.wait(for: "j printed") { $0.allLines.contains("3") }
+
+        // Up twice: the edited block, then the first one, each whole.
+        try terminal.wait(forPrompt: "In [4]:")
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forCursorLine: "In [4]: print(j)")
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forCursorLine: "    print(i * 10)")
+        #expect(terminal.screen.lines(from: "In [4]: for i in range(3):", count: 3) == [
+            "In [4]: for i in range(3):", "    j = i + 1", "    print(i * 10)",
+        ])
+        terminal.type("\u{3}")
+        try terminal.wait(forPrompt: "In [4]:")
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let saved = try #require(HistoryStore(url: session.historyFile))
+        #expect(saved.entries == ["for i in range(2):\n    print(i * 10)", "for i in range(3):\n    j = i + 1\n    print(i * 10)", "print(j)"])
+    }
+
+    @Test func editPutsTheLessonCellInTheEditorAndEnterRunsItInTheLesson() throws {
+        let session = try Session()
+        let terminal = session.terminal
+        let lesson = session.home.appendingPathComponent("01-two.md")
+        try "# Two cells\n\nA tensor.\n\n```nn\nx = tensor([1.0, 2.0])\nx * 2\n```\n\n```output\ntensor([2., 4.])\n```\n"
+            .write(to: lesson, atomically: true, encoding: .utf8)
+        terminal.type(":edit\r")
+        try terminal.wait(forText: "no lesson is open: :lesson ID opens one")
+        try terminal.wait(forPrompt: "In [2]:")
+        terminal.type(":lesson \(lesson.path)\r")
+        try terminal.wait(forText: "── cell 1 of 1 ── Enter runs it")
+        terminal.type("\r")
+        try terminal.wait(forText: "tensor([2., 4.])")
+        // Enter in a lesson takes no number.
+        try terminal.wait(forPrompt: "In [3]:")
+
+        // :edit fills the next prompt with the cell just run, both lines; the change runs in the lesson's variables.
+        terminal.type(":edit\r")
+        try terminal.wait(forCursorLine: "x * 2")
+        #expect(terminal.screen.allLines.contains("In [4]: x = tensor([1.0, 2.0])"))
+        // Down on the last line, with no newer entry to go to, leaves the text alone.
+        terminal.type("\u{1B}[B")
+        terminal.settle(seconds: 0.3)
+        #expect(terminal.screen.cursorLine == "x * 2")
+        #expect(terminal.screen.allLines.contains("In [4]: x = tensor([1.0, 2.0])"))
+        terminal.type("\u{7F}3\r")
+        try terminal.wait(forText: "Out[4]: tensor([3., 6.])")
+        try terminal.wait(forPrompt: "In [5]:")
+
+        // The lesson's cell and the edited one are each one history entry.
+        terminal.type("\u{1B}[A")
+        try terminal.wait(forCursorLine: "x * 3")
+        terminal.type("\u{3}")
+        try terminal.wait(forPrompt: "In [5]:")
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let saved = try #require(HistoryStore(url: session.historyFile))
+        #expect(saved.entries == [":edit", ":lesson \(lesson.path)", "x = tensor([1.0, 2.0])\nx * 2", ":edit",
+                                  "x = tensor([1.0, 2.0])\nx * 3"])
+    }
+
     @Test func ctrlDWhileACellRunsDoesNotReachTheNextLine() throws {
         let session = try Session()
         let terminal = session.terminal

@@ -67,3 +67,38 @@ import Testing
         #expect(buffer.add("y = 2") == .code("y = 2"))
     }
 }
+
+@Suite struct BlockEntryTests {
+    @Test func aBlockEditedAsOneIsOneCellWhateverItsLines() {
+        var buffer = EntryBuffer()
+        // Each line alone would be a whole cell; as a block they are one.
+        #expect(buffer.addBlock("x = 1\ny = 2") == .code("x = 1\ny = 2"))
+        #expect(buffer.addBlock("for i in range(2):\n    print(i)\n    ") == .code("for i in range(2):\n    print(i)"))
+        #expect(buffer.addBlock("x = 1") == .code("x = 1"))
+        #expect(buffer.addBlock("  \n ") == .empty)
+        #expect(buffer.isEmpty)
+        // After lines typed at continuation prompts, the block ends the same entry.
+        #expect(buffer.add("def f(a):") == .needsMore)
+        #expect(buffer.addBlock("    b = a\n    return b") == .code("def f(a):\n    b = a\n    return b"))
+    }
+
+    @Test func enterRunsAWholeBlockAndBreaksTheLineOfAnUnfinishedOne() {
+        // One line: always taken, the entry buffer decides what follows.
+        #expect(EnterKey.action(before: "def f(x):", after: "") == .accept)
+        #expect(EnterKey.action(before: "x = (1,", after: "") == .accept)
+        // A block on its last line: run when whole, even when an indented block waits for its blank line.
+        #expect(EnterKey.action(before: "x = 1\ny = 2", after: "") == .accept)
+        #expect(EnterKey.action(before: "for i in range(2):\n    print(i)", after: "") == .accept)
+        #expect(EnterKey.action(before: "for i in range(2):\n    pr", after: "int(i)") == .accept)
+        // …and a new line when it is not: a header without its body, an open bracket.
+        #expect(EnterKey.action(before: "x = 1\nfor i in range(2):", after: "") == .breakLine(indent: 4))
+        #expect(EnterKey.action(before: "x = 1\ny = f(1,", after: "") == .breakLine(indent: 0))
+        #expect(EnterKey.action(before: "if x:\n    y = [1,", after: "") == .breakLine(indent: 4))
+        // Above the last line, Enter breaks the line at the cursor, indented after a header.
+        #expect(EnterKey.action(before: "for i in range(2):", after: "\n    print(i)") == .breakLine(indent: 4))
+        #expect(EnterKey.action(before: "for i in range(2):\n    x = 1", after: "\n    print(i)") == .breakLine(indent: 4))
+        // Esc Enter always breaks the line.
+        #expect(EnterKey.action(before: "x = 1", after: "", forceBreak: true) == .breakLine(indent: 0))
+        #expect(EnterKey.action(before: "for i in range(2):\n    print(i)", after: "", forceBreak: true) == .breakLine(indent: 4))
+    }
+}

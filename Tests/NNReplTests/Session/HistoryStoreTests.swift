@@ -24,6 +24,16 @@ import Testing
         #expect(second.entries == ["x = 1", "def f(a):", "    return a"])
     }
 
+    @Test func aBlockOfSeveralLinesIsOneEntryAcrossSessions() throws {
+        let url = Self.temporaryFile()
+        let first = try #require(HistoryStore(url: url))
+        first.add("def f(a):\n    return a\n")
+        first.add("x = f(1)")
+        first.add("s = 'a\\nb'\tt = 1")
+        #expect(first.save() == nil)
+        #expect(HistoryStore(url: url)?.entries == ["def f(a):\n    return a\n", "x = f(1)", "s = 'a\\nb'\tt = 1"])
+    }
+
     @Test func twoSessionsBothKeepTheirLines() throws {
         let url = Self.temporaryFile()
         let first = try #require(HistoryStore(url: url))
