@@ -2,8 +2,8 @@
 enum ClassMarkers {
     /// Markers for classes, chosen to stay distinct from both shade ramps.
     static let classes: [Character] = ["o", "x", "^", "s", "d", "v", "+", "*"]
-    /// Markers for line-plot series in ASCII mode.
-    static let series: [Character] = ["*", "+", "o", "x", "#", "@", "%", "&"]
+    /// Markers for line-plot series in ASCII mode; never `#`, which marks a cell several series share.
+    static let series: [Character] = ["*", "+", "o", "x", "=", "@", "%", "&"]
 
     /// The distinct labels, numbers in numeric order first, then text in
     /// lexicographic order, so `2` comes before `10` and the marker a class

@@ -7,7 +7,8 @@ import Foundation
 /// ones; the x axis gets nice ticks inside the data range. Missing values
 /// break a line; a single point is drawn as a dot; a constant series is drawn
 /// mid-height. With several series each has its own ASCII marker (`*`, `+`,
-/// `o`, `x`, …) and, when colour is enabled, its own colour.
+/// `o`, `x`, …) and, when colour is enabled, its own colour; in ASCII a cell
+/// two series share shows `#`, listed in the legend as "several".
 public struct LinePlot: Sendable {
     /// The series, drawn in order (later ones on top).
     public var series: [PlotSeries]
@@ -118,6 +119,9 @@ public struct LinePlot: Sendable {
             frame.legend = series.enumerated().map { index, item in
                 let marker = ascii ? String(LinePlot.marker(forSeries: index)) : "⣿"
                 return AxisFrame.LegendItem(marker: colour.paint(marker, ColourPolicy.seriesColour(index)), name: item.name)
+            }
+            if canvas.hasSharedCells {
+                frame.legend.append(AxisFrame.LegendItem(marker: String(PlotCanvas.sharedMarker), name: "several"))
             }
         }
         return frame.render(rows: canvas.rows(colour: colour))

@@ -1,9 +1,15 @@
 /// A grid of character cells that plots draw dots, lines and markers into.
 ///
 /// In braille mode each cell holds 2×4 dots (U+2800 block); in ASCII mode a
-/// cell is a single dot drawn with the series' marker. Every cell remembers
+/// cell is a single dot drawn with the series' marker, or ``sharedMarker``
+/// when two series drew it, so neither hides the other. Every cell remembers
 /// which series drew it last so that colour can be applied per cell.
 struct PlotCanvas {
+    /// The ASCII mark of a cell that several series drew; no series uses it as its own.
+    static let sharedMarker: Character = "#"
+    /// The owner of a shared cell: painted in no series' colour.
+    static let sharedOwner = -2
+
     let width: Int
     let height: Int
     let braille: Bool
@@ -31,11 +37,18 @@ struct PlotCanvas {
         let cell = cellY * width + cellX
         if braille {
             bits[cell] |= PlotCanvas.brailleBit(x % 2, y % 4)
+        } else if marks[cell] != nil, owners[cell] != owner {
+            marks[cell] = PlotCanvas.sharedMarker
+            owners[cell] = PlotCanvas.sharedOwner
+            return
         } else {
             marks[cell] = marker
         }
         owners[cell] = owner
     }
+
+    /// Whether some cell was drawn by two or more series (ASCII mode).
+    var hasSharedCells: Bool { owners.contains(PlotCanvas.sharedOwner) }
 
     /// Draws a straight run of dots between two dot positions (Bresenham).
     mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, owner: Int, marker: Character) {

@@ -33,6 +33,27 @@ import Testing
             """)
     }
 
+    /// a and b run together for x = 0…2 and part after it: the cells both draw show `#`
+    /// (never a marker of either), listed in the legend, and the cells only one draws keep its marker.
+    @Test func cellsTwoSeriesShareShowAHashListedInTheLegend() {
+        let plot = LinePlot(
+            series: [PlotSeries("a", y: [0, 1, 2, 3]), PlotSeries("b", y: [0, 1, 2, 0])],
+            width: 7, height: 4, ascii: true)
+        #expect(plot.render() == """
+            3 +     **
+            2 +   ##
+            1 + ##  +
+            0 +#     +
+              ++-+-+-+
+               0 1 2 3
+               * a   + b   # several
+            """)
+        // Without a shared cell the legend has no such item.
+        let apart = LinePlot(series: [PlotSeries("a", y: [0, 0]), PlotSeries("b", y: [3, 3])], width: 4, height: 4, ascii: true)
+        #expect(!apart.render().contains("#"))
+        #expect(!(0..<8).map(LinePlot.marker(forSeries:)).contains("#"))
+    }
+
     @Test func eachSeriesGetsItsColourWhenEnabled() {
         let plot = LinePlot(series: [PlotSeries("a", y: [0, 1]), PlotSeries("b", y: [1, 0])], width: 4, height: 2)
         let blue = "\u{1B}[34m", yellow = "\u{1B}[33m", reset = "\u{1B}[0m"
