@@ -145,6 +145,12 @@ import Testing
         #expect(session.runCommand(":edit 3") == .failure)
         #expect(captured.error.contains(":edit takes a cell number from 1 to 2, such as :edit 2"))
 
+        // :help :edit says which cell it takes, in sentences without stray spaces.
+        captured.clear()
+        session.runCommand(":help :edit")
+        #expect(captured.output.contains("the cell shown and not yet run, or the one you just ran; :edit N takes cell N."))
+        #expect(!captured.output.contains("  "))
+
         // Without a line editor (a pipe) the cell's code is printed to copy instead.
         session.hasLineEditor = false
         captured.clear()

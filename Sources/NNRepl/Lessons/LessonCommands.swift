@@ -34,7 +34,12 @@ public enum LessonCommands {
         },
         ReplCommand(name: "edit", usage: ":edit [N]", summary: "put the lesson's cell in the editor to change and run",
                     details: """
-                        The cell is the one on screen: the cell shown and not yet run, or the one you just ran;                         :edit N takes cell N. Its code is in the next prompt, all its lines, to change as you like;                         Enter on the last line runs it as your own code in the lesson's variables (the lesson's cell                         itself stays as written: :run runs it). Enter on a line above the last, or Esc Enter anywhere,                         starts a new line; Up and Down move between the lines, and past the first or last through the                         history, where every cell you run is one entry; Ctrl-C drops the edit.
+                        The cell is the one on screen: the cell shown and not yet run, or the one you just ran; \
+                        :edit N takes cell N. Its code is in the next prompt, all its lines, to change as you like; \
+                        Enter on the last line runs it as your own code in the lesson's variables (the lesson's cell \
+                        itself stays as written: :run runs it). Enter on a line above the last, or Esc Enter anywhere, \
+                        starts a new line; Up and Down move between the lines, and past the first or last through the \
+                        history, where every cell you run is one entry; Ctrl-C drops the edit.
                         """) { invocation, session in
             session.editLessonCell(invocation.words.first)
         },
