@@ -28,7 +28,9 @@ build: deps
 
 test: deps manual-tool test-python release
 	$(SWIFT) build --build-tests
-	NNLEARN_REQUIRE_MANUAL=1 NNLEARN_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
+	@# The release binary also runs every lesson as a notebook under nbclient (JupyterKernelTests).
+	NNLEARN_REQUIRE_MANUAL=1 NNLEARN_TEST_PYTHON=$(CURDIR)/$(VENV)/bin/python \
+		NNLEARN_RELEASE_BINARY=$(CURDIR)/.build/release/nnlearn $(SWIFT) test
 	@# Every lesson must still print exactly what it records (see docs/lesson-format.md);
 	@# the release binary replays the course in seconds where the debug build takes minutes.
 	@if ls lessons/*.md >/dev/null 2>&1; then \

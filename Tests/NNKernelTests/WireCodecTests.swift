@@ -54,8 +54,21 @@ struct WireCodecTests {
         #expect(try open.decode(frames).type == "status")
     }
 
+    @Test func writesCompactSortedJSONThatFoundationReadsBack() throws {
+        let object: JSONObject = ["text": "a \"quote\", a \\ and\n\t\u{1} π/2", "count": 3, "ok": true, "no": false,
+                                  "ratio": 0.5, "list": [1, "two", [String: Any]()], "nested": ["b": 2, "a": [Any]()],
+                                  "decoded": NSNumber(value: 7)]
+        let data = JSONWriter.data(object)
+        #expect(String(decoding: data, as: UTF8.self) == #"{"count":3,"decoded":7,"list":[1,"two",{}],"nested":{"a":[],"b":2},"no":false,"ok":true,"ratio":0.5,"text":"a \"quote\", a \\ and\n\t\u0001 π/2"}"#)
+        let back = try #require(try JSONSerialization.jsonObject(with: data) as? JSONObject)
+        #expect(back["text"] as? String == object["text"] as? String)
+        #expect((back["list"] as? [Any])?.count == 3)
+        #expect(String(decoding: JSONWriter.data(["x": Double.nan]), as: UTF8.self) == #"{"x":null}"#)
+    }
+
     @Test func timestampsAreISO8601WithMicroseconds() {
         #expect(KernelMessage.timestamp(Date(timeIntervalSince1970: 1_700_000_000.25)) == "2023-11-14T22:13:20.250000Z")
+        #expect(KernelMessage.timestamp(Date(timeIntervalSince1970: 1_000_000.015625)) == "1970-01-12T13:46:40.015625Z")
     }
 }
 

@@ -58,38 +58,51 @@ struct JupyterKernelTests {
 
     /// Lessons converted to notebooks: nbformat validates them, nbclient runs them on the kernel with the
     /// recorded outputs, they convert back byte for byte, and `replay` checks the notebooks themselves.
-    /// Three lessons (prints, values, errors, figures) rather than the course, to keep make test quick.
+    /// Under `make test` (NNLEARN_RELEASE_BINARY names the optimized build) every lesson of the course;
+    /// with only the debug build, three lessons (prints, values, errors, figures), which it runs in seconds.
     @Test func lessonsBecomeNotebooksThatRunAndComeBack() throws {
         let folder = try Self.folder()
         let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("lessons")
         // Lesson code reads its data relative to the lesson: the notebooks sit beside a link to it.
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("data"), withDestinationURL: lessons.appendingPathComponent("data"))
+        let release = ProcessInfo.processInfo.environment["NNLEARN_RELEASE_BINARY"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        let binary = release ?? Binary.url
+        let ids = release == nil ? ["00-tour", "01-perceptron", "03-manual-backprop"] : try Self.course(in: lessons)
+        #expect(ids.count >= 3)
         var notebooks: [String] = []
-        for id in ["00-tour", "01-perceptron", "03-manual-backprop"] {
+        for id in ids {
             let lesson = lessons.appendingPathComponent(id + ".md")
             let notebook = folder.appendingPathComponent(id + ".ipynb")
-            let converted = try Binary.run(["convert", lesson.path, "--to", "ipynb", "-o", notebook.path])
+            let converted = try Binary.run(["convert", lesson.path, "--to", "ipynb", "-o", notebook.path], executable: binary)
             #expect(converted.status == 0, "\(converted.stderr)")
             let back = folder.appendingPathComponent(id + ".md")
-            #expect(try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path]).status == 0)
+            #expect(try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path], executable: binary).status == 0)
             #expect(try Data(contentsOf: back) == Data(contentsOf: lesson), "\(id) changed in the round trip")
-            let refused = try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path])
+            let refused = try Binary.run(["convert", notebook.path, "--to", "md", "-o", back.path], executable: binary)
             #expect(refused.status == 1 && refused.stderr.contains("writes only new files"))
             notebooks.append(notebook.path)
         }
-        let replayed = try Binary.run(["replay", "--quiet"] + notebooks)
+        let replayed = try Binary.run(["replay", "--quiet"] + notebooks, executable: binary)
         #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)")
         #expect(replayed.stdout.contains(" passed, 0 failed"))
 
         let prefix = try Self.folder()
-        #expect(try Binary.run(["jupyter", "install", "--prefix", prefix.path]).status == 0)
+        #expect(try Binary.run(["jupyter", "install", "--prefix", prefix.path], executable: binary).status == 0)
         let script = try String(contentsOf: Self.scripts.appendingPathComponent("notebook_check.py"), encoding: .utf8)
         let arguments = [prefix.appendingPathComponent("share/jupyter").path, lessons.path] + notebooks
         let program = "import sys\nsys.argv = ['notebook_check.py', " + arguments.map(Self.quoted).joined(separator: ", ") + "]\n" + script
         let outcome = try TestPython.run(program, in: folder)
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(outcome.output.hasSuffix("ok\n"), "\(outcome.output)")
+    }
+
+    /// The lessons of the course (`NN-name.md`), in order: a lesson added later is checked without a change here.
+    static func course(in lessons: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: lessons.path)
+            .filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }
+            .map { String($0.dropLast(3)) }
+            .sorted()
     }
 
     /// A Python string literal.

@@ -24,6 +24,14 @@ import Testing
         #expect(outcome.stdout == "1024\n")
     }
 
+    @Test func inputReadsLinesTypedOnStandardInput() throws {
+        let file = try temporaryFile("name = input('name? ')\nprint('hello,', name)\nprint(input())\ninput('more? ')\n")
+        let outcome = try Binary.run(["run", file.path], input: "Ada\nLovelace\n")
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "name? hello, Ada\nLovelace\nmore? ")
+        #expect(outcome.stderr.contains(":4:1: error: EOFError: input() reached the end of the input"), "\(outcome.stderr)")
+    }
+
     @Test func anErrorIsADiagnosticOnStandardErrorWithStatusOne() throws {
         let file = try temporaryFile("W1 = 1\nprint('before')\nprint(Wl)\nprint('after')\n", name: "typo.nn")
         let outcome = try Binary.run(["run", file.path])

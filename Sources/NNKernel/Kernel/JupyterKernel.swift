@@ -16,7 +16,8 @@ public final class JupyterKernel {
     private let messenger: Messenger
     private let outbox: Outbox
     private let session: KernelSession
-    private let worker = DispatchQueue(label: "nnlearn.kernel.worker")
+    /// Cells run here, on one long-lived thread with the interpreter's large stack.
+    private let worker = LargeStack.Worker()
     private let log: (String) -> Void
 
     /// Binds the sockets the connection asks for; `version` is reported in kernel_info.
@@ -53,7 +54,7 @@ public final class JupyterKernel {
         var busy = false
         do {
             while true {
-                let sockets = busy ? [control, outboxEnd] : [control, outboxEnd, shell]
+                let sockets = busy ? [control, outboxEnd, stdin] : [control, outboxEnd, stdin, shell]
                 let ready = try ZeroMQSocket.poll(sockets)
                 if ready[0], let frames = try control.receive(wait: false), let request = accept(frames, from: "control") {
                     if handleControl(request) { break }
@@ -63,7 +64,11 @@ public final class JupyterKernel {
                         if forward(frames) { busy = false }
                     }
                 }
-                if ready.count > 2, ready[2], let frames = try shell.receive(wait: false), let request = accept(frames, from: "shell") {
+                if ready[2], let frames = try stdin.receive(wait: false), let reply = accept(frames, from: "stdin"),
+                   reply.type == "input_reply" {
+                    session.stdin.deliver(reply)
+                }
+                if ready.count > 3, ready[3], let frames = try shell.receive(wait: false), let request = accept(frames, from: "shell") {
                     if request.type == "shutdown_request" {
                         if shutDown(request, on: shell) { break }
                         continue
@@ -129,6 +134,7 @@ public final class JupyterKernel {
         switch channel {
         case .iopub: send(message, on: iopub)
         case .shell: send(message, on: shell)
+        case .stdin: send(message, on: stdin)
         case .done: return true
         }
         return false

@@ -22,6 +22,8 @@ final class KernelSession: @unchecked Sendable {
     private var failure: ScriptError?
     /// What the running cell's commands wrote to standard error (a failed command's message).
     private let errorText = LockedText()
+    /// `input()`'s questions to the front end and its answers.
+    let stdin: StdinRequests
 
     init(version: String, iopub: IOPub, outbox: Outbox, messenger: Messenger, baseDirectory: URL) {
         self.version = version
@@ -29,12 +31,15 @@ final class KernelSession: @unchecked Sendable {
         self.outbox = outbox
         self.messenger = messenger
         let errors = errorText
+        let stdin = StdinRequests(outbox: outbox, messenger: messenger, iopub: iopub)
+        self.stdin = stdin
         let console = ReplConsole(colour: .plain,
                                   output: { iopub.stream("stdout", $0) },
                                   error: { text in
                                       errors.append(text)
                                       iopub.stream("stderr", text)
-                                  })
+                                  },
+                                  input: { stdin.read($0) })
         session = ReplSession(console: console, style: .plain, baseDirectory: baseDirectory)
         session.forgetsEarlierStops = false
         session.displaySink = { [unowned self] in show($0) }
@@ -48,6 +53,8 @@ final class KernelSession: @unchecked Sendable {
     func handle(_ request: KernelMessage) {
         iopub.parent = request
         let reply = answer(request)
+        // What the cell printed goes out before its reply.
+        iopub.flush()
         if let (type, content) = reply { outbox.post(.shell, messenger.reply(to: request, type, content)) }
         iopub.send("status", ["execution_state": "idle"])
         outbox.post(.done)
@@ -88,6 +95,7 @@ final class KernelSession: @unchecked Sendable {
     func execute(_ request: KernelMessage) -> JSONObject {
         let code = request.string("code") ?? ""
         isSilent = request.flag("silent", default: false)
+        stdin.begin(request, allowsInput: request.flag("allow_stdin", default: false))
         if request.flag("store_history", default: !isSilent) { executionCount += 1 }
         let number = executionCount
         if !isSilent { iopub.send("execute_input", ["code": code, "execution_count": number]) }

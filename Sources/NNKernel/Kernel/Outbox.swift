@@ -12,6 +12,8 @@ final class Outbox: @unchecked Sendable {
         case iopub = 1, shell = 2
         /// The request is answered: the loop may take the next shell message.
         case done = 3
+        /// An `input_request` for the front end's stdin socket.
+        case stdin = 4
     }
 
     static let endpoint = "inproc://nnlearn-outbox"

@@ -83,13 +83,26 @@ struct WireCodec: Sendable {
         return message.identities + [Self.delimiter, Data(signer.signature(of: parts).utf8)] + parts + message.buffers
     }
 
-    /// Compact JSON; a value JSON cannot hold becomes an empty object rather than a crash.
-    static func json(_ object: JSONObject) -> Data {
-        guard JSONSerialization.isValidJSONObject(object),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return Data("{}".utf8)
+    /// Compact JSON, keys sorted.
+    static func json(_ object: JSONObject) -> Data { JSONWriter.data(object) }
+}
+
+/// Message ids as jupyter_client's Session writes them: the session, the process and a count.
+///
+/// Unique without a fresh UUID per message (on Linux each one reads /dev/urandom).
+final class MessageNumbers: @unchecked Sendable {
+    static let shared = MessageNumbers()
+    private let lock = NSLock()
+    private var count = 0
+    private let process = ProcessInfo.processInfo.processIdentifier
+
+    /// The next id: `<session>_<pid>_<n>`.
+    func next(in session: String) -> String {
+        let number = lock.withLock {
+            count &+= 1
+            return count
         }
-        return data
+        return "\(session)_\(process)_\(number)"
     }
 }
 
@@ -102,7 +115,7 @@ extension KernelMessage {
 
     /// A fresh header: a new id, the time now, protocol version 5.3.
     static func header(type: String, session: String) -> JSONObject {
-        ["msg_id": UUID().uuidString.lowercased(), "session": session, "username": "nnlearn",
+        ["msg_id": MessageNumbers.shared.next(in: session), "session": session, "username": "nnlearn",
          "date": timestamp(), "msg_type": type, "version": "5.3"]
     }
 
@@ -113,7 +126,13 @@ extension KernelMessage {
         let micros = min(Int((seconds - floor(seconds)) * 1_000_000), 999_999)
         var parts = tm()
         gmtime_r(&whole, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros)
+        // Built by hand: String(format:) goes through NSString, and every message carries a date.
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2) + "T"
+            + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "."
+            + digits(Int32(micros), 6) + "Z"
     }
 }

@@ -3,23 +3,30 @@ import Foundation
 
 /// Signs and checks Jupyter messages with HMAC-SHA256 over the header, parent header,
 /// metadata and content frames, as the connection file's key asks.
-struct MessageSigner: Sendable {
-    /// The key's bytes; nil when messages are not signed.
-    private let keyBytes: Data?
+///
+/// The key is made once (not per message) and never changes, so the signer is shared between threads.
+struct MessageSigner: @unchecked Sendable {
+    /// The key; nil when messages are not signed.
+    private let key: SymmetricKey?
 
     /// A signer with the connection file's key; an empty key signs nothing and accepts everything.
     init(key: String) {
-        keyBytes = key.isEmpty ? nil : Data(key.utf8)
+        self.key = key.isEmpty ? nil : SymmetricKey(data: Data(key.utf8))
     }
 
-    private var key: SymmetricKey? { keyBytes.map { SymmetricKey(data: $0) } }
+    private static let digits = Array("0123456789abcdef".utf8)
 
     /// The signature of the four frames, in lowercase hex ("" without a key).
     func signature(of parts: [Data]) -> String {
         guard let key else { return "" }
         var hmac = HMAC<SHA256>(key: key)
         for part in parts { hmac.update(data: part) }
-        return hmac.finalize().map { String(format: "%02x", $0) }.joined()
+        var hex: [UInt8] = []
+        for byte in hmac.finalize() {
+            hex.append(Self.digits[Int(byte >> 4)])
+            hex.append(Self.digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether `signature` (hex) is the frames' signature; compared in constant time.

@@ -16,14 +16,18 @@ public final class ReplConsole: @unchecked Sendable {
     private let writeError: @Sendable (String) -> Void
     /// True while a progress bar occupies the current output line.
     private var progressIsShown = false
+    /// Reads a line for `input(prompt)`; nil when nothing can be typed (a capturing console).
+    public let input: ((String) -> NNScript.Host.InputLine)?
 
-    /// A console writing through two functions.
+    /// A console writing through two functions and reading `input()`'s lines through a third.
     public init(colour: ColourPolicy,
                 output: @escaping @Sendable (String) -> Void,
-                error: @escaping @Sendable (String) -> Void) {
+                error: @escaping @Sendable (String) -> Void,
+                input: ((String) -> NNScript.Host.InputLine)? = nil) {
         self.colour = colour
         writeOutput = output
         writeError = error
+        self.input = input
     }
 
     /// A console on the process's standard output and error, unbuffered so that
@@ -31,7 +35,8 @@ public final class ReplConsole: @unchecked Sendable {
     public static func standard(colour: ColourPolicy) -> ReplConsole {
         ReplConsole(colour: colour,
                     output: { StandardStream.write($0, to: 1) },
-                    error: { StandardStream.write($0, to: 2) })
+                    error: { StandardStream.write($0, to: 2) },
+                    input: NNScript.Host.standardInput(output: { StandardStream.write($0, to: 1) }))
     }
 
     /// A console that keeps what is written, for tests and for capturing a command's text.

@@ -218,7 +218,8 @@ public final class ReplSession {
                 // Through the interpreter's writer, so the trace is part of the cell's output.
                 if self?.tracesBackward == true { interpreter.printLine(loss.traceReport(precision: interpreter.precision)) }
             },
-            colour: console.colour, graphics: graphics, files: FileAccess(base: folder ?? baseDirectory), interrupt: Interruption.shared)
+            colour: console.colour, graphics: graphics, files: FileAccess(base: folder ?? baseDirectory), interrupt: Interruption.shared,
+            input: console.input)
         return Interpreter(host: host)
     }
 

@@ -12,6 +12,24 @@ enum BasicBuiltins {
             interpreter.write(text)
             return .none
         },
+        Builtin("input", Signature("prompt="), doc: "input(prompt=\"\"): shows the prompt and returns the line the learner types, without its line break.") { args, interpreter in
+            let prompt = args.has("prompt") ? Display.str(args.named["prompt"] ?? .none, interpreter: interpreter) : ""
+            guard let read = interpreter.host.input else {
+                throw ScriptError(.stdinNotImplemented, "input() has no keyboard to read from here", at: args.location,
+                                  hint: "lessons and exercises are replayed without a learner typing; give the value in the code instead")
+            }
+            let typed = read(prompt)
+            // Ctrl-C (or a notebook's interrupt) while waiting for the line stops the program.
+            if let stop = interpreter.stopError() { throw stop.located(args.location) }
+            switch typed {
+            case .line(let line): return .string(line)
+            case .end: throw ScriptError(.endOfInput, "input() reached the end of the input", at: args.location,
+                                         hint: "nothing more was typed (Ctrl-D or the end of a piped file)")
+            case .unavailable(let reason):
+                throw ScriptError(.stdinNotImplemented, "input() cannot ask here: \(reason)", at: args.location,
+                                  hint: "give the value in the code instead")
+            }
+        },
         Builtin("len", Signature("x"), doc: "len(x): the number of items (rows of a tensor).") { args, interpreter in
             switch args.named["x"] ?? .none {
             case .list(let l): return .integer(l.items.count)

@@ -31,13 +31,17 @@ public struct Host {
     public var limits: Limits
     /// The stop request that stops this interpreter's programs (Ctrl-C's, or a test's own); nil ignores stops.
     public var interrupt: InterruptRequest?
+    /// Reads a line for `input(prompt)`, showing the prompt as the front end does; nil: this front end has no
+    /// input (a lesson replay, the grader), and `input()` says so.
+    public var input: ((String) -> InputLine)?
 
     /// A host with the given parts; every one left out keeps the quiet default.
     public init(
         output: @escaping (String) -> Void = { _ in }, display: ((Shown) -> Void)? = nil,
         progress: ((Double, Double, String) -> Void)? = nil, checks: ((CheckResult) -> Void)? = nil,
         trace: ((Tensor, Interpreter) -> Void)? = nil, colour: ColourPolicy = .plain, graphics: Graphics = .unicode,
-        files: FileAccess = FileAccess(), limits: Limits = Limits(), interrupt: InterruptRequest? = nil
+        files: FileAccess = FileAccess(), limits: Limits = Limits(), interrupt: InterruptRequest? = nil,
+        input: ((String) -> InputLine)? = nil
     ) {
         self.output = output
         self.display = display
@@ -49,6 +53,26 @@ public struct Host {
         self.files = files
         self.limits = limits
         self.interrupt = interrupt
+        self.input = input
+    }
+
+    /// What a front end's reader gives `input()`.
+    public enum InputLine: Sendable, Equatable {
+        /// The line typed, without its line break.
+        case line(String)
+        /// The input ended (Ctrl-D, a closed pipe): `input()` raises EOFError.
+        case end
+        /// The front end cannot ask now (a notebook that does not allow stdin); why, for the error.
+        case unavailable(String)
+    }
+
+    /// Reads `input()`'s line from the process's standard input after writing the prompt to `output`
+    /// (`nnlearn run`, the REPL).
+    public static func standardInput(output: @escaping (String) -> Void) -> (String) -> InputLine {
+        { prompt in
+            output(prompt)
+            return Swift.readLine(strippingNewline: true).map(InputLine.line) ?? .end
+        }
     }
 
     /// How plots, images and tables are drawn.

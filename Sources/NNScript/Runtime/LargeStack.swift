@@ -14,11 +14,14 @@ public enum LargeStack {
     /// The parser's stack: 16 MB.
     static let parserSize = 16 << 20
 
-    /// Runs `body` on a new thread with a stack of `size` bytes; on the calling thread if none can start.
+    /// Runs `body` on a new thread with a stack of `size` bytes; on the calling thread if none can start,
+    /// or if the calling thread is one of these with at least twice the room (the parser inside a cell).
     public static func run<T, E: Error>(size: Int = LargeStack.size, _ body: @escaping () throws(E) -> T) throws(E) -> T {
+        if let room = Thread.current.threadDictionary[stackKey] as? Int, size * 2 <= room { return try body() }
         let box = ResultBox<T, E>(body)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
+            Thread.current.threadDictionary[stackKey] = size
             box.result = Result(catching: box.body)
             done.signal()
         }
@@ -27,6 +30,38 @@ public enum LargeStack {
         done.wait()
         guard let result = box.result else { return try body() }
         return try result.get()
+    }
+
+    /// Where a thread started here notes its stack size.
+    private static let stackKey = "nnlearn.stack-size"
+
+    /// A thread with a large stack that runs jobs in order, for a front end that runs cell after cell
+    /// (the notebook kernel): the cells run on it without starting a thread each. The thread lives as long
+    /// as the process.
+    public final class Worker: @unchecked Sendable {
+        private let lock = NSLock()
+        private var jobs: [() -> Void] = []
+        private let waiting = DispatchSemaphore(value: 0)
+
+        /// Starts the thread, with twice ``LargeStack/size`` so that ``LargeStack/run(size:_:)`` runs inline on it.
+        public init(size: Int = LargeStack.size * 2) {
+            let thread = Thread { [self] in
+                Thread.current.threadDictionary[LargeStack.stackKey] = size
+                while true {
+                    waiting.wait()
+                    guard let job = lock.withLock({ jobs.isEmpty ? nil : jobs.removeFirst() }) else { continue }
+                    job()
+                }
+            }
+            thread.stackSize = size
+            thread.start()
+        }
+
+        /// Runs `job` after the jobs handed over before it.
+        public func async(_ job: @escaping () -> Void) {
+            lock.withLock { jobs.append(job) }
+            waiting.signal()
+        }
     }
 
     /// Hands the worker thread's result back; the semaphore orders the accesses.

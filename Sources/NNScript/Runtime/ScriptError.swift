@@ -9,7 +9,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         case recursion = "RecursionError", limit = "LimitError", interrupted = "KeyboardInterrupt"
         case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
         case floatingPoint = "FloatingPointError", key = "KeyError", runtime = "RuntimeError"
-        case memory = "MemoryError"
+        case memory = "MemoryError", endOfInput = "EOFError", stdinNotImplemented = "StdinNotImplementedError"
     }
 
     /// The kind of error, named as Python names it.

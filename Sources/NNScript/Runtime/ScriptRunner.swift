@@ -8,7 +8,8 @@ public enum ScriptRunner {
             let stdout: (String) -> Void = { Swift.print($0, terminator: "") }
             let interpreter = Interpreter(host: Host(output: stdout, display: { stdout($0.text + "\n") },
                                                      graphics: Host.Graphics.detect(environment: ProcessInfo.processInfo.environment),
-                                                     files: FileAccess(base: base), interrupt: Interruption.shared))
+                                                     files: FileAccess(base: base), interrupt: Interruption.shared,
+                                                     input: Host.standardInput(output: stdout)))
             do {
                 _ = try interpreter.run(source)
                 return true

@@ -32,6 +32,43 @@ import Testing
         #expect(svg.contains("</svg>"))
     }
 
+    @Test func inputReadsThroughTheHostOnly() throws {
+        var prompts: [String] = []
+        var lines = ["3", "Ada"]
+        var printed = ""
+        let host = Host(output: { printed += $0 }, input: { prompt in
+            prompts.append(prompt)
+            return lines.isEmpty ? .end : .line(lines.removeFirst())
+        })
+        let interpreter = Interpreter(host: host)
+        _ = try interpreter.run("n = int(input('how many? ')) * 2\nname = input()\nprint(n, repr(name))")
+        #expect(prompts == ["how many? ", ""])
+        // The prompt is the reader's to show: the interpreter itself prints only what print() writes.
+        #expect(printed == "6 'Ada'\n")
+        do {
+            _ = try interpreter.run("input('more? ')")
+            Issue.record("input() at the end of the input ran")
+        } catch let error as ScriptError {
+            #expect(error.kind == .endOfInput)
+        }
+        let unavailable = Interpreter(host: Host(input: { _ in .unavailable("no stdin in this cell") }))
+        do {
+            _ = try unavailable.run("x = 1\ninput()")
+            Issue.record("input() with no stdin ran")
+        } catch let error as ScriptError {
+            #expect(error.kind == .stdinNotImplemented)
+            #expect(error.message == "input() cannot ask here: no stdin in this cell")
+            #expect(error.location?.line == 2)
+        }
+        do {
+            _ = try Interpreter().run("input('x')")
+            Issue.record("input() without a reader ran")
+        } catch let error as ScriptError {
+            #expect(error.kind == .stdinNotImplemented)
+            #expect(error.hint?.contains("replayed") == true)
+        }
+    }
+
     @Test func withoutADisplayValuesAreNotShownAndFiguresAreText() throws {
         let received = Received()
         let interpreter = Interpreter(host: Self.recordingHost(received, display: false))

@@ -124,6 +124,59 @@ class NNLearnKernelTests(jkt.KernelTests):
         reply = self.get_non_kernel_info_reply(timeout=jkt.TIMEOUT)
         self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
 
+    def test_input_is_asked_on_stdin(self):
+        self.flush_channels()
+        self.outputs_of_cell.clear()
+        asked = []
+
+        def answer(message):
+            asked.append(message["content"])
+            self.kc.input("Ada")
+
+        reply = self.kc.execute_interactive('name = input("your name? ")\nprint("hello,", name)', allow_stdin=True,
+                                            stdin_hook=answer, output_hook=self.outputs_of_cell.append, timeout=jkt.TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(asked, [{"prompt": "your name? ", "password": False}])
+        streams = [m["content"]["text"] for m in self.outputs_of_cell if m["msg_type"] == "stream"]
+        self.assertEqual("".join(streams), "hello, Ada\n")
+
+    def test_interrupt_while_input_waits(self):
+        self.flush_channels()
+        msg_id = self.kc.execute('before = 1\nanswer = input("? ")', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=jkt.TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=jkt.TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        # A reply that comes too late is dropped; the session goes on with what ran before the question.
+        self.kc.input("late")
+        after = self.kc.execute_interactive("before", output_hook=lambda m: None, timeout=jkt.TIMEOUT)
+        self.assertEqual(after["content"]["status"], "ok")
+
+    def test_input_without_stdin_is_a_clear_error(self):
+        self.flush_channels()
+        reply = self.kc.execute_interactive('input("x? ")', allow_stdin=False, output_hook=lambda m: None,
+                                            timeout=jkt.TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "StdinNotImplementedError")
+        self.assertIn("allow_stdin is false", reply["content"]["evalue"])
+
+    def test_chatty_prints_are_gathered(self):
+        self.flush_channels()
+        self.outputs_of_cell.clear()
+        reply = self.kc.execute_interactive("for i in range(10000):\n    print(i)\n1 + 1", output_hook=self.outputs_of_cell.append,
+                                            timeout=jkt.TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for m in self.outputs_of_cell if m["msg_type"] != "status"]
+        streams = [m["content"]["text"] for m in self.outputs_of_cell if m["msg_type"] == "stream"]
+        self.assertEqual("".join(streams), "".join("%d\n" % i for i in range(10000)))
+        # 48 890 bytes: a few messages (size threshold, 50 ms timer), not one per line; the result comes after them.
+        self.assertLessEqual(len(streams), 20, kinds[:40])
+        self.assertEqual(kinds[-1], "execute_result")
+
+    outputs_of_cell = []
+
 
 LOOP = "count = 0\nwhile True:\n    count = count + 1\n"
 
