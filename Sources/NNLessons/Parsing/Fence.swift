@@ -14,6 +14,17 @@ struct Fence: Equatable {
         String(info.prefix { !$0.isWhitespace })
     }
 
+    /// The words after the cell marker when the fence opens an nnlearn code cell, nil otherwise.
+    ///
+    /// A cell is ```` ```nn ```` or ```` ```python nn ````: forges (GitHub's cmark-gfm, GitLab) take the
+    /// first word as the language to highlight, and nnlearn's language reads as Python.
+    var cellOptions: [Substring]? {
+        let words = info.split(whereSeparator: \.isWhitespace)
+        if words.first == "nn" { return Array(words.dropFirst()) }
+        if words.count >= 2, words[0] == "python", words[1] == "nn" { return Array(words.dropFirst(2)) }
+        return nil
+    }
+
     /// The fence a line opens, or nil when it is not an opening fence.
     static func opening(_ line: String) -> Fence? {
         let indent = line.prefix { $0 == " " }.count

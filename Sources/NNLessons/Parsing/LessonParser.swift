@@ -26,11 +26,13 @@ public enum LessonParser {
             } else {
                 exercises.addFencedLines((index...close).map { lines[$0] })
             }
-            switch fence.language {
-            case "nn":
-                let words = fence.info.split(whereSeparator: \.isWhitespace)
+            if let options = fence.cellOptions {
                 builder.addCell(source: content, line: index + 1, closingLine: close + 1,
-                                interrupted: words.dropFirst().first.map(String.init) == Self.interruptedMark)
+                                interrupted: options.first == Substring(Self.interruptedMark))
+                index = close + 1
+                continue
+            }
+            switch fence.language {
             case "output":
                 try builder.addOutput(RecordedOutput(text: content, line: index + 1, closingLine: close + 1))
             default:

@@ -53,6 +53,18 @@ import Testing
         #expect(lesson.cells[1].expectedOutput == "")
     }
 
+    /// ```` ```python nn ```` is a cell as ```` ```nn ```` is (forges highlight it as Python); plain Python stays prose.
+    @Test func aPythonNNFenceIsACell() throws {
+        let nn = try parse("# T\n\n```nn\nx = 1\nx\n```\n\n```output\n1\n```\n\n```nn interrupted\nwhile True: pass\n```\n")
+        let python = try parse("# T\n\n```python nn\nx = 1\nx\n```\n\n```output\n1\n```\n\n```python  nn interrupted\nwhile True: pass\n```\n")
+        #expect(python.cells == nn.cells)
+        #expect(python.cells.count == 2)
+        #expect(python.cells[0].expectedOutput == "1")
+        #expect(python.cells[1].interrupted)
+        let prose = try parse("# T\n\n```python\nimport torch\n```\n\n```python nnx\ny\n```\n")
+        #expect(prose.cells.isEmpty)
+    }
+
     @Test func defaultsComeFromTheFileNameAndFirstHeading() throws {
         let lesson = try parse("Intro\n\n# Gradients, by hand #\n\n## Not this\n", file: "lessons/07-gradients.md")
         #expect(lesson.id == "07-gradients")
