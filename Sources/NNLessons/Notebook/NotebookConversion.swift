@@ -59,7 +59,7 @@ public enum NotebookConversion {
     }
 
     /// The lesson Markdown of a notebook: cells nnlearn wrote come back as they were; a new or
-    /// edited code cell is written as an `nn` block with an `output` block of its text outputs.
+    /// edited code cell is written as a `python nn` block with an `output` block of its text outputs.
     public static func markdown(notebook data: Data, file: String) throws(LessonError) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: data), let notebook = object as? [String: Any] else {
             throw LessonError(file: file, line: 0, message: "the notebook is not JSON (an .ipynb file holds one JSON object)")
@@ -80,7 +80,7 @@ public enum NotebookConversion {
                 } else {
                     let outputs = (cell["outputs"] as? [[String: Any]] ?? []).compactMap(NotebookOutput.init(json:))
                     let text = LessonReplay.normalise(outputs.map(\.text).joined())
-                    var block = "```nn\n" + source + "\n```\n"
+                    var block = "```" + LessonParser.cellInfo + "\n" + source + "\n```\n"
                     if !text.isEmpty { block += "\n```output\n" + text + "\n```\n" }
                     segments.append(block)
                 }

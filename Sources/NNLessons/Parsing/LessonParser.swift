@@ -47,6 +47,10 @@ public enum LessonParser {
         return lesson
     }
 
+    /// The info string nnlearn writes on a code cell's fence: forges highlight it as Python, and
+    /// ```` ```nn ```` alone is read as a cell too.
+    public static let cellInfo = "python nn"
+
     /// The word after `nn` that marks a cell Ctrl-C stopped when it was saved.
     public static let interruptedMark = "interrupted"
 

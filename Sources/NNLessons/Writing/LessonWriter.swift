@@ -8,7 +8,7 @@ public enum LessonWriter {
     public struct Cell: Sendable, Equatable {
         public var source: String
         public var output: String
-        /// Ctrl-C stopped it: written as ```` ```nn interrupted ````, which replay shows as recorded without running it.
+        /// Ctrl-C stopped it: written as ```` ```python nn interrupted ````, which replay shows as recorded without running it.
         public var interrupted: Bool
 
         public init(source: String, output: String, interrupted: Bool = false) {
@@ -18,7 +18,7 @@ public enum LessonWriter {
         }
     }
 
-    /// The lesson Markdown: a `# title` heading, then each cell in an `nn` fence and its output block.
+    /// The lesson Markdown: a `# title` heading, then each cell in a `python nn` fence and its output block.
     ///
     /// Outputs are normalised as replay compares them; a cell that printed
     /// nothing gets no output block. Fences are made longer than any run of
@@ -30,7 +30,7 @@ public enum LessonWriter {
         for cell in cells {
             let source = LessonReplay.normalise(cell.source)
             let ticks = Fence.backticks(for: source)
-            let info = cell.interrupted ? "nn " + LessonParser.interruptedMark : "nn"
+            let info = cell.interrupted ? LessonParser.cellInfo + " " + LessonParser.interruptedMark : LessonParser.cellInfo
             text += "\n\(ticks)\(info)\n\(source.isEmpty ? "" : source + "\n")\(ticks)\n"
             let output = LessonReplay.normalise(cell.output)
             if !output.isEmpty {

@@ -1,3 +1,5 @@
+import NNLessons
+
 /// One cell of a session as a notebook keeps it: the code and what it printed.
 public struct RecordedCell: Equatable, Sendable {
     /// The code that ran.
@@ -26,7 +28,7 @@ public protocol NotebookWriter {
     func markdown(title: String, cells: [RecordedCell]) -> String
 }
 
-/// The built-in writer: a heading, then each cell's code fenced as ```` ```nn ````
+/// The built-in writer: a heading, then each cell's code fenced as ```` ```python nn ````
 /// followed by its output fenced as ```` ```output ```` (omitted when empty).
 public struct MarkdownNotebookWriter: NotebookWriter {
     public init() {}
@@ -34,7 +36,7 @@ public struct MarkdownNotebookWriter: NotebookWriter {
     public func markdown(title: String, cells: [RecordedCell]) -> String {
         var parts = ["# \(title)"]
         for cell in cells {
-            parts.append(Self.fenced(cell.source, info: "nn"))
+            parts.append(Self.fenced(cell.source, info: LessonParser.cellInfo))
             let output = cell.output.hasSuffix("\n") ? String(cell.output.dropLast()) : cell.output
             if !output.isEmpty { parts.append(Self.fenced(output, info: "output")) }
         }

@@ -86,7 +86,7 @@ struct NotebookConversionTests {
         notebook["cells"] = cells
         let edited = try JSONSerialization.data(withJSONObject: notebook)
         let back = try NotebookConversion.markdown(notebook: edited, file: "edited.ipynb")
-        #expect(back == "# Edited\n\n```nn\n2 + 2\n```\n\n```output\n4\n```\n")
+        #expect(back == "# Edited\n\n```python nn\n2 + 2\n```\n\n```output\n4\n```\n")
         #expect(try LessonParser.parse(back, file: "edited.md").cells.first?.expectedOutput == "4")
     }
 

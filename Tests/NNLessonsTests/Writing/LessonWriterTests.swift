@@ -8,12 +8,12 @@ import Testing
             .init(source: "x = 2\n", output: ""),
             .init(source: "print(x)\nx * 3", output: "2\n6\n"),
         ])
-        #expect(text == "# My session\n\n```nn\nx = 2\n```\n\n```nn\nprint(x)\nx * 3\n```\n\n```output\n2\n6\n```\n")
+        #expect(text == "# My session\n\n```python nn\nx = 2\n```\n\n```python nn\nprint(x)\nx * 3\n```\n\n```output\n2\n6\n```\n")
     }
 
     @Test func fencesOutgrowBackticksInContent() {
         let text = LessonWriter.markdown(title: "T", cells: [.init(source: "s = \"\"\"\n````\n\"\"\"", output: "```\n")])
-        #expect(text == "# T\n\n`````nn\ns = \"\"\"\n````\n\"\"\"\n`````\n\n````output\n```\n````\n")
+        #expect(text == "# T\n\n`````python nn\ns = \"\"\"\n````\n\"\"\"\n`````\n\n````output\n```\n````\n")
     }
 
     @Test func capturedSessionsReplayUnchanged() throws {
@@ -36,7 +36,7 @@ import Testing
         let url = directory.url.appendingPathComponent("saved.md")
         try LessonWriter.write(title: "Saved", cells: cells, to: url)
         let before = directory.read("saved.md")
-        #expect(before?.contains("```nn interrupted\nwhile True:\n    pass\n```\n\n```output\ncell 6:2:5: error: KeyboardInterrupt: interrupted\n```") == true)
+        #expect(before?.contains("```python nn interrupted\nwhile True:\n    pass\n```\n\n```output\ncell 6:2:5: error: KeyboardInterrupt: interrupted\n```") == true)
 
         final class Sink { var out = "" }
         let sink = Sink()

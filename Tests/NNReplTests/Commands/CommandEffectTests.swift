@@ -157,11 +157,11 @@ import Testing
         #expect(text == """
             # notes
 
-            ```nn
+            ```python nn
             x = 2
             ```
 
-            ```nn
+            ```python nn
             print(x * 21)
             ```
 
@@ -169,7 +169,7 @@ import Testing
             42
             ```
 
-            ```nn
+            ```python nn
             x + 1
             ```
 
@@ -193,7 +193,7 @@ import Testing
 
     @Test func fencesGrowPastBackticksInTheText() {
         let text = MarkdownNotebookWriter().markdown(title: "t", cells: [RecordedCell(source: "s = \"```\"", output: "")])
-        #expect(text == "# t\n\n````nn\ns = \"```\"\n````\n")
+        #expect(text == "# t\n\n````python nn\ns = \"```\"\n````\n")
     }
 
     @Test func quitAndUnknownLessons() throws {
