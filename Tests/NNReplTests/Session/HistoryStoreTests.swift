@@ -30,8 +30,11 @@ import Testing
         first.add("def f(a):\n    return a\n")
         first.add("x = f(1)")
         first.add("s = 'a\\nb'\tt = 1")
+        // As long as a lesson's longest cell, and more.
+        let long = (0..<120).map { "    value_\($0) = tensor([\($0).0, 1.0, 2.0, 3.0]) * 0.5  # σ′ and → survive" }.joined(separator: "\n")
+        first.add("def g():\n" + long)
         #expect(first.save() == nil)
-        #expect(HistoryStore(url: url)?.entries == ["def f(a):\n    return a\n", "x = f(1)", "s = 'a\\nb'\tt = 1"])
+        #expect(HistoryStore(url: url)?.entries == ["def f(a):\n    return a\n", "x = f(1)", "s = 'a\\nb'\tt = 1", "def g():\n" + long])
     }
 
     @Test func twoSessionsBothKeepTheirLines() throws {
