@@ -22,8 +22,7 @@ extension NotebookPrinter {
         case let .cell(number, _, source, _):
             return input(source, number: number)
         case let .output(cell, text, error):
-            // A blank line after a lesson cell's output separates it from the prose that follows.
-            let gap = cell == nil ? "" : "\n"
+            let gap = Self.gap(afterOutputOf: cell)
             guard !text.isEmpty else { return gap }
             return (error != nil ? colour.paint(text, [.red]) : text) + "\n" + gap
         case .notice(let message):
@@ -31,5 +30,11 @@ extension NotebookPrinter {
         case .finished:
             return colour.paint("End of the lesson.", [.bold]) + "\n"
         }
+    }
+
+    /// What follows a cell's output: a blank line after a lesson cell's, separating it from the prose that
+    /// follows; nothing after the learner's own code.
+    public static func gap(afterOutputOf cell: Int?) -> String {
+        cell == nil ? "" : "\n"
     }
 }

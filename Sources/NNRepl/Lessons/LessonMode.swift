@@ -73,8 +73,9 @@ extension ReplSession {
     /// Writes lesson events; output already streamed live is not written twice, except a cell's error.
     func present(_ events: [LessonEvent], streamed: Bool = false) {
         for event in events {
-            if streamed, case let .output(_, _, error) = event {
+            if streamed, case let .output(cell, _, error) = event {
                 if let error { console.error(error) }
+                console.out(NotebookPrinter.gap(afterOutputOf: cell))
                 continue
             }
             if case let .cell(number, count, source, _) = event {
