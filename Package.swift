@@ -23,7 +23,10 @@ let package = Package(
     ],
     targets: [
         // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
-        .target(name: "NNCore", swiftSettings: fastRelease),
+        .target(name: "NNCore", dependencies: ["CKernels"], swiftSettings: fastRelease),
+        // The AVX micro-kernel of the matrix product, chosen at run time (Swift has no per-function
+        // target features). Part of this package, so NNCore still depends on nothing outside it.
+        .target(name: "CKernels"),
         // Terminal rendering: tensor printing, tables, plots, heatmaps, Markdown, colour.
         .target(name: "NNTerminal"),
         // The Python-flavoured language: lexer, parser, interpreter, standard library.

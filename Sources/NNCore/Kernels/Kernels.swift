@@ -8,23 +8,23 @@ enum Kernels {
     static let pollingWork = 1 << 22
 
     /// C[m×n] = A[m×k] · B[k×n].
-    static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        product(a, b, m: m, k: k, n: n) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(rowMajor: $0, columns: n) }
+    static func matmul(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, path: KernelPath = .preferred) -> [Double] {
+        product(a, b, m: m, k: k, n: n, path: path) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(rowMajor: $0, columns: n) }
     }
 
     /// C[m×n] = A[m×k] · Bᵀ, where B is stored as [n×k]; the transpose is a view.
-    static func matmulTransposedB(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        product(a, b, m: m, k: k, n: n) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(transposing: $0, columns: k) }
+    static func matmulTransposedB(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, path: KernelPath = .preferred) -> [Double] {
+        product(a, b, m: m, k: k, n: n, path: path) { MatrixView(rowMajor: $0, columns: k) } right: { MatrixView(transposing: $0, columns: k) }
     }
 
     /// C[m×n] = Aᵀ · B, where A is stored as [k×m] and B as [k×n]; the transpose is a view.
-    static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        product(a, b, m: m, k: k, n: n) { MatrixView(transposing: $0, columns: m) } right: { MatrixView(rowMajor: $0, columns: n) }
+    static func matmulTransposedA(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, path: KernelPath = .preferred) -> [Double] {
+        product(a, b, m: m, k: k, n: n, path: path) { MatrixView(transposing: $0, columns: m) } right: { MatrixView(rowMajor: $0, columns: n) }
     }
 
     /// A new m×n array holding the product of views of `a` and `b`.
     @inline(__always)
-    private static func product(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int,
+    private static func product(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, path: KernelPath,
                                 left: (UnsafePointer<Double>) -> MatrixView,
                                 right: (UnsafePointer<Double>) -> MatrixView) -> [Double] {
         [Double](unsafeUninitializedCapacity: m &* n) { c, initialized in
@@ -34,7 +34,8 @@ enum Kernels {
                 b.withUnsafeBufferPointer { b in
                     // An empty side has no address; its view is never read, so any pointer serves.
                     let fallback = UnsafePointer(cBase)
-                    multiply(left(a.baseAddress ?? fallback), right(b.baseAddress ?? fallback), into: cBase, m: m, k: k, n: n)
+                    multiply(left(a.baseAddress ?? fallback), right(b.baseAddress ?? fallback), into: cBase, m: m, k: k, n: n,
+                             path: path)
                 }
             }
         }
@@ -42,9 +43,10 @@ enum Kernels {
 
     /// Writes C = A · B into `c` (m × n, row-major). A long product polls the running program's
     /// budget; asked to stop, it leaves C zero and the caller's checkpoint throws.
-    static func multiply(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int) {
+    static func multiply(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int,
+                         path: KernelPath = .preferred) {
         let budget = m &* k &* n >= pollingWork ? ResourceBudget.current : nil
-        _ = multiply(a, b, into: c, m: m, k: k, n: n, stop: budget.map { budget in { budget.poll() } })
+        _ = multiply(a, b, into: c, m: m, k: k, n: n, stop: budget.map { budget in { budget.poll() } }, path: path)
     }
 
     /// The transpose of a row-major [rows×cols] matrix.

@@ -1,10 +1,10 @@
 /// The packed panels and the register-blocked micro-kernel of the matrix product.
 ///
-/// A micro-tile is `tileRows × tileColumns` entries of C held in eight 2-lane registers
-/// (the width both x86-64's SSE2 and arm64's NEON baselines have) while one packed
-/// panel of A and one of B are read in order of p. Each entry is summed as
-/// `c += a · b`, a multiply then an add (never fused), p ascending — the
-/// triple loop's order, so results do not depend on the CPU.
+/// The baseline path of ``KernelPath``. A micro-tile is `tileRows × tileColumns` entries
+/// of C held in eight 2-lane registers (the width both x86-64's SSE2 and arm64's NEON
+/// baselines have) while one packed panel of A and one of B are read in order of p.
+/// Each entry is summed as `c += a · b`, a multiply then an add (never fused),
+/// p ascending — the triple loop's order, so results do not depend on the CPU.
 enum MicroKernel {
     /// Rows of C per micro-tile.
     static let tileRows = 4

@@ -3,11 +3,13 @@
 /// One row of C at a time, in blocks of 16, 8 and 4 columns held in registers while
 /// the inner dimension is summed in order (bit-identical to the triple loop, like the
 /// packed kernel); the last n % 4 columns of B are copied into zero-padded lanes.
+/// This is the baseline path; the AVX path runs the same loops in 4-lane registers.
 enum RowKernel {
     /// Writes C = A · B into `c` (row-major, m × n); a transposed side is first copied into rows.
-    static func multiply(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int) {
+    static func multiply(_ a: MatrixView, _ b: MatrixView, into c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int,
+                         path: KernelPath) {
         withRows(a, rows: m, columns: k) { a in
-            withRows(b, rows: k, columns: n) { b in product(a, b, into: c, m: m, k: k, n: n) }
+            withRows(b, rows: k, columns: n) { b in path.rowProduct(a, b, into: c, m: m, k: k, n: n) }
         }
     }
 
@@ -28,7 +30,7 @@ enum RowKernel {
         }
     }
 
-    private static func product(_ aBase: UnsafePointer<Double>, _ bBase: UnsafePointer<Double>, into cBase: UnsafeMutablePointer<Double>,
+    static func product(_ aBase: UnsafePointer<Double>, _ bBase: UnsafePointer<Double>, into cBase: UnsafeMutablePointer<Double>,
                                 m: Int, k: Int, n: Int) {
         let tail = n % 4, tailStart = n - tail
         // The last n % 4 columns of B, copied into four zero-padded lanes so they

@@ -16,10 +16,18 @@ extension Tensor {
     /// Selects elements by index; the gradient flows back into the selected places.
     public func indexed(_ specs: [IndexSpec]) throws -> Tensor {
         if let rows = try contiguousRows(specs) { return try rowBlock(rows.range, keepsAxis: rows.keepsAxis) }
+        let sourceCount = count
+        if let strided = try stridedSelection(specs, op: "index") {
+            return try Tensor.record("index", strided.gather(data), shape: strided.shape, inputs: [self],
+                                     formulas: ["{g} scattered into the selected places"]) { g in
+                var grad = [Double](repeating: 0, count: sourceCount)
+                strided.scatterAdd(g, into: &grad)
+                return [grad]
+            }
+        }
         let (offsets, shape) = try selection(specs, op: "index")
         let source = data
         let out = offsets.map { source[$0] }
-        let sourceCount = count
         return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
             var grad = [Double](repeating: 0, count: sourceCount)
             for (i, offset) in offsets.enumerated() { grad[offset] += g[i] }
@@ -166,20 +174,7 @@ extension Tensor {
 
     /// Python's slice semantics: negative bounds count from the end, bounds are clamped.
     public static func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int, op: String) throws -> [Int] {
-        let step = step ?? 1
-        guard step != 0 else { throw CoreError(op, "a slice step cannot be zero") }
-        func clamp(_ value: Int?, _ fallback: Int, low: Int, high: Int) -> Int {
-            guard var v = value else { return fallback }
-            if v < 0 { v += size }
-            return Swift.min(Swift.max(v, low), high)
-        }
-        if step > 0 {
-            let from = clamp(start, 0, low: 0, high: size)
-            let to = clamp(stop, size, low: 0, high: size)
-            return from < to ? Array(stride(from: from, to: to, by: step)) : []
-        }
-        let from = clamp(start, size - 1, low: -1, high: size - 1)
-        let to = clamp(stop, -1, low: -1, high: size - 1)
-        return from > to ? Array(stride(from: from, to: to, by: step)) : []
+        let slice = try sliceBounds(start, stop, step, size: size, op: op)
+        return (0..<slice.count).map { slice.first + $0 * slice.step }
     }
 }

@@ -1,8 +1,11 @@
+import Foundation
 import Testing
 @testable import NNCore
 
 /// The blocked matrix kernels must give exactly the sums of the plain triple loop
 /// (same order of additions), so that lesson outputs never change with the kernel.
+/// Every test runs each micro-kernel this CPU has (the 2-lane baseline and, where the
+/// CPU has it, AVX) and compares bit for bit.
 @Suite struct MatMulKernelTests {
     /// Shapes that exercise the row kernel's 16-column blocks, 4-column blocks, scalar tail and empty sides,
     /// and the packed kernel's edge tiles, several blocks of p (k > 256), of rows (m > 64) and of columns (n > 1024).
@@ -16,7 +19,10 @@ import Testing
         var rng = RandomGenerator(seed: 7)
         let a = (0..<shape.m * shape.k).map { _ in rng.nextNormal() }
         let b = (0..<shape.k * shape.n).map { _ in rng.nextNormal() }
-        #expect(bits(Kernels.matmul(a, b, m: shape.m, k: shape.k, n: shape.n)) == bits(naive(a, b, m: shape.m, k: shape.k, n: shape.n)))
+        let expected = bits(naive(a, b, m: shape.m, k: shape.k, n: shape.n))
+        for path in KernelPath.available {
+            #expect(bits(Kernels.matmul(a, b, m: shape.m, k: shape.k, n: shape.n, path: path)) == expected, "\(path)")
+        }
     }
 
     @Test(arguments: shapes)
@@ -27,24 +33,34 @@ import Testing
         let b = (0..<k * n).map { _ in rng.nextNormal() }
         let g = (0..<m * n).map { _ in rng.nextNormal() }
         // dA = G @ Bᵀ and dB = Aᵀ @ G, written out with explicit transposes.
-        #expect(bits(Kernels.matmulTransposedB(g, b, m: m, k: n, n: k)) == bits(naive(g, transpose(b, rows: k, cols: n), m: m, k: n, n: k)))
-        #expect(bits(Kernels.matmulTransposedA(a, g, m: k, k: m, n: n)) == bits(naive(transpose(a, rows: m, cols: k), g, m: k, k: m, n: n)))
+        let da = bits(naive(g, transpose(b, rows: k, cols: n), m: m, k: n, n: k))
+        let db = bits(naive(transpose(a, rows: m, cols: k), g, m: k, k: m, n: n))
+        for path in KernelPath.available {
+            #expect(bits(Kernels.matmulTransposedB(g, b, m: m, k: n, n: k, path: path)) == da, "\(path)")
+            #expect(bits(Kernels.matmulTransposedA(a, g, m: k, k: m, n: n, path: path)) == db, "\(path)")
+        }
     }
 
     /// Zeros of both signs, infinities, nan, overflow and subnormals go through the same operations as in the
     /// triple loop, in every kernel. (Which nan comes out of nan + nan is the compiler's choice, so nan is one value.)
-    @Test(arguments: [(3, 5, 7), (66, 300, 70)])
+    @Test(arguments: [(3, 5, 7), (66, 300, 70), (97, 513, 23)])
     func specialValuesMatchTheTripleLoopExactly(shape: (m: Int, k: Int, n: Int)) throws {
         let (m, k, n) = shape
         var rng = RandomGenerator(seed: 3)
-        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 1e308, -1e-308]
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 1e308, -1e-308, 5e-324, -2.5e-310]
         let a = (0..<m * k).map { i in i % 1999 == 4 ? specials[(i / 1999) % specials.count] : rng.nextNormal() }
         let b = (0..<k * n).map { i in i % 1499 == 2 ? specials[(i / 1499 + 3) % specials.count] : rng.nextNormal() }
         let b2 = (0..<k * n).map { i in i % 5 == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : 1e300 * rng.nextNormal() }
-        #expect(bits(Kernels.matmul(a, b, m: m, k: k, n: n)) == bits(naive(a, b, m: m, k: k, n: n)))
-        #expect(bits(Kernels.matmul(a, b2, m: m, k: k, n: n)) == bits(naive(a, b2, m: m, k: k, n: n)))
+        // Subnormal products: both factors near 1e-160 multiply to below the smallest normal double.
+        let tiny = (0..<k * n).map { i in i % 3 == 0 ? 1e-160 * rng.nextNormal() : rng.nextNormal() }
+        let tinyA = a.map { $0 * 1e-150 }
         let zeros = [Double](repeating: -0.0, count: m * k)
-        #expect(bits(Kernels.matmul(zeros, b2, m: m, k: k, n: n)) == bits(naive(zeros, b2, m: m, k: k, n: n)))
+        for (left, right) in [(a, b), (a, b2), (zeros, b2), (tinyA, tiny)] {
+            let expected = bits(naive(left, right, m: m, k: k, n: n))
+            for path in KernelPath.available {
+                #expect(bits(Kernels.matmul(left, right, m: m, k: k, n: n, path: path)) == expected, "\(path)")
+            }
+        }
     }
 
     /// Products as large as these trigger the packed kernel; they must also be summed exactly like the row kernel.
@@ -54,8 +70,39 @@ import Testing
             let a = (0..<m * k).map { _ in rng.nextNormal() }
             let b = (0..<k * n).map { _ in rng.nextNormal() }
             #expect(m * k * n >= Kernels.packedWork - 1024 && m * k * n <= Kernels.packedWork + 2048)
-            #expect(bits(Kernels.matmul(a, b, m: m, k: k, n: n)) == bits(naive(a, b, m: m, k: k, n: n)))
+            for path in KernelPath.available {
+                #expect(bits(Kernels.matmul(a, b, m: m, k: k, n: n, path: path)) == bits(naive(a, b, m: m, k: k, n: n)), "\(path)")
+            }
         }
+    }
+
+    /// The tile edges of both paths (4×4 and 6×8) and block edges (rows 64 and 96, p 256, columns 1024) in every
+    /// direction, with operands given as strided views (the transposes backward reads).
+    @Test func everyPathSumsEdgesAndBlocksLikeTheTripleLoop() throws {
+        var rng = RandomGenerator(seed: 13)
+        for (m, k, n) in [(95, 255, 9), (96, 256, 8), (97, 257, 7), (193, 40, 1025), (6, 2000, 16), (61, 12, 1031)] {
+            let a = (0..<m * k).map { _ in rng.nextNormal() }
+            let b = (0..<k * n).map { _ in rng.nextNormal() }
+            let expected = bits(naive(a, b, m: m, k: k, n: n))
+            let aT = transpose(a, rows: m, cols: k), bT = transpose(b, rows: k, cols: n)
+            for path in KernelPath.available {
+                #expect(bits(Kernels.matmul(a, b, m: m, k: k, n: n, path: path)) == expected, "\(path) \(m)×\(k)×\(n)")
+                #expect(bits(Kernels.matmulTransposedB(a, bT, m: m, k: k, n: n, path: path)) == expected, "\(path) \(m)×\(k)×\(n)")
+                #expect(bits(Kernels.matmulTransposedA(aT, b, m: m, k: k, n: n, path: path)) == expected, "\(path) \(m)×\(k)×\(n)")
+            }
+        }
+    }
+
+    /// A CPU whose flags list AVX must get the AVX path, so that the tests above really compare two kernels here.
+    @Test func theAVXPathIsChosenWhereTheCPUHasIt() throws {
+        #if os(Linux) && arch(x86_64)
+        let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []
+        #expect(KernelPath.preferred == (flags.contains("avx") ? .avx : .baseline))
+        #expect(KernelPath.available.count == (flags.contains("avx") ? 2 : 1))
+        #else
+        #expect(KernelPath.preferred == .baseline)
+        #endif
     }
 
     private func bits(_ values: [Double]) -> [UInt64] {

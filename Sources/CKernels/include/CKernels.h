@@ -1,0 +1,35 @@
+#ifndef CKERNELS_H
+#define CKERNELS_H
+
+/// The AVX micro-kernel of nnlearn's matrix product, chosen at run time.
+///
+/// Swift has no per-function target features, so the 4-lane kernel lives here, compiled for
+/// AVX only inside its own functions. It multiplies then adds (never fused) and sums every
+/// entry of C over p in ascending order, exactly as the 2-lane baseline kernel and the plain
+/// triple loop do, so which kernel runs never changes a result.
+
+/// Rows of C in one AVX micro-tile.
+#define NN_AVX_TILE_ROWS 6
+/// Columns of C in one AVX micro-tile (two 4-lane registers).
+#define NN_AVX_TILE_COLUMNS 8
+
+/// 1 when this CPU and operating system run AVX instructions, else 0 (always 0 off x86-64).
+int nn_kernel_has_avx(void);
+
+/// Packs rows 0..<rows (at most NN_AVX_TILE_ROWS) and p in 0..<depth of A into one panel,
+/// p-major; element (i, p) is at a[i * row_stride + p * column_stride]; missing rows are zero.
+void nn_avx_pack_a(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel);
+
+/// Packs columns 0..<columns (at most NN_AVX_TILE_COLUMNS) and p in 0..<depth of B into one
+/// panel, p-major; element (p, j) is at b[p * row_stride + j * column_stride]; missing columns are zero.
+void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long columns, long depth, double *panel);
+
+/// C[0..<6, 0..<8] (row stride ldc) = (C if accumulate, else +0) + Σ_p A[·, p] · B[p, ·], p ascending,
+/// one multiply and one add per term. Call only when nn_kernel_has_avx() is 1.
+void nn_avx_tile(long depth, const double *a, const double *b, double *c, long ldc, int accumulate);
+
+/// C[m×n] = A[m×k] · B[k×n], all row-major, for products too small to pack: blocks of 16, 8 and 4
+/// columns of one row held in 4-lane registers while p runs in order. Call only when nn_kernel_has_avx() is 1.
+void nn_avx_row_product(const double *a, const double *b, double *c, long m, long k, long n);
+
+#endif
