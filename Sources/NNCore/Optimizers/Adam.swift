@@ -68,6 +68,16 @@ public final class Adam: Optimizer {
             second[index].withUnsafeMutableBufferPointer { v in
                 p.withUnsafeMutableBufferPointer { p in
                     g.withUnsafeBufferPointer { g in
+                        guard decoupled || amsgrad else {
+                            // Plain Adam as a loop without tests, which the compiler vectorizes: the same operations in the same order.
+                            for i in 0..<p.count {
+                                let d = g[i] + wd * p[i]
+                                m[i] = b1 * m[i] + (1 - b1) * d
+                                v[i] = b2 * v[i] + (1 - b2) * d * d
+                                p[i] -= stepSize * m[i] / (Foundation.sqrt(v[i]) / correction2Root + eps)
+                            }
+                            return
+                        }
                         for i in 0..<p.count {
                             var d = g[i]
                             if decoupled { p[i] *= 1 - lr * wd } else { d += wd * p[i] }
