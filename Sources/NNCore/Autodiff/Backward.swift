@@ -1,8 +1,3 @@
-import Synchronization
-
-/// Numbers graph walks, for the marks they leave on tensors.
-private let walkCounter = Atomic<Int>(0)
-
 /// What a backward pass noticed, for the learner's benefit.
 public struct BackwardSummary {
     /// Parameters whose gradient already held values that were not zeroed:
@@ -17,36 +12,9 @@ extension Tensor {
     /// Iterative, so a graph 100 000 ops deep does not overflow the stack.
     /// With `includingConstants`, inputs that need no gradient are listed too.
     public func graphInForwardOrder(includingConstants: Bool = false) -> [Tensor] {
-        let walk = Tensor.nextWalk()
-        var order: [Tensor] = []
-        var stack: [Tensor] = []
-        // One allocation each for a typical graph instead of one per doubling.
-        order.reserveCapacity(64)
-        stack.reserveCapacity(64)
-        self.walk = walk
-        self.nextInput = 0
-        stack.append(self)
-        while let top = stack.last {
-            let next = top.nextInput
-            if next < top.inputs.count {
-                top.nextInput = next + 1
-                let input = top.inputs[next]
-                if input.requiresGrad || includingConstants, input.walk != walk {
-                    input.walk = walk
-                    input.nextInput = 0
-                    stack.append(input)
-                }
-            } else {
-                order.append(top)
-                stack.removeLast()
-            }
-        }
-        return order
-    }
-
-    /// A number no earlier walk used, so marks left on tensors by other walks never match.
-    static func nextWalk() -> Int {
-        walkCounter.add(1, ordering: .relaxed).newValue
+        var walk = GraphWalk(from: self, includingConstants: includingConstants)
+        defer { walk.recycle() }
+        return walk.tensorsInForwardOrder
     }
 
     /// Back-propagates from this tensor, filling `grad` on every tensor of its graph.
@@ -97,41 +65,41 @@ extension Tensor {
         finished: (Tensor, [Double]) -> Void,
         contributed: ((Tensor, Int, [Double]) -> Void)? = nil
     ) throws {
-        let order = graphInForwardOrder()
-        let walk = order.last?.walk ?? 0
+        var walk = GraphWalk(from: self, includingConstants: false)
+        defer { walk.recycle() }
         let detecting = Anomaly.isDetecting  // read once: task-local reads are not free
-        // Each tensor sums the terms flowing into it in its own scratch field, so the
-        // walk needs no table of gradients; an error leaves no partial sums behind.
-        defer { for tensor in order { tensor.gradientSum = nil } }
-        order.last?.gradientSum = seed
+        // The terms flowing into each tensor are summed beside the walk, in its node.
+        walk.buffers.nodes[0].sum = seed  // the root is the first tensor reached
 
         let budget = ResourceBudget.current
         var visited = 0
-        for tensor in order.reversed() {
-            guard let gradient = tensor.gradientSum else { continue }
-            tensor.gradientSum = nil
+        for position in walk.buffers.order.indices.reversed() {
+            let number = walk.buffers.order[position]
+            guard let gradient = walk.buffers.nodes[number].sum else { continue }
+            walk.buffers.nodes[number].sum = nil
+            let tensor = walk.buffers.nodes[number].tensor
+            let (firstInput, inputCount) = (walk.buffers.nodes[number].firstInput, walk.buffers.nodes[number].inputCount)
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
             let terms = rule(gradient)
             // A kernel that stopped early (Ctrl-C, a time limit) left a pending stop; long graphs poll too.
             visited &+= 1
             if let budget, budget.hasPending || visited & 255 == 0 { try budget.checkpoint() }
-            for (inputIndex, input) in tensor.inputs.enumerated() where inputIndex < terms.count {
-                // Only inputs this walk visited take part (they need a gradient).
-                guard input.requiresGrad, let term = terms[inputIndex], input.walk == walk else { continue }
+            for inputIndex in 0..<Swift.min(inputCount, terms.count) {
+                // Only inputs the walk reached take part (they need a gradient); the walk recorded their numbers.
+                let input = walk.buffers.inputNumbers[firstInput + inputIndex]
+                guard input >= 0, let term = terms[inputIndex] else { continue }
                 if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }
                 contributed?(tensor, inputIndex, term)
-                guard var sum = input.gradientSum else {
-                    input.gradientSum = term
-                    continue
+                if walk.buffers.nodes[input].sum == nil {
+                    walk.buffers.nodes[input].sum = term
+                } else {
+                    walk.buffers.nodes[input].sum!.withUnsafeMutableBufferPointer { sum in
+                        for i in sum.indices { sum[i] += term[i] }
+                    }
                 }
-                input.gradientSum = nil  // so that `sum` is the only reference and is updated in place
-                sum.withUnsafeMutableBufferPointer { sum in
-                    for i in sum.indices { sum[i] += term[i] }
-                }
-                input.gradientSum = sum
             }
         }
     }

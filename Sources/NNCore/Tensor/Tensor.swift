@@ -52,11 +52,6 @@ public final class Tensor {
     let backwardRule: BackwardRule?
     /// How each input's gradient is written in the chain-rule report.
     let formulas: [String]
-    /// Scratch space of graph walks: the walk that last visited this tensor (cheaper
-    /// than hashing every node into a set), and the next of its inputs to visit.
-    var walk = 0, nextInput = 0
-    /// Scratch space of a backward pass: the gradient terms summed so far.
-    var gradientSum: [Double]?
 
     /// Creates a tensor without checking that `data` matches `shape`; for the ops.
     init(
