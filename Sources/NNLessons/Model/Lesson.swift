@@ -84,15 +84,16 @@ public struct Prose: Sendable, Equatable {
     }
 }
 
-/// A fenced `nn` code cell and the output block recorded after it.
+/// A fenced `nn` code cell and the output block recorded after it: the one cell type, for
+/// lessons read from files, for replay, and for the cells a REPL session saves.
 public struct LessonCell: Sendable, Equatable {
     /// The 1-based position among the lesson's code cells.
     public var number: Int
     /// The code, lines joined with "\n", without a final line break.
     public var source: String
-    /// The 1-based line of the opening fence.
+    /// The 1-based line of the opening fence (0 for a cell not read from a file).
     public var line: Int
-    /// The 1-based line of the closing fence (an output block is inserted after it).
+    /// The 1-based line of the closing fence (an output block is inserted after it; 0 for a cell not read from a file).
     public var closingLine: Int
     /// The recorded output, or nil when the cell has no output block.
     public var output: RecordedOutput?
@@ -106,6 +107,12 @@ public struct LessonCell: Sendable, Equatable {
         self.closingLine = closingLine
         self.output = output
         self.interrupted = interrupted
+    }
+
+    /// A cell not read from a file, such as a REPL session's, to be written as a lesson: its lines are 0.
+    public init(number: Int, source: String, output: String, interrupted: Bool = false) {
+        let recorded = output.isEmpty ? nil : RecordedOutput(text: output, line: 0, closingLine: 0)
+        self.init(number: number, source: source, line: 0, closingLine: 0, output: recorded, interrupted: interrupted)
     }
 
     /// The output replay expects: the block's text, or "" when there is no block.

@@ -55,6 +55,18 @@ struct Fence: Equatable {
         return String(line.dropFirst(spaces))
     }
 
+    /// A fenced block of `text`: opening fence, its lines, closing fence, without a final line break.
+    ///
+    /// The backtick fence is longer than any run of backticks that starts a line
+    /// inside, so no content can close it; each line is indented by `indent`
+    /// spaces (empty lines stay empty) and ended by `eol`.
+    static func block(_ text: String, info: String, indent: Int = 0, eol: String = "\n") -> String {
+        let pad = String(repeating: " ", count: indent)
+        let ticks = backticks(for: text)
+        let body = LineDiff.lines(text).map { ($0.isEmpty ? "" : pad) + $0 + eol }.joined()
+        return pad + ticks + info + eol + body + pad + ticks
+    }
+
     /// A backtick fence long enough that no line of `text` can close it (at least three).
     static func backticks(for text: String) -> String {
         var longest = 0

@@ -48,11 +48,8 @@ public enum OutputUpdater {
             let closing = lines.lines[range.upperBound - 1]
             return lines.original(range.lowerBound..<(range.lowerBound + 1)) + body + closing.text + closing.ending
         }
-        let pad = String(repeating: " ", count: indent)
-        let ticks = Fence.backticks(for: text)
-        let body = content.map { ($0.isEmpty ? "" : pad) + $0 + eol }.joined()
         // A replaced block keeps the line break (or its absence) after its closing fence.
         let ending = range.isEmpty ? eol : lines.lines[range.upperBound - 1].ending
-        return pad + ticks + "output" + eol + body + pad + ticks + ending
+        return Fence.block(text, info: "output", indent: indent, eol: eol) + ending
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NNLessons
 import NNScript
 
 /// `:load FILE.nn`: runs a program in the session, so its definitions stay.
@@ -43,7 +44,7 @@ public enum SaveCommand {
         case .failure(let refusal): return session.fail("cannot save '\(path)': \(refusal.message)")
         }
         let title = url.deletingPathExtension().lastPathComponent
-        let text = session.notebookWriter.markdown(title: title, cells: session.cells)
+        let text = LessonWriter.markdown(title: title, cells: session.cells)
         do {
             // Atomic: a temporary file renamed into place, so an old file is never left half written.
             try AtomicFile.write(Data(text.utf8), to: url)

@@ -39,10 +39,8 @@ public final class ReplSession {
     public var commands: CommandRegistry
     /// The number of the next entry: `In [n]:`.
     public private(set) var nextNumber = 1
-    /// Every code cell run so far with its output, for `:save`.
-    public private(set) var cells: [RecordedCell] = []
-    /// Writes `:save` files; replaceable by the lessons library's writer.
-    public var notebookWriter: any NotebookWriter = MarkdownNotebookWriter()
+    /// Every code cell run so far as a lesson records it (errors named `cell N`), for `:save`.
+    public private(set) var cells: [LessonCell] = []
     /// Lesson ids offered after `:lesson`.
     public var lessonIDs: any IdentifierSource = LessonFiles()
     /// Exercise ids offered after `:exercise` and `:grade`: those of the course's lessons.
@@ -87,7 +85,6 @@ public final class ReplSession {
         self.baseDirectory = baseDirectory
         self.commands = commands
         interpreter = Interpreter()
-        notebookWriter = ReplayableNotebookWriter(folder: baseDirectory)
         interpreter = makeInterpreter()
     }
 
@@ -138,8 +135,8 @@ public final class ReplSession {
             if let errorSink, let error = result.error { errorSink(error, rendered) } else { console.error(rendered) }
         }
         // Leading blank lines only pad line numbers (piped input); a notebook cell starts at its code.
-        cells.append(RecordedCell(source: String(source.drop { $0 == "\n" }), output: result.output, file: name,
-                                  interrupted: result.error?.kind == .interrupted))
+        cells.append(LessonWriter.captured(source: source, output: result.output, file: name, number: cells.count + 1,
+                                           interrupted: result.error?.kind == .interrupted))
         if !result.succeeded { hadFailure = true }
         return result.succeeded
     }

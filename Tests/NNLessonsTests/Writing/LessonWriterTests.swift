@@ -5,14 +5,14 @@ import Testing
 @Suite struct LessonWriterTests {
     @Test func writesHeadingCellsAndOutputBlocks() {
         let text = LessonWriter.markdown(title: "My session", cells: [
-            .init(source: "x = 2\n", output: ""),
-            .init(source: "print(x)\nx * 3", output: "2\n6\n"),
+            LessonCell(number: 1, source: "x = 2\n", output: ""),
+            LessonCell(number: 2, source: "print(x)\nx * 3", output: "2\n6\n"),
         ])
         #expect(text == "# My session\n\n```python nn\nx = 2\n```\n\n```python nn\nprint(x)\nx * 3\n```\n\n```output\n2\n6\n```\n")
     }
 
     @Test func fencesOutgrowBackticksInContent() {
-        let text = LessonWriter.markdown(title: "T", cells: [.init(source: "s = \"\"\"\n````\n\"\"\"", output: "```\n")])
+        let text = LessonWriter.markdown(title: "T", cells: [LessonCell(number: 1, source: "s = \"\"\"\n````\n\"\"\"", output: "```\n")])
         #expect(text == "# T\n\n`````python nn\ns = \"\"\"\n````\n\"\"\"\n`````\n\n````output\n```\n````\n")
     }
 
@@ -27,9 +27,9 @@ import Testing
             return LessonWriter.captured(source: source, output: "\u{1B}[1m\u{1B}[0m" + result.output, file: "In[\(index + 1)]",
                                          number: index + 1, interrupted: false)
         }
-        #expect(cells[0] == .init(source: "W = param([[1.0, 2.0]])", output: ""))
-        #expect(cells[1].output == "tensor([[2., 4.]])\n")
-        #expect(cells[4].output.hasPrefix("cell 5:1:"))
+        #expect(cells[0] == LessonCell(number: 1, source: "W = param([[1.0, 2.0]])", output: ""))
+        #expect(cells[1].expectedOutput == "tensor([[2., 4.]])\n")
+        #expect(cells[4].expectedOutput.hasPrefix("cell 5:1:"))
         // Ctrl-C stopped this one: it is marked, and replay shows it without running it.
         cells.insert(LessonWriter.captured(source: "while True:\n    pass", output: "In[6]:2:5: error: KeyboardInterrupt: interrupted\n",
                                            file: "In[6]", number: 6, interrupted: true), at: 5)

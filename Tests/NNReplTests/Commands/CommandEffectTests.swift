@@ -128,7 +128,7 @@ import Testing
         fixture.session.runCell("(w * w).sum().backward()")
         let traced = fixture.captured.output
         #expect(!traced.isEmpty)
-        #expect(fixture.session.cells.last?.output == traced)
+        #expect(fixture.session.cells.last?.expectedOutput == traced)
         #expect(fixture.command(":trace off").output == "Tracing is off.\n")
         fixture.captured.clear()
         fixture.session.runCell("v = tensor([2.0], requires_grad=True)\n(v * v).sum().backward()")
@@ -180,20 +180,12 @@ import Testing
             """)
     }
 
-    @Test func theNotebookWriterCanBeReplaced() throws {
-        struct Counting: NotebookWriter {
-            func markdown(title: String, cells: [RecordedCell]) -> String { "\(title): \(cells.count)\n" }
-        }
+    @Test func savedFencesGrowPastBackticksInTheText() throws {
         let fixture = try SessionFixture()
-        fixture.session.notebookWriter = Counting()
-        fixture.run("1")
+        fixture.run("s = \"\"\"\n```\n\"\"\"")
         _ = fixture.command(":save out.md")
-        #expect(try String(contentsOf: fixture.folder.appendingPathComponent("out.md"), encoding: .utf8) == "out: 1\n")
-    }
-
-    @Test func fencesGrowPastBackticksInTheText() {
-        let text = MarkdownNotebookWriter().markdown(title: "t", cells: [RecordedCell(source: "s = \"```\"", output: "")])
-        #expect(text == "# t\n\n````python nn\ns = \"```\"\n````\n")
+        #expect(try String(contentsOf: fixture.folder.appendingPathComponent("out.md"), encoding: .utf8)
+            == "# out\n\n````python nn\ns = \"\"\"\n```\n\"\"\"\n````\n")
     }
 
     @Test func quitAndUnknownLessons() throws {

@@ -27,9 +27,9 @@ import Testing
         #expect(fixture.captured.output == "before\n")
         #expect(fixture.captured.error.hasPrefix("In[1]:2:1: error: NameError: name 'missing_name' is not defined"))
         #expect(fixture.session.hadFailure)
-        // Statements before the error kept their effect; the cell is recorded with its error.
+        // Statements before the error kept their effect; the cell is recorded with its error, named as replay names it.
         #expect(fixture.session.cells.count == 1)
-        #expect(fixture.session.cells[0].output.contains("before\nIn[1]:2:1: error: NameError"))
+        #expect(fixture.session.cells[0].expectedOutput.contains("before\ncell 1:2:1: error: NameError"))
     }
 
     @Test func plainStyleShowsBareValues() throws {
