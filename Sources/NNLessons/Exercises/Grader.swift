@@ -22,14 +22,14 @@ public struct Grader: Sendable {
     /// Grades `source` (the learner's file, named `file` in error messages) against `exercise`'s checks.
     public func grade(_ exercise: Exercise, source: String, file: String) -> GradeReport {
         let seed = options.drawSeed()
-        let learner = LearnerCode(source: source, file: file)
         let learnerSpace = makeInterpreter(checks: nil)
         learnerSpace.forbid(exercise.forbidden, exercise: exercise.id)
 
         Interruption.clear()
         let ran = learnerSpace.runCell(source, file: file)
+        let learner = LearnerCode(text: SourceText(id: ran.source, file: file, text: source))
         if let error = ran.error {
-            let rendered = learner.render(error) ?? error.description
+            let rendered = ran.renderedError ?? error.description
             let interrupted = error.kind == .interrupted
             let why = error.kind == .limit ? "your code timed out" : interrupted ? "grading was interrupted" : "your code stopped with an error"
             return notRun(exercise, seed: seed, learnerError: rendered, why: why, interrupted: interrupted)
@@ -38,7 +38,7 @@ public struct Grader: Sendable {
         let collected = CollectedChecks()
         // A check called from the learner's lines (a learner's function calling check()) records nothing.
         let checks = makeInterpreter { result in
-            if let line = result.location?.line, line <= learner.lineCount { return }
+            if result.location?.source == learner.text.id { return }
             collected.results.append(result)
         }
         let missing = learnerSpace.export(exercise.exports, to: checks)
@@ -57,16 +57,14 @@ public struct Grader: Sendable {
                 continue
             }
             collected.results = []
-            // Blank lines first, so the block's line numbers follow the learner's: an error's
-            // line then tells whose code it is in (see LearnerCode.render).
-            let padded = String(repeating: "\n", count: learner.lineCount) + block.source
-            let result = checks.runCell(padded, file: "check \(block.number)")
+            // An error's location tells whose code it is in: the learner's function or the block.
+            let result = checks.runCell(block.source, file: "check \(block.number)")
             var outcome = BlockOutcome(block: block, results: collected.results)
             if let error = result.error {
                 interrupted = error.kind == .interrupted
-                outcome.error = learner.render(error) ?? Self.render(error, in: block, after: learner.lineCount)
+                outcome.error = learner.render(error) ?? Self.render(error, in: block, id: result.source)
                 outcome.errorMessage = Self.describe(error, block: block, inLearnerCode: learner.contains(error))
-            } else if let skipped = Self.skippedChecks(block, results: collected.results, after: learner.lineCount) {
+            } else if let skipped = Self.skippedChecks(block, results: collected.results, in: result.source) {
                 outcome.results.append(skipped)
             }
             outcomes.append(outcome)
@@ -84,9 +82,11 @@ public struct Grader: Sendable {
 
     /// A failing result when some of the block's check calls never ran (a block that finished
     /// with fewer checks than it has is a failure, never a pass); nil when every one ran.
-    static func skippedChecks(_ block: CheckBlock, results: [CheckResult], after offset: Int) -> CheckResult? {
+    static func skippedChecks(_ block: CheckBlock, results: [CheckResult], in id: SourceID) -> CheckResult? {
         let sites = Interpreter.checkCallSites(in: block.source)
-        let ran = Set(results.compactMap { $0.location.map { SourceLocation(line: $0.line - offset, column: $0.column) } })
+        let ran = Set(results.compactMap { result in
+            result.location.flatMap { $0.source == id ? $0.in(.unnamed) : nil }
+        })
         let skipped = sites.subtracting(ran)
         guard !skipped.isEmpty || results.isEmpty else { return nil }
         let lines = skipped.map(\.line).sorted().map(String.init).joined(separator: ", ")
@@ -105,14 +105,9 @@ public struct Grader: Sendable {
     }
 
     /// An error in a check block, rendered against the block's own lines.
-    static func render(_ error: ScriptError, in block: CheckBlock, after offset: Int) -> String {
-        // The check's own chain of calls and padded text are not the learner's to read.
-        var shifted = error.withoutCalls
-        shifted.source = nil
-        if let location = error.location {
-            shifted.location = SourceLocation(line: location.line - offset, column: location.column)
-        }
-        return shifted.render(source: block.source, file: "check \(block.number)")
+    static func render(_ error: ScriptError, in block: CheckBlock, id: SourceID) -> String {
+        // The check's own chain of calls is not the learner's to read.
+        error.withoutCalls.render(in: SourceText(id: id, file: "check \(block.number)", text: block.source))
     }
 
     /// The failure's one-line message: timed out, interrupted, or stopped with an error.
@@ -133,16 +128,13 @@ final class CollectedChecks: @unchecked Sendable {
 
 /// The learner's source, to tell errors in it from errors in the checks.
 struct LearnerCode {
-    var source: String
-    var file: String
-
-    /// Lines in the source; check blocks are padded by this many blank lines.
-    var lineCount: Int { source.split(separator: "\n", omittingEmptySubsequences: false).count }
+    /// The learner's file; its identity is carried by the learner's locations in every interpreter
+    /// the code's functions reach.
+    var text: SourceText
 
     /// Whether the error points into the learner's lines.
     func contains(_ error: ScriptError) -> Bool {
-        guard let line = error.location?.line else { return false }
-        return line <= lineCount
+        error.location?.source == text.id
     }
 
     /// The error rendered against the learner's file when it happened there, else nil.
@@ -150,7 +142,7 @@ struct LearnerCode {
         guard contains(error) else { return nil }
         // Calls written in the learner's file are shown; the checks' calls into it are not.
         var own = error
-        own.calls = error.calls.filter { $0.source?.file == file }
-        return own.render(source: source, file: file)
+        own.calls = error.calls.filter { $0.location.source == text.id }
+        return own.render(in: text)
     }
 }

@@ -80,8 +80,8 @@ public enum NotebookConversion {
                 } else {
                     let outputs = (cell["outputs"] as? [[String: Any]] ?? []).compactMap(NotebookOutput.init(json:))
                     let text = LessonReplay.normalise(outputs.map(\.text).joined())
-                    var block = "```" + LessonParser.cellInfo + "\n" + source + "\n```\n"
-                    if !text.isEmpty { block += "\n```output\n" + text + "\n```\n" }
+                    var block = Fence.block(source, info: LessonParser.cellInfo) + "\n"
+                    if !text.isEmpty { block += "\n" + Fence.block(text, info: "output") + "\n" }
                     segments.append(block)
                 }
             default:

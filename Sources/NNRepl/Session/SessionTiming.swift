@@ -9,7 +9,7 @@ extension ReplSession {
         let timed = TimedCode(code)
         let program: [Stmt]
         do {
-            program = try Parser.parse(timed.source)
+            program = try Parser.parse(timed.source, id: timed.id)
         } catch {
             let diagnostic = Diagnostic("SyntaxError: " + error.message, at: timed.originalLocation(error.location),
                                         length: error.length, suggestion: error.suggestion)
@@ -21,7 +21,8 @@ extension ReplSession {
         if let failure {
             var located = failure
             located.location = failure.location.map(timed.originalLocation)
-            console.error(located.render(source: code, file: file))
+            located.calls = failure.calls.map { CallSite(location: timed.originalLocation($0.location), function: $0.function) }
+            console.error(located.render(in: SourceText(id: timed.id, file: file, text: code)))
             if measurement.durations.isEmpty { return .failure }
         }
         console.line(measurement.report)
@@ -75,6 +76,8 @@ struct TimedCode {
     let source: String
     /// How many lines were put before the learner's code.
     let linesBefore: Int
+    /// The identity of the timed text's locations (other locations lie in functions of earlier cells).
+    let id = SourceID.unique()
 
     init(_ code: String) {
         if (try? Parser.parseExpression(code)) != nil {
@@ -87,8 +90,9 @@ struct TimedCode {
         }
     }
 
-    /// A location in `source` as a location in the learner's code.
+    /// A location in `source` as a location in the learner's code; a location in another text as it is.
     func originalLocation(_ location: SourceLocation) -> SourceLocation {
-        SourceLocation(line: max(1, location.line - linesBefore), column: location.column)
+        guard location.source == id else { return location }
+        return SourceLocation(line: max(1, location.line - linesBefore), column: location.column, source: id)
     }
 }

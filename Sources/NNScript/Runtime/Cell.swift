@@ -10,6 +10,8 @@ public struct CellResult: Sendable {
     public var displays: [String]
     /// The error as the learner sees it (file:line:column, the line, a caret, a hint); nil when none.
     public var renderedError: String?
+    /// The identity the cell's locations carry: an error or check located there is in this cell's code.
+    public var source: SourceID
 
     /// Whether the cell ran to its end without an error.
     public var succeeded: Bool { error == nil }
@@ -23,7 +25,8 @@ extension Interpreter {
     /// the captured text is exactly what a learner saw. State from earlier
     /// cells, and from the statements of this cell before an error, is kept.
     /// Output also reaches the host as it is produced (the rendered error does
-    /// not: the front end shows it from the result). Runs on the large stack.
+    /// not: the front end shows it from the result). An error inside a function
+    /// an earlier cell defined is shown in that cell, under its name. Runs on the large stack.
     public func runCell(_ source: String, file: String) -> CellResult {
         LargeStack.run { self.runCellHere(source, file: file) }
     }
@@ -33,16 +36,18 @@ extension Interpreter {
         // Inside ``muted(_:)`` the cell is still captured, but nothing reaches the host.
         let captured = OutputCapture(forwards: saved?.forwards ?? true)
         capture = captured
+        let text = SourceText(id: .unique(), file: file, text: source)
         let savedSource = currentSource
-        currentSource = SourceText(file: file, text: source)
+        currentSource = text
         defer { capture = saved; currentSource = savedSource }
         do {
-            _ = try run(source)
-            return CellResult(output: captured.output, error: nil, displays: captured.displays)
+            _ = try run(source, id: text.id)
+            return CellResult(output: captured.output, error: nil, displays: captured.displays, source: text.id)
         } catch {
             let failure = error as? ScriptError ?? ScriptError(.value, "\(error)")
-            let rendered = failure.render(source: source, file: file)
-            return CellResult(output: captured.output + rendered + "\n", error: failure, displays: captured.displays, renderedError: rendered)
+            let rendered = failure.render(in: text)
+            return CellResult(output: captured.output + rendered + "\n", error: failure, displays: captured.displays,
+                              renderedError: rendered, source: text.id)
         }
     }
 }

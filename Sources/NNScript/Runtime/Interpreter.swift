@@ -43,7 +43,8 @@ public final class Interpreter {
     var identities: [ObjectIdentifier: (object: AnyObject, id: Int)] = [:]
     var deadline: Date?
     var depth = 0
-    /// The text of the running code (a cell, or a function's body), for errors raised in another cell.
+    /// The text of the running code (a cell, or a function's body): the functions it defines keep it,
+    /// so an error raised in them from another cell is quoted from it.
     var currentSource: SourceText?
     /// The name of the running function, `<module>` at top level, for tracebacks.
     var currentFunction = "<module>"
@@ -123,10 +124,11 @@ public final class Interpreter {
     /// Runs source text; returns the values of its top-level expression statements (None excluded).
     ///
     /// Every statement that completed before an error keeps its effect, so a
-    /// learner's earlier definitions survive a mistake.
-    public func run(_ source: String) throws -> [Value] {
+    /// learner's earlier definitions survive a mistake. Locations in the text,
+    /// errors' included, carry `id`.
+    public func run(_ source: String, id: SourceID = .unnamed) throws -> [Value] {
         let program: [Stmt]
-        do { program = try Parser.parse(source) } catch {
+        do { program = try Parser.parse(source, id: id) } catch {
             throw ScriptError(syntax: error)
         }
         return try execute(program)

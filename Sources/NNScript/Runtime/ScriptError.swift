@@ -20,10 +20,10 @@ public struct ScriptError: Error, CustomStringConvertible {
     public var location: SourceLocation?
     /// A suggestion for fixing it, if there is one.
     public var hint: String?
-    /// The text `location` lies in, when it is not the text the error is rendered against
-    /// (a function defined in an earlier cell).
-    public var source: SourceText?
-    /// The calls the error passed through, innermost first (see ``traceback(source:)``).
+    /// The texts of the functions the error left, by identity: its locations that lie in another
+    /// text than the one it is rendered in (a function defined in an earlier cell) are quoted from these.
+    public var texts: [SourceID: SourceText] = [:]
+    /// The calls the error passed through, innermost first (see ``traceback(in:)``).
     public var calls: [CallSite] = []
 
     /// An error of `kind` with `message`, where it happened, and a hint.
@@ -71,13 +71,19 @@ extension ScriptError {
     /// The error as a learner sees it: the calls it passed through (as Python's traceback), then
     /// `file:line:col: error: NameError: …`, the line, a caret and a hint.
     public func render(source: String, file: String) -> String {
-        let rendered = SourceText(file: file, text: source)
-        let own = self.source ?? rendered
+        render(in: SourceText(file: file, text: source))
+    }
+
+    /// The error as a learner sees it, each location quoted from the text its identity names:
+    /// `text` or one of ``texts``.
+    public func render(in text: SourceText) -> String {
+        let file = text.file
+        let own = location.map { self.text(of: $0, fallback: text) } ?? text
         let diagnostic = Diagnostic("\(kind.rawValue): \(message)", at: location ?? SourceLocation(line: 0, column: 0),
                                     length: length, suggestion: hint)
         guard location != nil else {
             return "\(file): error: \(kind.rawValue): \(message)" + (hint.map { "\nhint: \($0)" } ?? "")
         }
-        return traceback(source: rendered) + diagnostic.render(source: own.text, file: own.file)
+        return traceback(in: text) + diagnostic.render(source: own.text, file: own.file)
     }
 }

@@ -1,38 +1,27 @@
-/// A program's text and the name it is shown under (`cell 3`, `train.nn`): what a location points into.
-public struct SourceText: Sendable, Equatable {
-    /// The name errors show for it.
-    public var file: String
-    /// The whole text.
-    public var text: String
-
-    /// The text `text` shown as `file`.
-    public init(file: String, text: String) {
-        self.file = file
-        self.text = text
-    }
-
-    /// Line `number` (from 1), or nil past the end.
-    func line(_ number: Int) -> Substring? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return number >= 1 && number <= lines.count ? lines[number - 1] : nil
-    }
-}
-
 /// One call an error passed through on its way out: where the call was written and in which function.
 public struct CallSite: Sendable {
-    /// The text the call is written in; nil for the text the error is rendered against.
-    public var source: SourceText?
-    /// Where the call is written.
+    /// Where the call is written; its text is the one its `source` names.
     public var location: SourceLocation
     /// The function the call is written in, `<module>` at top level, as Python names it.
     public var function: String
+
+    /// A call written at `location`, inside `function`.
+    public init(location: SourceLocation, function: String) {
+        self.location = location
+        self.function = function
+    }
 }
 
 extension ScriptError {
+    /// The text location `location` lies in: one the error passed through, else `fallback`.
+    func text(of location: SourceLocation, fallback: SourceText) -> SourceText {
+        location.source == fallback.id ? fallback : texts[location.source] ?? fallback
+    }
+
     /// Python's `Traceback (most recent call last):` lines for the calls, outermost first; empty without calls.
     ///
     /// A run of identical frames (a recursion) shows three and a count, as Python does.
-    func traceback(source: SourceText) -> String {
+    func traceback(in fallback: SourceText) -> String {
         guard !calls.isEmpty else { return "" }
         var lines = ["Traceback (most recent call last):"]
         var previous: (file: String, line: Int, function: String)?
@@ -42,7 +31,7 @@ extension ScriptError {
             repeats = 0
         }
         for call in calls.reversed() {
-            let text = call.source ?? source
+            let text = text(of: call.location, fallback: fallback)
             let frame = (file: text.file, line: call.location.line, function: call.function)
             if let previous, previous == frame {
                 repeats += 1
@@ -71,7 +60,7 @@ extension ScriptError {
 
 extension Interpreter {
     /// Runs a user function's body with the function's own text as the current source, and adds this call
-    /// to the chain of an error that leaves it, so the error can be shown as Python's traceback.
+    /// (and the function's text) to an error that leaves it, so the error can be shown as Python's traceback.
     func runBody<T>(of function: Function, calledAt location: SourceLocation, _ body: () throws -> T) throws -> T {
         let (callerSource, callerFunction) = (currentSource, currentFunction)
         currentSource = function.source ?? callerSource
@@ -80,9 +69,10 @@ extension Interpreter {
         do {
             return try body()
         } catch var error as ScriptError where error.location != nil {
-            // The innermost function's text is where the error's own location lies.
-            if error.calls.isEmpty, error.source == nil { error.source = currentSource }
-            error.calls.append(CallSite(source: callerSource, location: location, function: callerFunction))
+            // Every location inside the body lies in the function's text; the caller's text is
+            // added when the error leaves the caller's function, or is the text it is rendered in.
+            if let text = function.source, error.texts[text.id] == nil { error.texts[text.id] = text }
+            error.calls.append(CallSite(location: location, function: callerFunction))
             throw error
         }
     }

@@ -24,6 +24,8 @@ public struct Lexer {
     /// Lexing an f-string's embedded expression: no indentation, line breaks are spaces.
     let embedded: Bool
     let firstLine: Int
+    /// The text being lexed, carried by every location.
+    let source: SourceID
     /// Added to columns on the first line, where an embedded expression starts mid-line.
     let firstColumnOffset: Int
     var index = 0
@@ -43,6 +45,7 @@ public struct Lexer {
         self.bytes = chars.map { $0.asciiValue ?? Self.nonASCII }
         self.embedded = embedded
         self.firstLine = origin.line
+        self.source = origin.source
         self.firstColumnOffset = origin.column - 1
         self.line = origin.line
         self.lastTokenEnd = origin
@@ -58,7 +61,7 @@ public struct Lexer {
     /// The location of a position on the current line.
     mutating func location(of position: Int) -> SourceLocation {
         let offset = line == firstLine ? firstColumnOffset : 0
-        return SourceLocation(line: line, column: position - lineStart + 1 + offset)
+        return SourceLocation(line: line, column: position - lineStart + 1 + offset, source: source)
     }
 
     var here: SourceLocation {

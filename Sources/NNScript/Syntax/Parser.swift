@@ -5,12 +5,12 @@
 /// the parser, and nesting deeper than 200 levels is reported as
 /// "expression nested too deeply" instead of overflowing the stack.
 public struct Parser {
-    /// Parses a whole program or REPL entry into its statements.
-    public static func parse(_ source: String) throws(Diagnostic) -> [Stmt] {
+    /// Parses a whole program or REPL entry into its statements, their locations in text `id`.
+    public static func parse(_ source: String, id: SourceID = .unnamed) throws(Diagnostic) -> [Stmt] {
         // Editors on Windows may start a UTF-8 file with a byte order mark; Python skips it too.
         let text = source.unicodeScalars.first == "\u{FEFF}" ? String(source.unicodeScalars.dropFirst()) : source
         return try LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in
-            try SyntaxParser.parseProgram(Array(text)).statements
+            try SyntaxParser.parseProgram(Array(text), source: id).statements
         }
     }
 

@@ -32,11 +32,11 @@ final class SyntaxParser {
     var primaryStart = 0
     var primaryEnd = -1
 
-    init(tokens: [Token], chars: [Character], depth: Int = 0) {
+    init(tokens: [Token], chars: [Character], depth: Int = 0, source: SourceID = .unnamed) {
         var tokens = tokens
         if tokens.last?.kind != .eof {
-            let end = tokens.last.map { SourceLocation(line: $0.location.line, column: $0.location.column + $0.length) }
-            tokens.append(Token(.eof, at: end ?? SourceLocation(line: 1, column: 1), length: 1, offset: chars.count))
+            let end = tokens.last.map { SourceLocation(line: $0.location.line, column: $0.location.column + $0.length, source: source) }
+            tokens.append(Token(.eof, at: end ?? SourceLocation(line: 1, column: 1, source: source), length: 1, offset: chars.count))
         }
         self.tokens = tokens
         self.marks = tokens.map { token in
@@ -55,24 +55,26 @@ final class SyntaxParser {
     /// When the lexer stops at an unclosed bracket or string, a parse error earlier in
     /// the input is reported instead, as Python does: in `print(x y` the missing comma
     /// is the real problem, and no further input could fix it.
-    static func parseProgram(_ chars: [Character]) throws(Diagnostic) -> (statements: [Stmt], tokens: [Token]) {
-        var lexer = Lexer(chars: chars)
+    static func parseProgram(
+        _ chars: [Character], source: SourceID = .unnamed
+    ) throws(Diagnostic) -> (statements: [Stmt], tokens: [Token]) {
+        var lexer = Lexer(chars: chars, origin: SourceLocation(line: 1, column: 1, source: source))
         let tokens: [Token]
         do {
             tokens = try lexer.run()
         } catch {
-            if error.needsMoreInput, let earlier = earlierError(in: lexer.tokens, chars: chars) {
+            if error.needsMoreInput, let earlier = earlierError(in: lexer.tokens, chars: chars, source: source) {
                 throw earlier
             }
             throw error
         }
-        return (try SyntaxParser(tokens: tokens, chars: chars).parseFile(), tokens)
+        return (try SyntaxParser(tokens: tokens, chars: chars, source: source).parseFile(), tokens)
     }
 
     /// The parse error in the tokens lexed before the input ran out, unless the parser
     /// only failed because it reached their end.
-    static func earlierError(in tokens: [Token], chars: [Character]) -> Diagnostic? {
-        let parser = SyntaxParser(tokens: tokens, chars: chars)
+    static func earlierError(in tokens: [Token], chars: [Character], source: SourceID = .unnamed) -> Diagnostic? {
+        let parser = SyntaxParser(tokens: tokens, chars: chars, source: source)
         do {
             _ = try parser.parseFile()
             return nil
@@ -86,7 +88,7 @@ final class SyntaxParser {
     static func parseEmbedded(_ source: String, at origin: SourceLocation, depth: Int) throws(Diagnostic) -> Expr {
         let chars = Array(source)
         var lexer = Lexer(chars: chars, origin: origin, embedded: true)
-        let parser = SyntaxParser(tokens: try lexer.run(), chars: chars, depth: depth)
+        let parser = SyntaxParser(tokens: try lexer.run(), chars: chars, depth: depth, source: origin.source)
         if parser.current.kind == .eof {
             throw Diagnostic("expected an expression", at: parser.current.location)
         }

@@ -88,6 +88,16 @@ struct NotebookConversionTests {
         let back = try NotebookConversion.markdown(notebook: edited, file: "edited.ipynb")
         #expect(back == "# Edited\n\n```python nn\n2 + 2\n```\n\n```output\n4\n```\n")
         #expect(try LessonParser.parse(back, file: "edited.md").cells.first?.expectedOutput == "4")
+
+        // A cell whose text holds a fence of its own is written inside a longer one, so it comes back whole.
+        cells[index]["source"] = ["s = \"\"\"\n", "```\n", "\"\"\"\n", "len(s)"]
+        cells[index]["outputs"] = [["output_type": "stream", "name": "stdout", "text": "```\n"]]
+        notebook["cells"] = cells
+        let fenced = try NotebookConversion.markdown(notebook: try JSONSerialization.data(withJSONObject: notebook), file: "fenced.ipynb")
+        #expect(fenced == "# Edited\n\n````python nn\ns = \"\"\"\n```\n\"\"\"\nlen(s)\n````\n\n````output\n```\n````\n")
+        let cell = try #require(try LessonParser.parse(fenced, file: "fenced.md").cells.first)
+        #expect(cell.source == "s = \"\"\"\n```\n\"\"\"\nlen(s)")
+        #expect(cell.expectedOutput == "```")
     }
 
     @Test func notANotebookIsNamed() {

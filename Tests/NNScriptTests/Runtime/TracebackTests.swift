@@ -34,16 +34,16 @@ import Testing
     @Test func anErrorAtTopLevelHasNoTraceback() {
         let result = Interpreter().runCell("x = 1\ny = x.foo\n", file: "cell")
         #expect(result.renderedError?.hasPrefix("cell:2:7: error: AttributeError: int has no attribute 'foo'") == true)
-        #expect(result.error?.location == SourceLocation(line: 2, column: 7))
+        #expect(result.error?.location == SourceLocation(line: 2, column: 7, source: result.source))
         #expect(result.error?.length == 3)
     }
 
     @Test func theCaretOfAnUnknownAttributePointsAtItsName() {
         let result = Interpreter().runCell("m = MLP([2, 1], seed=0)\nm.layers[0].weigth\n", file: "cell")
-        #expect(result.error?.location == SourceLocation(line: 2, column: 13))
+        #expect(result.error?.location == SourceLocation(line: 2, column: 13, source: result.source))
         #expect(result.renderedError?.contains("    m.layers[0].weigth\n                ^~~~~~") == true)
         let dict = Interpreter().runCell("d = {'a': 1}\nd.a\n", file: "cell")
-        #expect(dict.error?.location == SourceLocation(line: 2, column: 3))
+        #expect(dict.error?.location == SourceLocation(line: 2, column: 3, source: dict.source))
     }
 
     @Test func aRecursionShowsThreeRepeatsAndACount() {
