@@ -1,10 +1,6 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Release builds of the hot modules skip dynamic exclusivity checks: an interpreter
-/// runs on one thread, and the checks cost several percent of every training step.
-let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "nnlearn",
     platforms: [.macOS(.v13)],
@@ -23,15 +19,17 @@ let package = Package(
     ],
     targets: [
         // The traced autodiff core: tensors, ops, graph, layers, optimizers. Foundation only.
-        .target(name: "NNCore", dependencies: ["CKernels"], swiftSettings: fastRelease),
+        // No unsafe flags, so other packages can depend on it by version: the stored properties that every
+        // op or statement touches are marked @exclusivity(unchecked) instead (an interpreter and its tensors
+        // live on one thread, and the dynamic checks cost several percent of every training step).
+        .target(name: "NNCore", dependencies: ["CKernels"]),
         // The AVX micro-kernel of the matrix product, chosen at run time (Swift has no per-function
         // target features). Part of this package, so NNCore still depends on nothing outside it.
         .target(name: "CKernels"),
         // Terminal rendering: tensor printing, tables, plots, heatmaps, Markdown, colour.
         .target(name: "NNTerminal"),
         // The Python-flavoured language: lexer, parser, interpreter, standard library.
-        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                swiftSettings: fastRelease),
+        .target(name: "NNScript", dependencies: ["NNCore", "NNTerminal", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Lessons as Markdown notebooks: parsing, replay, exercises, grading, progress.
         .target(name: "NNLessons", dependencies: ["NNScript", "NNTerminal"]),
         // The interactive session: line editing, history, completion, meta-commands.

@@ -7,7 +7,11 @@ struct RecordingMode: Sendable {
     var buildsGraph = true
     var detectsAnomalies = false
 
-    @TaskLocal static var current = RecordingMode()
+    /// The task-local slot, a constant: a `@TaskLocal static var` is a global variable whose every
+    /// read would pass a dynamic exclusivity check.
+    static let local = TaskLocal(wrappedValue: RecordingMode())
+    /// The mode of the current task.
+    static var current: RecordingMode { local.get() }
 }
 
 /// Whether ops record the graph; off inside a no-grad scope.
@@ -20,7 +24,7 @@ public enum GradMode {
     public static func withoutGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
         var mode = RecordingMode.current
         mode.buildsGraph = false
-        return try RecordingMode.$current.withValue(mode, operation: body)
+        return try RecordingMode.local.withValue(mode, operation: body)
     }
 }
 
@@ -37,7 +41,7 @@ public enum Anomaly {
     public static func detecting<Result>(_ on: Bool = true, _ body: () throws -> Result) rethrows -> Result {
         var mode = RecordingMode.current
         mode.detectsAnomalies = on
-        return try RecordingMode.$current.withValue(mode, operation: body)
+        return try RecordingMode.local.withValue(mode, operation: body)
     }
 
     /// Throws when `values` hold a NaN or Inf although every input was finite.

@@ -62,7 +62,7 @@ public final class Dropout: Layer {
     /// The probability that an element is zeroed in training.
     public let probability: Double
     /// The layer's own stream, seeded from the one it was created with, so masks repeat run after run.
-    private var random: RandomGenerator
+    @exclusivity(unchecked) private var random: RandomGenerator
     /// Whether the layer normalizes with the batch's statistics (training) or the running ones (evaluation).
     public var isTraining = true
     /// The layer's name, as PyTorch's class is called.

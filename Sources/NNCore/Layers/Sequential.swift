@@ -3,7 +3,7 @@ public final class Sequential: Layer {
     /// The layers in the order they run.
     public let layers: [any Layer]
     /// The shape of the last batch the model was called on, for ``summary(inputShape:)``.
-    public private(set) var lastInputShape: [Int]?
+    @exclusivity(unchecked) public private(set) var lastInputShape: [Int]?
     /// The layer's name, as PyTorch's class is called.
     public var name: String { "Sequential" }
 

@@ -8,7 +8,7 @@ import Foundation
 public final class AdaGrad: Optimizer {
     /// How fast the step size decays, the L2 penalty added to gradients, and the constant added to the denominator.
     public let learningRateDecay: Double, weightDecay: Double, epsilon: Double
-    private var sums: [[Double]]
+    @exclusivity(unchecked) private var sums: [[Double]]
 
     /// AdaGrad with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, learningRateDecay: Double = 0,

@@ -7,10 +7,10 @@ import Foundation
 ///     p ← p − (η / (1 − β₁ᵗ)) m / u
 public final class AdaMax: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
-    public internal(set) var beta1: Double
+    @exclusivity(unchecked) public internal(set) var beta1: Double
     /// The decay of the infinity norm, the constant added to it, and the L2 penalty added to gradients.
     public let beta2: Double, epsilon: Double, weightDecay: Double
-    private var first: [[Double]], norms: [[Double]]
+    @exclusivity(unchecked) private var first: [[Double]], norms: [[Double]]
 
     /// AdaMax with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,

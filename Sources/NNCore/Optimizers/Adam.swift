@@ -10,14 +10,14 @@ import Foundation
 ///     p ← p − η m̂ / (√v̂ + ε)
 public final class Adam: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
-    public internal(set) var beta1: Double
+    @exclusivity(unchecked) public internal(set) var beta1: Double
     /// The decay of the squared-gradient average, the constant added to its root, and the weight decay.
     public let beta2: Double, epsilon: Double, weightDecay: Double
     /// Whether weight decay is decoupled from the gradient (AdamW).
     public let decoupled: Bool
     /// Whether the denominator uses the largest second moment so far (AMSGrad, Reddi et al., 2018).
     public let amsgrad: Bool
-    private var first: [[Double]], second: [[Double]], largestSecond: [[Double]]
+    @exclusivity(unchecked) private var first: [[Double]], second: [[Double]], largestSecond: [[Double]]
 
     /// Adam (or AdamW, with decoupled weight decay) with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,

@@ -8,10 +8,10 @@ import Foundation
 /// where ψ is the momentum decay (4e-3).
 public final class NAdam: Optimizer {
     /// β₁ (OneCycleLR may cycle it).
-    public internal(set) var beta1: Double
+    @exclusivity(unchecked) public internal(set) var beta1: Double
     /// The decay of the squared-gradient average, the constant added to its root, the weight decay and the momentum decay.
     public let beta2: Double, epsilon: Double, weightDecay: Double, momentumDecay: Double
-    private var first: [[Double]], second: [[Double]]
+    @exclusivity(unchecked) private var first: [[Double]], second: [[Double]]
 
     /// NAdam with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 2e-3, beta1: Double = 0.9, beta2: Double = 0.999,
@@ -39,7 +39,7 @@ public final class NAdam: Optimizer {
     }
 
     /// Each parameter's product μ_1…μ_t, advanced at its own steps.
-    private var muProducts: [Double]
+    @exclusivity(unchecked) private var muProducts: [Double]
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let t = Double(step)

@@ -9,13 +9,13 @@ public class Optimizer {
     /// The tensors being trained.
     public let parameters: [Tensor]
     /// The current learning rate (schedules change it).
-    public var learningRate: Double
+    @exclusivity(unchecked) public var learningRate: Double
     /// Whether the optimizer climbs the objective instead of descending it (PyTorch's `maximize`).
     public let maximize: Bool
     /// Calls of ``step()`` so far.
-    public private(set) var stepCount = 0
+    @exclusivity(unchecked) public private(set) var stepCount = 0
     /// The steps each parameter has taken (those with a gradient at the time).
-    public private(set) var parameterSteps: [Int]
+    @exclusivity(unchecked) public private(set) var parameterSteps: [Int]
 
     init(_ parameters: [Tensor], learningRate: Double, maximize: Bool = false, name: String) throws {
         guard learningRate >= 0, learningRate.isFinite else {

@@ -10,8 +10,8 @@ public final class RMSProp: Optimizer {
     /// The smoothing of the squared-gradient average, the constant added to its root, the weight decay, and whether it is centered.
     public let alpha: Double, epsilon: Double, weightDecay: Double, centered: Bool
     /// The momentum μ (OneCycleLR may cycle it).
-    public internal(set) var momentum: Double
-    private var squares: [[Double]], means: [[Double]], buffers: [[Double]]
+    @exclusivity(unchecked) public internal(set) var momentum: Double
+    @exclusivity(unchecked) private var squares: [[Double]], means: [[Double]], buffers: [[Double]]
 
     /// RMSProp with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99, epsilon: Double = 1e-8,

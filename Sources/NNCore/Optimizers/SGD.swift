@@ -6,11 +6,11 @@
 ///     p ← p − η g
 public final class SGD: Optimizer {
     /// The momentum μ (OneCycleLR may cycle it).
-    public internal(set) var momentum: Double
+    @exclusivity(unchecked) public internal(set) var momentum: Double
     /// Dampening of the momentum, the L2 penalty added to gradients, and whether the step is Nesterov's.
     public let dampening: Double, weightDecay: Double, nesterov: Bool
-    private var velocity: [[Double]]
-    private var started: [Bool]
+    @exclusivity(unchecked) private var velocity: [[Double]]
+    @exclusivity(unchecked) private var started: [Bool]
 
     /// SGD with optional momentum, with PyTorch's defaults and update rule.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0,

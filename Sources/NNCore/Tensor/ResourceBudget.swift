@@ -3,23 +3,26 @@ import Synchronization
 /// One interpreter's limits on what it asks of the core: the bytes of live tensor data,
 /// and a stop check (Ctrl-C, a time limit) that long kernels poll.
 ///
-/// Installed for a run with `ResourceBudget.$current.withValue(budget) { … }`. Every tensor
+/// Installed for a run with `ResourceBudget.local.withValue(budget) { … }`. Every tensor
 /// created meanwhile is charged to it until it is freed, in ``Tensor``'s initializer and
 /// deinitializer, so ops added later are covered without code of their own; result shapes
 /// checked by `Shape.count` are refused before their memory is allocated.
 public final class ResourceBudget: @unchecked Sendable {
+    /// The task-local slot that holds the running program's budget; a constant, because every
+    /// read of a `@TaskLocal static var` (a global variable) would pass a dynamic exclusivity check.
+    public static let local = TaskLocal<ResourceBudget?>(wrappedValue: nil)
     /// The budget of the running program on this thread, if any.
-    @TaskLocal public static var current: ResourceBudget?
+    public static var current: ResourceBudget? { local.get() }
 
     /// The most bytes of live tensor data (and of one new string or list) allowed.
-    public var memoryLimit: Int
+    @exclusivity(unchecked) public var memoryLimit: Int
     /// Returns the error that stops the program now (interrupted, out of time), or nil; polled by long kernels.
-    public var stopCheck: (() -> (any Error)?)?
+    @exclusivity(unchecked) public var stopCheck: (() -> (any Error)?)?
     private let live = Atomic<Int>(0)
     /// What first went over the memory limit since the last checkpoint ("matmul [3000, 3000]").
-    private var overdraft: String?
+    @exclusivity(unchecked) private var overdraft: String?
     /// A stop found by ``poll()``, thrown by the next ``checkpoint()``.
-    private var pendingStop: (any Error)?
+    @exclusivity(unchecked) private var pendingStop: (any Error)?
 
     /// Two gigabytes: the default budget of an interpreter.
     public static let defaultLimit = 2 << 30

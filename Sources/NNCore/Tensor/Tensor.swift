@@ -18,7 +18,7 @@ public final class Tensor {
     public let shape: [Int]
     /// Whether gradients flow to this tensor. True for parameters and for
     /// every result computed from one while gradients are recorded.
-    public internal(set) var requiresGrad: Bool
+    @exclusivity(unchecked) public internal(set) var requiresGrad: Bool
     /// The gradient of the last backward pass (accumulated for leaves).
     public internal(set) var grad: Tensor? {
         get {
@@ -35,19 +35,19 @@ public final class Tensor {
             pendingGrad = nil
         }
     }
-    private var storedGrad: Tensor?
+    @exclusivity(unchecked) private var storedGrad: Tensor?
     /// The values of a gradient not yet wrapped in a Tensor (see ``grad``).
-    private var pendingGrad: [Double]?
+    @exclusivity(unchecked) private var pendingGrad: [Double]?
     /// A name shown in traces and graphs, such as `z1` or `a1`.
-    public var label: String?
+    @exclusivity(unchecked) public var label: String?
     /// Whether this tensor holds the 0/1 result of a comparison, so that
     /// indexing with it selects where it is 1 (a boolean mask), as in NumPy.
-    public internal(set) var isMask = false
+    @exclusivity(unchecked) public internal(set) var isMask = false
 
     /// The op that produced this tensor; nil for leaves.
     public let op: String?
     /// The tensors the op read, in argument order.
-    var inputs: OpInputs
+    @exclusivity(unchecked) var inputs: OpInputs
     /// Maps the gradient of this tensor to one gradient per input (nil where an input needs none).
     let backwardRule: BackwardRule?
     /// How each input's gradient is written in the chain-rule report.
@@ -179,7 +179,7 @@ public final class Tensor {
 /// The values of one or more tensors (a tensor and its detached views), charged once to the
 /// running program's memory budget while any of them lives.
 final class TensorStorage {
-    var values: [Double]
+    @exclusivity(unchecked) var values: [Double]
     private let budget: ResourceBudget?
 
     init(_ values: [Double], charging budget: ResourceBudget?, what: () -> String) {

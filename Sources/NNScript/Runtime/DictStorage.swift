@@ -2,16 +2,16 @@
 /// see each other's changes, as with lists.
 public final class DictStorage {
     /// The keys as first stored, in insertion order (updating `1` through `1.0` keeps `1`, as Python does).
-    public private(set) var keys: [Value] = []
+    @exclusivity(unchecked) public private(set) var keys: [Value] = []
     /// The values, at the same positions as their keys.
-    public private(set) var values: [Value] = []
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
     /// Each key's hashable form, at the same positions.
-    private var hashKeys: [DictKey] = []
+    @exclusivity(unchecked) private var hashKeys: [DictKey] = []
     /// Where each key stands in `keys`.
-    private var positions: [DictKey: Int] = [:]
+    @exclusivity(unchecked) private var positions: [DictKey: Int] = [:]
     /// Counts insertions and removals of keys, not value updates: a loop over the dict
     /// compares it after each step to report keys changed under it, as Python does.
-    private(set) var generation = 0
+    @exclusivity(unchecked) private(set) var generation = 0
 
     /// An empty dictionary.
     public init() {}

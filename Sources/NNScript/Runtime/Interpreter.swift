@@ -12,19 +12,19 @@ public final class Interpreter {
     /// Where output goes, how it looks and what programs may do: fixed when the interpreter is made.
     public let host: Host
     /// The global deterministic random stream, reset by `seed(n)`.
-    public var random = RandomGenerator(seed: 0)
+    @exclusivity(unchecked) public var random = RandomGenerator(seed: 0)
     /// Decimals shown when printing tensors.
     public var precision = 4
     /// The SVG of the last figure drawn, for savefig.
     var lastFigureSVG: (() -> String)?
     /// Whether anomaly detection (`anomaly(True)`) is on.
-    public var detectsAnomalies = false
+    @exclusivity(unchecked) public var detectsAnomalies = false
     /// The memory budget and stop check that the core's long kernels poll (see ``ResourceBudget``).
     public let budget: ResourceBudget
     /// Whether plots, images and tables are drawn in plain ASCII.
     var asciiGraphics: Bool { host.graphics == .ascii }
     /// A running cell's capture of its output (see ``runCell(_:file:)``), in front of the host's sinks.
-    var capture: OutputCapture?
+    @exclusivity(unchecked) var capture: OutputCapture?
     /// The files this interpreter wrote (resolved paths), which its programs may replace.
     var writtenFiles: Set<String> = []
     /// Told once when backward accumulates into gradients that were not zeroed.
@@ -32,22 +32,22 @@ public final class Interpreter {
     /// Told once when backward() starts from a loss that is nan or inf.
     var warnedAboutNonFiniteLoss = false
     /// How many times backward() has run in this interpreter: the step a NaN-watch note names.
-    var backwardCalls = 0
+    @exclusivity(unchecked) var backwardCalls = 0
 
-    var steps = 0
+    @exclusivity(unchecked) var steps = 0
     /// For each running function call, its class and instance when it is a method: super() reads the last.
-    var methodFrames: [(owner: ScriptClass, receiver: Value)?] = []
+    @exclusivity(unchecked) var methodFrames: [(owner: ScriptClass, receiver: Value)?] = []
     /// How many instances this interpreter has made: each one's `id()`.
-    var instanceCount = 0
+    @exclusivity(unchecked) var instanceCount = 0
     /// Values given an `id()` other than instances, held so that their numbers stay theirs.
     var identities: [ObjectIdentifier: (object: AnyObject, id: Int)] = [:]
-    var deadline: Date?
-    var depth = 0
+    @exclusivity(unchecked) var deadline: Date?
+    @exclusivity(unchecked) var depth = 0
     /// The text of the running code (a cell, or a function's body): the functions it defines keep it,
     /// so an error raised in them from another cell is quoted from it.
-    var currentSource: SourceText?
+    @exclusivity(unchecked) var currentSource: SourceText?
     /// The name of the running function, `<module>` at top level, for tracebacks.
-    var currentFunction = "<module>"
+    @exclusivity(unchecked) var currentFunction = "<module>"
     /// The deepest a chain of calls may go before a RecursionError.
     public static let maximumDepth = 400
 
@@ -141,7 +141,7 @@ public final class Interpreter {
         deadline = host.limits.time.map { Date().addingTimeInterval($0) }
         budget.clearPending()
         // Tensors made by this program are charged to this interpreter's budget, and the core's long kernels poll it.
-        return try ResourceBudget.$current.withValue(budget) { try executeStatements(program) }
+        return try ResourceBudget.local.withValue(budget) { try executeStatements(program) }
     }
 
     private func executeStatements(_ program: [Stmt]) throws -> [Value] {
@@ -238,8 +238,8 @@ public final class Interpreter {
 
 /// What a running cell wrote, in order; `forwards` passes it on to the host as well.
 final class OutputCapture {
-    var output = ""
-    var displays: [String] = []
+    @exclusivity(unchecked) var output = ""
+    @exclusivity(unchecked) var displays: [String] = []
     let forwards: Bool
 
     init(forwards: Bool) { self.forwards = forwards }

@@ -1,10 +1,10 @@
 /// A table of variables: the globals, or one function call's locals with the
 /// scope the function was defined in as its parent.
 public final class Scope {
-    var values: [String: Value]
+    @exclusivity(unchecked) var values: [String: Value]
     let parent: Scope?
     /// Names an exercise forbids here; inner scopes inherit the parent's.
-    var restrictions: Restrictions?
+    @exclusivity(unchecked) var restrictions: Restrictions?
 
     /// A scope inside `parent`; `capacity` reserves room for that many names, so that binding them does not regrow the table.
     init(parent: Scope?, values: [String: Value] = [:], capacity: Int = 0) {

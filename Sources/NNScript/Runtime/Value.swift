@@ -73,7 +73,7 @@ public enum Value {
 /// The storage of a list value: a class, so that aliases see each other's changes.
 public final class ListStorage {
     /// The list's items.
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     /// A list holding `items`.
     public init(_ items: [Value]) { self.items = items }
 }
@@ -139,7 +139,7 @@ public final class Function {
     /// Whether the function has `*args` or `**kwargs`.
     let collectsExtras: Bool
     /// The most local variables a call has held: the next call's scope is made that large.
-    var localCount = 0
+    @exclusivity(unchecked) var localCount = 0
 
     /// The body of a function: statements, or a lambda's single expression.
     public enum Body {

@@ -23,14 +23,14 @@ final class SyntaxParser {
     let marks: [Mark]
     /// The Characters the tokens' offsets refer to, for quoting source in messages.
     let chars: [Character]
-    var position = 0
-    var depth: Int
-    var loopDepth = 0
-    var functionDepth = 0
+    @exclusivity(unchecked) var position = 0
+    @exclusivity(unchecked) var depth: Int
+    @exclusivity(unchecked) var loopDepth = 0
+    @exclusivity(unchecked) var functionDepth = 0
     /// The token indices where the most recent primary expression (`f(x)`, `a.b`)
     /// began and just after it ended, for quoting it in "did you forget a comma?".
-    var primaryStart = 0
-    var primaryEnd = -1
+    @exclusivity(unchecked) var primaryStart = 0
+    @exclusivity(unchecked) var primaryEnd = -1
 
     init(tokens: [Token], chars: [Character], depth: Int = 0, source: SourceID = .unnamed) {
         var tokens = tokens

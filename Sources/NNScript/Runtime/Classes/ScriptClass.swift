@@ -7,11 +7,11 @@ public final class ScriptClass: ScriptObject {
     /// The docstring, if there is one.
     public let docstring: String?
     /// Class attributes (methods, constants), in definition order for help.
-    private(set) var attributes: AttributeTable
+    @exclusivity(unchecked) private(set) var attributes: AttributeTable
     /// Set on the builtin `Module`, which learners' models derive from.
     let isModuleBase: Bool
     /// The most fields an instance has had: new instances reserve that many.
-    var fieldCount = 0
+    @exclusivity(unchecked) var fieldCount = 0
 
     init(name: String, base: ScriptClass?, attributes: [(String, Value)], docstring: String?, isModuleBase: Bool = false) {
         self.name = name
@@ -97,10 +97,10 @@ public final class Instance: ScriptObject {
     /// The class the instance belongs to.
     public let type: ScriptClass
     /// The attributes set on the instance, in the order they were first set: a Module's parameters follow it.
-    private(set) var fields: AttributeTable
+    @exclusivity(unchecked) private(set) var fields: AttributeTable
     var fieldOrder: [String] { fields.order }
     /// `train()` / `eval()` mode, for Modules.
-    var training = true
+    @exclusivity(unchecked) var training = true
     /// The interpreter that made the instance, to run its special methods from places that
     /// have none at hand (truth tests, iteration); weak, since the interpreter holds the instance.
     weak var interpreter: Interpreter?
