@@ -14,8 +14,8 @@ public enum Library {
     public static let tensorMemberNames: Set<String> = Set(TensorMembers.table.names)
 
     /// A fresh global scope's contents.
-    static func globals() -> [String: Value] {
-        var values: [String: Value] = [:]
+    static func globals() -> NameTable {
+        var values = NameTable(capacity: all.count + 2)
         for builtin in all { values[builtin.name] = .builtin(builtin) }
         values["Module"] = .object(ModuleClass.make())
         values["NotImplemented"] = .object(NotImplementedValue.shared)

@@ -28,7 +28,7 @@ enum TensorBuiltins {
         },
         Builtin("full", Signature("shape, value"), doc: "full(shape, value): a tensor filled with one value.") { args, _ in
             var shapeArgs = args
-            shapeArgs.named = ["shape": args.named["shape"] ?? .none]
+            shapeArgs.named = NameTable([("shape", args.named["shape"] ?? .none)])
             return .tensor(try Tensor.full(try shapeArgs.shape(first: "shape"), try args.number("value")))
         },
         Builtin("eye", Signature("n"), doc: "eye(n): the n×n identity matrix.") { args, _ in

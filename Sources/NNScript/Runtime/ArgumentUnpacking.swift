@@ -43,7 +43,7 @@ extension Interpreter {
 extension Arguments {
     /// Stores a keyword argument that names no parameter in the dict of the signature's
     /// `**collector`, keeping the order the call gave.
-    static func collect(_ label: String, _ value: Value, into named: inout [String: Value], collector: String,
+    static func collect(_ label: String, _ value: Value, into named: inout NameTable, collector: String,
                         at location: SourceLocation) throws {
         let entries: DictStorage
         if case .dict(let existing)? = named[collector] {

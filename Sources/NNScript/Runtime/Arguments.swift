@@ -5,7 +5,7 @@ public struct Arguments {
     /// The function being called, for messages.
     public let function: String
     /// Arguments bound to named parameters.
-    public internal(set) var named: [String: Value]
+    public internal(set) var named: NameTable
     /// Extra positional arguments collected by `*rest`.
     public internal(set) var rest: [Value]
     /// Where the call is, for messages.
@@ -17,7 +17,7 @@ public struct Arguments {
     /// Binds positional and keyword arguments to a signature, as Python does.
     static func bind(_ signature: Signature, function: String, positional: [Value], keywords: [(String, Value)],
                      at location: SourceLocation) throws -> Arguments {
-        var named = [String: Value](minimumCapacity: signature.parameters.count)
+        var named = NameTable(capacity: signature.parameters.count)
         var rest: [Value] = []
         for (index, value) in positional.enumerated() {
             if index < signature.positionalCount {

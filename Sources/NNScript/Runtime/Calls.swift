@@ -11,7 +11,8 @@ extension Interpreter {
             return try callFunction(function, positional, keywords, at: location)
         case .object(let object):
             if let result = try callClassObject(object, positional, keywords, at: location) { return result }
-            let named = Dictionary(keywords, uniquingKeysWith: { first, _ in first })
+            var named = NameTable(capacity: keywords.count)
+            for (label, value) in keywords where named[label] == nil { named[label] = value }
             let arguments = Arguments(function: object.typeName, named: named, rest: positional, location: location)
             if let result = try object.call(arguments, interpreter: self) { return result }
             throw ScriptError(.type, "\(callee.typeNameWithArticle) is not callable", at: location)

@@ -62,11 +62,11 @@ public final class Interpreter {
 
     /// Names a user can see: variables first, then builtins.
     public var userVariables: [(name: String, value: Value)] {
-        globals.values.filter { name, value in
-            if case .builtin = value { return Library.builtinNames.contains(name) == false }
-            if Library.isBuiltinObject(name, value) { return false }
-            return !name.hasPrefix("__")
-        }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        globals.values.entries.filter { entry in
+            if case .builtin = entry.value { return Library.builtinNames.contains(entry.name) == false }
+            if Library.isBuiltinObject(entry.name, entry.value) { return false }
+            return !entry.name.hasPrefix("__")
+        }.sorted { $0.name < $1.name }.map { ($0.name, $0.value) }
     }
 
     /// Writes text to the program's output: the running cell's capture and the host.

@@ -16,7 +16,7 @@ extension Interpreter {
         if case .returned = flow { throw ScriptError(.syntax, "'return' outside a function", at: location) }
         // Methods see the scope around the class, not the class body, as in Python.
         var attributes: [(String, Value)] = []
-        for name in Self.definitionOrder(definition.body, defined: body.values.keys) {
+        for name in Self.definitionOrder(definition.body, defined: body.values.names) {
             guard var value = body.values[name] else { continue }
             if case .function(let function) = value, function.closure === body { value = .function(function.closing(over: scope)) }
             attributes.append((name, value))
@@ -27,7 +27,7 @@ extension Interpreter {
     }
 
     /// The names a class body defined, in the order its statements first define them.
-    static func definitionOrder(_ statements: [Stmt], defined: Dictionary<String, Value>.Keys) -> [String] {
+    static func definitionOrder(_ statements: [Stmt], defined: [String]) -> [String] {
         var order: [String] = []
         func note(_ name: String) { if !order.contains(name) { order.append(name) } }
         for statement in statements {

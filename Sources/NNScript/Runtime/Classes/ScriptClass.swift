@@ -7,7 +7,7 @@ public final class ScriptClass: ScriptObject {
     /// The docstring, if there is one.
     public let docstring: String?
     /// Class attributes (methods, constants), in definition order for help.
-    @exclusivity(unchecked) private(set) var attributes: AttributeTable
+    @exclusivity(unchecked) private(set) var attributes: NameTable
     /// Set on the builtin `Module`, which learners' models derive from.
     let isModuleBase: Bool
     /// The most fields an instance has had: new instances reserve that many.
@@ -17,7 +17,7 @@ public final class ScriptClass: ScriptObject {
         self.name = name
         self.base = base
         self.docstring = docstring
-        self.attributes = AttributeTable(attributes)
+        self.attributes = NameTable(attributes)
         self.isModuleBase = isModuleBase
     }
 
@@ -66,7 +66,7 @@ public final class ScriptClass: ScriptObject {
     /// Every attribute name reachable through the class and its bases, nearest first.
     var allAttributeNames: [String] {
         var names: [String] = []
-        for cls in lineage { for name in cls.attributes.order where !names.contains(name) { names.append(name) } }
+        for cls in lineage { for name in cls.attributes.names where !names.contains(name) { names.append(name) } }
         return names
     }
 
@@ -83,10 +83,10 @@ public final class ScriptClass: ScriptObject {
     }
 
     /// Sets an attribute of the object.
-    public func setAttribute(_ name: String, to value: Value) throws { attributes.set(name, value) }
+    public func setAttribute(_ name: String, to value: Value) throws { attributes[name] = value }
 
     /// Removes a class attribute; false when this class does not define it.
-    func removeAttribute(_ name: String) -> Bool { attributes.remove(name) }
+    func removeAttribute(_ name: String) -> Bool { attributes.removeValue(forKey: name) != nil }
 
     /// What the REPL shows for it.
     public func display(interpreter: Interpreter) -> String { "<class '\(name)'>" }
@@ -97,8 +97,8 @@ public final class Instance: ScriptObject {
     /// The class the instance belongs to.
     public let type: ScriptClass
     /// The attributes set on the instance, in the order they were first set: a Module's parameters follow it.
-    @exclusivity(unchecked) private(set) var fields: AttributeTable
-    var fieldOrder: [String] { fields.order }
+    @exclusivity(unchecked) private(set) var fields: NameTable
+    var fieldOrder: [String] { fields.names }
     /// `train()` / `eval()` mode, for Modules.
     @exclusivity(unchecked) var training = true
     /// The interpreter that made the instance, to run its special methods from places that
@@ -111,7 +111,7 @@ public final class Instance: ScriptObject {
         self.type = type
         self.serial = serial
         self.interpreter = interpreter
-        fields = AttributeTable(capacity: type.fieldCount)
+        fields = NameTable(capacity: type.fieldCount)
     }
 
     /// The type name: the instance's class's name.
@@ -142,7 +142,7 @@ public final class Instance: ScriptObject {
     /// The instance's attributes as a new dict, as `vars(obj)` and `obj.__dict__` give them.
     func dictionary() throws -> DictStorage {
         let dict = DictStorage()
-        for name in fieldOrder { try dict.set(fields[name] ?? .none, for: .string(name), at: nil) }
+        for entry in fields.entries { try dict.set(entry.value, for: .string(entry.name), at: nil) }
         return dict
     }
 
@@ -156,12 +156,12 @@ public final class Instance: ScriptObject {
 
     /// Sets a field of the instance.
     public func setAttribute(_ name: String, to value: Value) throws {
-        fields.set(name, value)
+        fields[name] = value
         if fields.count > type.fieldCount { type.fieldCount = fields.count }
     }
 
     /// Removes an attribute set on the instance; false when it has none of that name.
-    func removeAttribute(_ name: String) -> Bool { fields.remove(name) }
+    func removeAttribute(_ name: String) -> Bool { fields.removeValue(forKey: name) != nil }
 
     /// What the REPL shows: `__repr__`'s result when the class defines one.
     public func display(interpreter: Interpreter) -> String { text("__repr__", interpreter: interpreter) }

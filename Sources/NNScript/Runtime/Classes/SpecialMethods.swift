@@ -1,18 +1,32 @@
 /// Operators and builtins on instances through their special methods (`__add__`, `__len__`…),
 /// with Python's reflected-operand rule and `NotImplemented`.
 extension Interpreter {
-    /// The forward and reflected method names of each binary operator.
-    static let binaryMethods: [BinaryOperator: (String, String)] = [
-        .add: ("__add__", "__radd__"), .subtract: ("__sub__", "__rsub__"), .multiply: ("__mul__", "__rmul__"),
-        .divide: ("__truediv__", "__rtruediv__"), .floorDivide: ("__floordiv__", "__rfloordiv__"),
-        .remainder: ("__mod__", "__rmod__"), .power: ("__pow__", "__rpow__"), .matmul: ("__matmul__", "__rmatmul__"),
-    ]
+    /// The forward and reflected method names of a binary operator (a switch: these enums hash by their raw text).
+    static func binaryMethods(_ op: BinaryOperator) -> (String, String) {
+        switch op {
+        case .add: ("__add__", "__radd__")
+        case .subtract: ("__sub__", "__rsub__")
+        case .multiply: ("__mul__", "__rmul__")
+        case .divide: ("__truediv__", "__rtruediv__")
+        case .floorDivide: ("__floordiv__", "__rfloordiv__")
+        case .remainder: ("__mod__", "__rmod__")
+        case .power: ("__pow__", "__rpow__")
+        case .matmul: ("__matmul__", "__rmatmul__")
+        }
+    }
 
-    /// Each comparison's method and the one the other operand tries when it is reflected.
-    static let comparisonMethods: [ComparisonOperator: (String, String)] = [
-        .equal: ("__eq__", "__eq__"), .notEqual: ("__ne__", "__ne__"), .less: ("__lt__", "__gt__"),
-        .lessEqual: ("__le__", "__ge__"), .greater: ("__gt__", "__lt__"), .greaterEqual: ("__ge__", "__le__"),
-    ]
+    /// A comparison's method and the one the other operand tries when it is reflected; nil for `in` and `is`.
+    static func comparisonMethods(_ op: ComparisonOperator) -> (String, String)? {
+        switch op {
+        case .equal: ("__eq__", "__eq__")
+        case .notEqual: ("__ne__", "__ne__")
+        case .less: ("__lt__", "__gt__")
+        case .lessEqual: ("__le__", "__ge__")
+        case .greater: ("__gt__", "__lt__")
+        case .greaterEqual: ("__ge__", "__le__")
+        case .in, .notIn, .is, .isNot: nil
+        }
+    }
 
     @inline(__always)
     static func instance(_ value: Value) -> Instance? {
@@ -25,7 +39,8 @@ extension Interpreter {
     /// Nil when neither operand is an instance.
     func specialBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value? {
         let (leftInstance, rightInstance) = (Self.instance(left), Self.instance(right))
-        guard leftInstance != nil || rightInstance != nil, let (forward, reflected) = Self.binaryMethods[op] else { return nil }
+        guard leftInstance != nil || rightInstance != nil else { return nil }
+        let (forward, reflected) = Self.binaryMethods(op)
         if let result = try dispatch(leftInstance, forward, left, rightInstance, reflected, right, at: location) { return result }
         throw ScriptError(.type, "unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'", at: location,
                           hint: "define \(leftInstance != nil ? forward : reflected) in class \((leftInstance ?? rightInstance)?.type.name ?? "")"
@@ -37,23 +52,20 @@ extension Interpreter {
     private func dispatch(_ leftInstance: Instance?, _ forward: String, _ left: Value,
                           _ rightInstance: Instance?, _ reflected: String, _ right: Value, reflectsSameType: Bool = false,
                           at location: SourceLocation) throws -> Value? {
-        var attempts: [(Instance, String, Value)] = []
-        if let leftInstance { attempts.append((leftInstance, forward, right)) }
-        if let rightInstance, reflectsSameType || leftInstance?.type !== rightInstance.type {
-            let attempt = (rightInstance, reflected, left)
-            if let leftInstance, leftInstance.type !== rightInstance.type, rightInstance.type.isSubclass(of: leftInstance.type) {
-                attempts.insert(attempt, at: 0)
-            } else {
-                attempts.append(attempt)
-            }
-        }
-        for (receiver, name, other) in attempts {
-            guard let method = receiver.type.lookup(name) else { continue }
+        // The attempts in order, without building a list of them for every operator.
+        func attempt(_ receiver: Instance?, _ name: String, _ other: Value) throws -> Value? {
+            guard let receiver, let method = receiver.type.lookup(name) else { return nil }
             let result = try callMethod(method, on: .object(receiver), [other], [], at: location)
-            if case .object(let object) = result, object === NotImplementedValue.shared { continue }
+            if case .object(let object) = result, object === NotImplementedValue.shared { return nil }
             return result
         }
-        return nil
+        var reflectedInstance: Instance? = nil
+        if let rightInstance, reflectsSameType || leftInstance?.type !== rightInstance.type { reflectedInstance = rightInstance }
+        if let reflectedInstance, let leftInstance, leftInstance.type !== reflectedInstance.type,
+           reflectedInstance.type.isSubclass(of: leftInstance.type) {
+            return try attempt(reflectedInstance, reflected, left) ?? attempt(leftInstance, forward, right)
+        }
+        return try attempt(leftInstance, forward, right) ?? attempt(reflectedInstance, reflected, left)
     }
 
     /// `-x` and `+x` on an instance; nil for other values.
@@ -71,7 +83,7 @@ extension Interpreter {
     /// Without the methods, == and != compare identity and ordering is a TypeError, as in Python.
     func specialCompare(_ op: ComparisonOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value? {
         let (leftInstance, rightInstance) = (Self.instance(left), Self.instance(right))
-        guard leftInstance != nil || rightInstance != nil, let (forward, reflected) = Self.comparisonMethods[op] else { return nil }
+        guard leftInstance != nil || rightInstance != nil, let (forward, reflected) = Self.comparisonMethods(op) else { return nil }
         if let result = try dispatch(leftInstance, forward, left, rightInstance, reflected, right, reflectsSameType: true, at: location) {
             return result
         }

@@ -1,6 +1,7 @@
 /// One attribute of a builtin type, in the same form as a builtin: its name, its help, and either a
 /// property's getter or a method's signature and body (which receives the value the method is called on).
-struct Member<Receiver>: @unchecked Sendable {  // immutable after init, like Builtin
+/// A class, so that calling a method reads it from its table without copying its fields.
+final class Member<Receiver>: @unchecked Sendable {  // immutable after init, like Builtin
     /// What reading the attribute gives.
     enum Kind {
         /// A value computed from the receiver, such as `x.shape`.
@@ -13,6 +14,12 @@ struct Member<Receiver>: @unchecked Sendable {  // immutable after init, like Bu
     /// The help `help(x.name)` shows.
     let doc: String
     let kind: Kind
+
+    private init(name: String, doc: String, kind: Kind) {
+        self.name = name
+        self.doc = doc
+        self.kind = kind
+    }
 
     /// A property computed from the receiver.
     static func property(_ name: String, doc: String, _ get: @escaping (Receiver, Interpreter) throws -> Value) -> Member {
@@ -38,29 +45,29 @@ struct MemberTable<Receiver>: @unchecked Sendable {  // immutable after init
     let members: [Member<Receiver>]
     /// The names, in order, for completion and suggestions.
     let names: [String]
-    private let positions: [String: Int]
+    private let positions: NameIndex
 
     init(_ members: [Member<Receiver>]) {
         self.members = members
         names = members.map(\.name)
-        positions = Dictionary(members.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        positions = NameIndex(names)
     }
 
     /// The position of the member `name`, for calling it later without looking it up again.
     @inline(__always)
-    func position(of name: String) -> Int? { positions[name] }
+    func position(of name: String) -> Int? { positions.position(of: name) { names[$0] == name } }
 
     /// The position of the method `name`; nil for a property or an unknown name.
     @inline(__always)
     func methodPosition(of name: String) -> Int? {
-        guard let position = positions[name], case .method = members[position].kind else { return nil }
+        guard let position = position(of: name), case .method = members[position].kind else { return nil }
         return position
     }
 
     /// The attribute `name` of `receiver`: a property's value, or the method bound to the receiver
     /// (`f = x.sum`, which can be called later); nil when the type has no such attribute.
     func value(_ name: String, of receiver: Receiver, interpreter: Interpreter) throws -> Value? {
-        guard let position = positions[name] else { return nil }
+        guard let position = position(of: name) else { return nil }
         let member = members[position]
         switch member.kind {
         case .property(let get):
