@@ -29,11 +29,11 @@ extension Loss {
         let (x, t) = (logP.data, q.data)
         let rows = Double(logP.shape.first ?? 1)
         var total = 0.0
-        for i in x.indices { total += (t[i] == 0 ? 0 : t[i] * Foundation.log(t[i])) - t[i] * x[i] }
+        for i in x.indices { total += (t[i] == 0 ? 0 : t[i] * Elementary.log(t[i])) - t[i] * x[i] }
         return try Tensor.record("kl_div", [total / rows], shape: [], inputs: [logP, q],
                                  formulas: ["−{g} · q / {rows}", "{g} · (log q + 1 − {0}) / {rows}"]) { g in
             [t.map { -$0 * g[0] / rows },
-             x.indices.map { t[$0] == 0 ? 0 : g[0] * (Foundation.log(t[$0]) + 1 - x[$0]) / rows }]
+             x.indices.map { t[$0] == 0 ? 0 : g[0] * (Elementary.log(t[$0]) + 1 - x[$0]) / rows }]
         }
     }
 }

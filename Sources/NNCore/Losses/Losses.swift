@@ -31,14 +31,14 @@ public enum Loss {
         let n = Double(p.count)
         var total = 0.0
         for i in p.indices {
-            total -= y[i] * Swift.max(Foundation.log(p[i]), -100) + (1 - y[i]) * Swift.max(Foundation.log(1 - p[i]), -100)
+            total -= y[i] * Swift.max(Elementary.log(p[i]), -100) + (1 - y[i]) * Swift.max(Elementary.log(1 - p[i]), -100)
         }
         // The target is an input only when it needs a gradient, so traces of the usual bce(p, y) show one input.
         let inputs: OpInputs = target.requiresGrad ? [probability, target] : [probability]
         return try Tensor.record("bce", [total / n], shape: [], inputs: inputs,
                                  formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}", "{g} · log((1 − {0})/{0}) / {n}"]) { g in
             [p.indices.map { g[0] * (p[$0] - y[$0]) / Swift.max((1 - p[$0]) * p[$0], probabilityEpsilon) / n },
-             inputs.count > 1 ? p.indices.map { g[0] * (Foundation.log(1 - p[$0]) - Foundation.log(p[$0])) / n } : nil]
+             inputs.count > 1 ? p.indices.map { g[0] * (Elementary.log(1 - p[$0]) - Elementary.log(p[$0])) / n } : nil]
         }
     }
 
@@ -51,7 +51,7 @@ public enum Loss {
         let z = logits.data, y = target.data
         let n = Double(z.count)
         var total = 0.0
-        for i in z.indices { total += Swift.max(z[i], 0) - z[i] * y[i] + Foundation.log1p(Foundation.exp(-Swift.abs(z[i]))) }
+        for i in z.indices { total += Swift.max(z[i], 0) - z[i] * y[i] + Elementary.log1p(Elementary.exp(-Swift.abs(z[i]))) }
         let inputs: OpInputs = target.requiresGrad ? [logits, target] : [logits]
         return try Tensor.record("bce_logits", [total / n], shape: [], inputs: inputs,
                                  formulas: ["{g} · (σ({0}) − y) / {n}", "−{g} · {0} / {n}"]) { g in
@@ -89,7 +89,7 @@ public enum Loss {
         let inputs: OpInputs = targetNeedsGrad ? [logits, target] : [logits]
         return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: inputs,
                                  formulas: soft ? ["{g} · (softmax({0})·Σy − y) / {rows}", "−{g} · log_softmax({0}) / {rows}"] : ["{g} · (softmax({0}) − y) / {rows}"]) { g in
-            [logProbabilities.indices.map { g[0] * (Foundation.exp(logProbabilities[$0]) * mass[$0 / classes] - probabilities[$0]) / n },
+            [logProbabilities.indices.map { g[0] * (Elementary.exp(logProbabilities[$0]) * mass[$0 / classes] - probabilities[$0]) / n },
              targetNeedsGrad ? logProbabilities.map { -g[0] * $0 / n } : nil]
         }
     }

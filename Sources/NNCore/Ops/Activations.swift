@@ -4,7 +4,7 @@ import Foundation
 extension Tensor {
     /// tanh(x), with derivative 1 − tanh²(x).
     public func tanh() throws -> Tensor {
-        try unary("tanh", formulas: ["{g} ⊙ (1 − tanh²({0}))"], Foundation.tanh) { _, y in 1 - y * y }
+        try unary("tanh", formulas: ["{g} ⊙ (1 − tanh²({0}))"], Elementary.tanh) { _, y in 1 - y * y }
     }
 
     /// σ(x) = 1 / (1 + e⁻ˣ), with derivative σ(x)(1 − σ(x)).
@@ -28,16 +28,16 @@ extension Tensor {
     /// x for x > 0, α(eˣ − 1) otherwise; the derivative αeˣ comes from eˣ itself, not y + α,
     /// which would lose digits far below 0. nan gives nan with gradient 1 (PyTorch's branch).
     public func elu(alpha: Double = 1) throws -> Tensor {
-        try unary("elu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? alpha * Foundation.expm1($0) : $0 }) { x, _ in
-            x <= 0 ? alpha * Foundation.exp(x) : 1
+        try unary("elu", formulas: ["{g} ⊙ ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? alpha * Elementary.expm1($0) : $0 }) { x, _ in
+            x <= 0 ? alpha * Elementary.exp(x) : 1
         }
     }
 
     /// λ·elu(x, α) with the self-normalising constants of Klambauer et al. (2017).
     public func selu() throws -> Tensor {
         let (scale, alpha) = (Activation.seluScale, Activation.seluAlpha)
-        return try unary("selu", formulas: ["{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? scale * alpha * Foundation.expm1($0) : scale * $0 }) { x, _ in
-            x <= 0 ? scale * alpha * Foundation.exp(x) : scale
+        return try unary("selu", formulas: ["{g} ⊙ λ({0} > 0 ? 1 : α·e^{0})"], { $0 <= 0 ? scale * alpha * Elementary.expm1($0) : scale * $0 }) { x, _ in
+            x <= 0 ? scale * alpha * Elementary.exp(x) : scale
         }
     }
 
@@ -47,7 +47,7 @@ extension Tensor {
             return try unary("gelu_tanh", formulas: ["{g} ⊙ gelu'({0})"], Activation.geluTanh, derivative: { x, _ in Activation.geluTanhDerivative(x) })
         }
         return try unary("gelu", formulas: ["{g} ⊙ (Φ({0}) + {0}·φ({0}))"], { $0 * Activation.normalCDF($0) }) { x, _ in
-            Activation.normalCDF(x) + x * Foundation.exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
+            Activation.normalCDF(x) + x * Elementary.exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
         }
     }
 
@@ -64,15 +64,15 @@ extension Tensor {
     public func softplus() throws -> Tensor {
         try unary("softplus", formulas: ["{g} ⊙ σ({0})"], Activation.softplus) { x, _ in
             guard x <= Activation.softplusThreshold else { return 1 }
-            let z = Foundation.exp(x)
+            let z = Elementary.exp(x)
             return z / (z + 1)
         }
     }
 
     /// x·tanh(softplus(x)) (Misra, 2019).
     public func mish() throws -> Tensor {
-        try unary("mish", formulas: ["{g} ⊙ mish'({0})"], { $0 * Foundation.tanh(Activation.softplus($0)) }) { x, _ in
-            let t = Foundation.tanh(Activation.softplus(x))
+        try unary("mish", formulas: ["{g} ⊙ mish'({0})"], { $0 * Elementary.tanh(Activation.softplus($0)) }) { x, _ in
+            let t = Elementary.tanh(Activation.softplus(x))
             return t + x * (1 - t * t) * Activation.sigmoid(x)
         }
     }
@@ -89,7 +89,7 @@ public enum Activation {
     public static func sigmoid(_ x: Double) -> Double {
         // 1 / (1 + e⁻ˣ) for x ≥ 0 and eˣ / (1 + eˣ) below (nan included), written as selects of values
         // rather than a branch, which gates of mixed sign make the CPU mispredict half of the time.
-        let e = Foundation.exp(x >= 0 ? -x : x)
+        let e = Elementary.exp(x >= 0 ? -x : x)
         return (x >= 0 ? 1 : e) / (1 + e)
     }
 
@@ -98,23 +98,23 @@ public enum Activation {
 
     /// log(1 + eˣ) as PyTorch computes it: log1p(eˣ), and x above the threshold (where eˣ would overflow).
     public static func softplus(_ x: Double) -> Double {
-        x > softplusThreshold ? x : Foundation.log1p(Foundation.exp(x))
+        x > softplusThreshold ? x : Elementary.log1p(Elementary.exp(x))
     }
 
     /// Φ(x), the standard normal CDF.
     public static func normalCDF(_ x: Double) -> Double {
-        0.5 * (1 + Foundation.erf(x / 2.0.squareRoot()))
+        0.5 * (1 + Elementary.erf(x / 2.0.squareRoot()))
     }
 
     static let geluK = (2 / Double.pi).squareRoot()
 
     /// The tanh approximation of GELU.
     public static func geluTanh(_ x: Double) -> Double {
-        0.5 * x * (1 + Foundation.tanh(geluK * (x + 0.044715 * x * x * x)))
+        0.5 * x * (1 + Elementary.tanh(geluK * (x + 0.044715 * x * x * x)))
     }
 
     static func geluTanhDerivative(_ x: Double) -> Double {
-        let t = Foundation.tanh(geluK * (x + 0.044715 * x * x * x))
+        let t = Elementary.tanh(geluK * (x + 0.044715 * x * x * x))
         return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * geluK * (1 + 3 * 0.044715 * x * x)
     }
 }

@@ -59,10 +59,10 @@ extension Tensor {
     /// Raises every element to a constant power: `aᵖ`, with gradient `p·aᵖ⁻¹` (0 for p = 0, also at a = 0, as PyTorch).
     public func pow(_ exponent: Double) throws -> Tensor {
         let x = data
-        let out = x.map { Foundation.pow($0, exponent) }
+        let out = x.map { Elementary.pow($0, exponent) }
         let formula = "{g} ⊙ \(Tensor.number(exponent))·{0}^\(Tensor.number(exponent - 1))"
         return try Tensor.record("pow", out, shape: shape, inputs: [self], formulas: [formula]) { g in
-            [zip(g, x).map { (gi: Double, xi: Double) -> Double in exponent == 0 ? 0 : gi * exponent * Foundation.pow(xi, exponent - 1) }]
+            [zip(g, x).map { (gi: Double, xi: Double) -> Double in exponent == 0 ? 0 : gi * exponent * Elementary.pow(xi, exponent - 1) }]
         }
     }
 
@@ -70,17 +70,17 @@ extension Tensor {
     /// db = aᵇ·log a (0 where a = 0 and b ≥ 0), PyTorch's rules.
     public static func pow(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "pow")
-        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, Foundation.pow)
+        let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, Elementary.pow)
         let (x, y) = (Operand(a), Operand(b))
         return try record("pow", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}·{0}^({1} − 1)", "{g} ⊙ {out}·log {0}"]) { g in
             let base = Broadcast.map(x.data, x.shape, g, shape, to: shape) { xi, _ in xi }
             let exponent = Broadcast.map(y.data, y.shape, g, shape, to: shape) { yi, _ in yi }
             return [
                 x.needsGrad ? Broadcast.sum(g.indices.map { i in
-                    exponent[i] == 0 ? 0 : g[i] * exponent[i] * Foundation.pow(base[i], exponent[i] - 1)
+                    exponent[i] == 0 ? 0 : g[i] * exponent[i] * Elementary.pow(base[i], exponent[i] - 1)
                 }, from: shape, to: x.shape) : nil,
                 y.needsGrad ? Broadcast.sum(g.indices.map { i in
-                    base[i] == 0 && exponent[i] >= 0 ? 0 : g[i] * out[i] * Foundation.log(base[i])
+                    base[i] == 0 && exponent[i] >= 0 ? 0 : g[i] * out[i] * Elementary.log(base[i])
                 }, from: shape, to: y.shape) : nil,
             ]
         }

@@ -20,8 +20,8 @@ extension Tensor {
         // The slice an element belongs to is its coordinate along the axis.
         let slice = { (index: Int) in (index / inner) % slices }
         var powerSums = [Double](repeating: 0, count: slices)
-        for (index, value) in x.data.enumerated() { powerSums[slice(index)] += Foundation.pow(Swift.abs(value), p) }
-        let norms = powerSums.map { Foundation.pow($0, 1 / p) }
+        for (index, value) in x.data.enumerated() { powerSums[slice(index)] += Elementary.pow(Swift.abs(value), p) }
+        let norms = powerSums.map { Elementary.pow($0, 1 / p) }
         let factors = norms.map { $0 > maxNorm ? maxNorm / ($0 + 1e-7) : 1 }
         let out = x.data.enumerated().map { index, value in value * factors[slice(index)] }
         let input = x.data
@@ -34,7 +34,7 @@ extension Tensor {
                 let s = slice(index), n = norms[s]
                 guard n > maxNorm else { continue }
                 let value = input[index]
-                let normSlope = value == 0 ? 0 : (value < 0 ? -1 : 1) * Foundation.pow(Swift.abs(value), p - 1) / Foundation.pow(n, p - 1)
+                let normSlope = value == 0 ? 0 : (value < 0 ? -1 : 1) * Elementary.pow(Swift.abs(value), p - 1) / Elementary.pow(n, p - 1)
                 dx[index] = factors[s] * g[index] - factors[s] / (n + 1e-7) * dots[s] * normSlope
             }
             return [dx]

@@ -13,7 +13,7 @@ extension Tensor {
             let top = laneMax(start, stride, lay.size)
             var total = 0.0
             for j in 0..<lay.size {
-                let e = Foundation.exp(data[start + j * stride] - top)
+                let e = Elementary.exp(data[start + j * stride] - top)
                 y[start + j * stride] = e
                 total += e
             }
@@ -52,7 +52,7 @@ extension Tensor {
                 for j in 0..<lay.size { total += g[start + j * stride] }
                 for j in 0..<lay.size {
                     let i = start + j * stride
-                    dx[i] = g[i] - Foundation.exp(out[i]) * total
+                    dx[i] = g[i] - Elementary.exp(out[i]) * total
                 }
             }
             return [dx]
@@ -72,7 +72,7 @@ extension Tensor {
             lay.forEachLane { lane, start, stride in
                 for j in 0..<lay.size {
                     let i = start + j * stride
-                    dx[i] = g[lane] * Foundation.exp(x[i] - result[lane])
+                    dx[i] = g[lane] * Elementary.exp(x[i] - result[lane])
                 }
             }
             return [dx]
@@ -89,7 +89,7 @@ extension Tensor {
     private func laneLogSumExp(_ start: Int, _ stride: Int, _ size: Int) -> Double {
         let top = laneMax(start, stride, size)
         var total = 0.0
-        for j in 0..<size { total += Foundation.exp(data[start + j * stride] - top) }
-        return top + Foundation.log(total)
+        for j in 0..<size { total += Elementary.exp(data[start + j * stride] - top) }
+        return top + Elementary.log(total)
     }
 }

@@ -38,12 +38,12 @@ extension Tensor {
 
     /// eˣ.
     public func exp() throws -> Tensor {
-        try unary("exp", formulas: ["{g} ⊙ exp({0})"], Foundation.exp) { _, y in y }
+        try unary("exp", formulas: ["{g} ⊙ exp({0})"], Elementary.exp) { _, y in y }
     }
 
     /// The natural logarithm (log 0 = −inf, as in IEEE arithmetic).
     public func log() throws -> Tensor {
-        try unary("log", formulas: ["{g} / {0}"], Foundation.log) { x, _ in 1 / x }
+        try unary("log", formulas: ["{g} / {0}"], Elementary.log) { x, _ in 1 / x }
     }
 
     /// √x.

@@ -36,7 +36,7 @@ public final class AdaMax: Optimizer {
     }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
-        let stepSize = learningRate / (1 - Foundation.pow(beta1, Double(step)))
+        let stepSize = learningRate / (1 - Elementary.pow(beta1, Double(step)))
         for i in p.indices {
             let d = g[i] + weightDecay * p[i]
             first[index][i] = beta1 * first[index][i] + (1 - beta1) * d

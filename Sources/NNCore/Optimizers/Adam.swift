@@ -56,8 +56,8 @@ public final class Adam: Optimizer {
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let t = Double(step)
-        let correction1 = 1 - Foundation.pow(beta1, t)
-        let correction2Root = Foundation.sqrt(1 - Foundation.pow(beta2, t))
+        let correction1 = 1 - Elementary.pow(beta1, t)
+        let correction2Root = Foundation.sqrt(1 - Elementary.pow(beta2, t))
         let stepSize = learningRate / correction1
         let (b1, b2, eps, lr, wd) = (beta1, beta2, epsilon, learningRate, weightDecay)
         let (decoupled, amsgrad) = (decoupled, amsgrad)

@@ -43,11 +43,11 @@ public final class NAdam: Optimizer {
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
         let t = Double(step)
-        let mu = beta1 * (1 - 0.5 * Foundation.pow(0.96, t * momentumDecay))
-        let muNext = beta1 * (1 - 0.5 * Foundation.pow(0.96, (t + 1) * momentumDecay))
+        let mu = beta1 * (1 - 0.5 * Elementary.pow(0.96, t * momentumDecay))
+        let muNext = beta1 * (1 - 0.5 * Elementary.pow(0.96, (t + 1) * momentumDecay))
         muProducts[index] *= mu
         let muProduct = muProducts[index]
-        let correction2 = 1 - Foundation.pow(beta2, t)
+        let correction2 = 1 - Elementary.pow(beta2, t)
         for i in p.indices {
             let d = g[i] + weightDecay * p[i]
             first[index][i] = beta1 * first[index][i] + (1 - beta1) * d

@@ -82,11 +82,11 @@ public final class LearningRateSchedule {
     func rate(at epoch: Int) -> Double {
         switch rule {
         case .step(let size, let gamma):
-            return initialRate * Foundation.pow(gamma, Double(epoch / size))
+            return initialRate * Elementary.pow(gamma, Double(epoch / size))
         case .exponential(let gamma):
-            return initialRate * Foundation.pow(gamma, Double(epoch))
+            return initialRate * Elementary.pow(gamma, Double(epoch))
         case .cosine(let period, let minimum):
-            return minimum + (initialRate - minimum) * (1 + Foundation.cos(Double.pi * Double(epoch) / Double(period))) / 2
+            return minimum + (initialRate - minimum) * (1 + Elementary.cos(Double.pi * Double(epoch) / Double(period))) / 2
         case .oneCycle(let maximum, _, _, _, let finalDiv, _):
             return oneCyclePhase(at: epoch) { phase, fraction in
                 phase == 0 ? Self.cosineAnneal(from: initialRate, to: maximum, fraction: fraction)
@@ -96,7 +96,7 @@ public final class LearningRateSchedule {
     }
 
     private static func cosineAnneal(from start: Double, to end: Double, fraction: Double) -> Double {
-        end + (start - end) / 2 * (Foundation.cos(Double.pi * fraction) + 1)
+        end + (start - end) / 2 * (Elementary.cos(Double.pi * fraction) + 1)
     }
 }
 

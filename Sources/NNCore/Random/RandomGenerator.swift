@@ -38,10 +38,10 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         }
         let u1 = 1 - nextUniform()  // in (0, 1], so the logarithm is finite
         let u2 = nextUniform()
-        let radius = (-2 * Foundation.log(u1)).squareRoot()
+        let radius = (-2 * Elementary.log(u1)).squareRoot()
         let angle = 2 * Double.pi * u2
-        spareNormal = radius * Foundation.sin(angle)
-        return radius * Foundation.cos(angle)
+        spareNormal = radius * Elementary.sin(angle)
+        return radius * Elementary.cos(angle)
     }
 
     /// A whole number in 0..<bound, without modulo bias.

@@ -1,4 +1,5 @@
 import Foundation
+import NNCore
 
 /// NumPy's `.npy` format: a magic string, a header that is a Python dict literal, then the raw values.
 ///
@@ -106,7 +107,7 @@ enum NumPyFormat {
         switch exponent {
         case 0: return sign * fraction * 0x1p-24
         case 31: return fraction == 0 ? sign * .infinity : .nan
-        default: return sign * (1 + fraction / 1024) * Foundation.pow(2, Double(exponent - 15))
+        default: return sign * (1 + fraction / 1024) * Elementary.pow(2, Double(exponent - 15))
         }
     }
 

@@ -251,7 +251,7 @@ func roundedValue(_ value: Value, _ x: Double, digits: Int) throws -> Value {
     if case .integer(let n) = value {
         guard digits < 0 else { return value }
         guard digits > -19 else { return .integer(0) }
-        let scale = Foundation.pow(10, Double(-digits))
+        let scale = Elementary.pow(10, Double(-digits))
         return Convert.integer((Double(n) / scale).rounded(.toNearestOrEven) * scale).map(Value.integer) ?? .number(Double(n))
     }
     guard x.isFinite, digits <= 323 else { return .number(x) }
@@ -260,7 +260,7 @@ func roundedValue(_ value: Value, _ x: Double, digits: Int) throws -> Value {
         // printf rounds the exact binary value, as CPython's dtoa does: round(2.675, 2) is 2.67.
         return .number(Double(String(format: "%.\(digits)f", x)) ?? x)
     }
-    let scale = Foundation.pow(10, Double(-digits))
+    let scale = Elementary.pow(10, Double(-digits))
     let rounded = (x / scale).rounded(.toNearestOrEven) * scale
     return .number(rounded.isFinite ? rounded : x)
 }

@@ -41,11 +41,11 @@ enum DataBuiltins {
                 var points: [Double] = [], labels: [Double] = []
                 for i in 0..<outer {
                     let t = Double.pi * Double(i) / Double(Swift.max(outer - 1, 1))
-                    points += [cos(t), sin(t)]; labels.append(0)
+                    points += [Elementary.cos(t), Elementary.sin(t)]; labels.append(0)
                 }
                 for i in 0..<inner {
                     let t = Double.pi * Double(i) / Double(Swift.max(inner - 1, 1))
-                    points += [1 - cos(t), 1 - sin(t) - 0.5]; labels.append(1)
+                    points += [1 - Elementary.cos(t), 1 - Elementary.sin(t) - 0.5]; labels.append(1)
                 }
                 return (points.map { $0 + noise * rng.nextNormal() }, labels, 2)
             }
@@ -61,7 +61,7 @@ enum DataBuiltins {
                     let count = first ? outer : n - outer
                     let t = 2 * Double.pi * Double(first ? i : i - outer) / Double(Swift.max(count, 1))
                     let r = first ? 1 : factor
-                    points += [r * cos(t), r * sin(t)]; labels.append(first ? 0 : 1)
+                    points += [r * Elementary.cos(t), r * Elementary.sin(t)]; labels.append(first ? 0 : 1)
                 }
                 return (points.map { $0 + noise * rng.nextNormal() }, labels, 2)
             }

@@ -137,7 +137,7 @@ extension Interpreter {
             return r != 0 && (r < 0) != (b < 0) ? r + b : r  // Python: the sign of the divisor
         case .power:
             if a == 0 && b < 0 { throw ScriptError(.zeroDivision, "0 cannot be raised to a negative power", at: location) }
-            return Foundation.pow(a, b)
+            return Elementary.pow(a, b)
         case .matmul:
             throw ScriptError(.type, "@ multiplies matrices; for numbers use *", at: location)
         }

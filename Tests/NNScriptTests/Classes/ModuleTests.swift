@@ -149,7 +149,7 @@ import Testing
         #expect(error == nil, "\(text)")
         let lines = text.split(separator: "\n").map { $0.split(separator: " ") }
         try #require(lines.count == 3, "\(text)")
-        #expect(lines[0].prefix(5).joined(separator: " ") == "2-2-1 loss 0.6961845918364802 dW2[0] -0.2861038717398559")
+        #expect(lines[0].prefix(5).joined(separator: " ") == "2-2-1 loss 0.6961845918364802 dW2[0] -0.28610387173985596")
         let difference = try #require(Double(lines[0].last ?? ""))
         #expect(difference <= 1e-12)
         let loss = try #require(Double(lines[1][2]))
