@@ -39,8 +39,9 @@ let package = Package(
         // The Jupyter kernel: the messaging protocol over ZeroMQ, a session per notebook.
         .target(name: "NNKernel", dependencies: ["NNScript", "NNTerminal", "NNLessons", "NNRepl", "CZeroMQ",
                                                  .product(name: "Crypto", package: "swift-crypto")]),
-        // libzmq behind a few plain functions (whole frames, polling, the heartbeat's echo).
-        .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("zmq")]),
+        // libzmq behind a few plain functions (whole frames, polling, the heartbeat's echo), opened with
+        // dlopen when a kernel starts: linking it would load it and a dozen libraries into every command.
+        .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .executableTarget(
             name: "nnlearn",
             dependencies: [

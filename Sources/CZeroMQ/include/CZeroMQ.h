@@ -16,6 +16,11 @@ enum {
     NN_ZMQ_PUSH = 8,
 };
 
+/// Opens libzmq (a file name such as libzmq.so.5, or a path) and finds its functions; every other function
+/// here needs it to have succeeded once (later successful loads keep the first table). 0 on success; -1 with the reason
+/// (the loader's message, or the function that is missing) written to `message`.
+int nn_zmq_load(const char *library, char *message, size_t capacity);
+
 /// A new context; NULL when ZeroMQ cannot start.
 void *nn_zmq_context(void);
 /// Ends a context, closing what is left of its sockets.

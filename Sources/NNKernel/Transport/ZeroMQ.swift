@@ -5,15 +5,62 @@ import Foundation
 public struct ZeroMQError: Error, CustomStringConvertible {
     /// What failed, such as "bind tcp://127.0.0.1:5555".
     public let operation: String
-    /// libzmq's error number.
+    /// libzmq's error number (0 when libzmq could not be loaded).
     public let code: Int32
+    /// Why, in words: libzmq's text for `code`, or what to install.
+    public let reason: String
 
     init(_ operation: String, code: Int32 = nn_zmq_error()) {
         self.operation = operation
         self.code = code
+        reason = String(cString: nn_zmq_error_text(code))
     }
 
-    public var description: String { "\(operation): \(String(cString: nn_zmq_error_text(code)))" }
+    init(_ operation: String, reason: String) {
+        self.operation = operation
+        code = 0
+        self.reason = reason
+    }
+
+    public var description: String { "\(operation): \(reason)" }
+}
+
+/// libzmq, opened when the first kernel starts rather than linked: only `nnlearn kernel` needs it,
+/// and every other command starts without loading it and the libraries it depends on.
+enum ZeroMQLibrary {
+    /// Where the dynamic loader finds libzmq's current ABI (5) on each system.
+    #if os(macOS)
+    static let candidates = ["libzmq.5.dylib", "/opt/homebrew/lib/libzmq.5.dylib", "/usr/local/lib/libzmq.5.dylib"]
+    #else
+    static let candidates = ["libzmq.so.5"]
+    #endif
+    /// The package that provides it, for the message when it is missing.
+    #if os(macOS)
+    static let installHint = "install ZeroMQ (brew install zeromq)"
+    #else
+    static let installHint = "install the package libzmq5 (Debian and Ubuntu: sudo apt install libzmq5; Fedora: sudo dnf install zeromq)"
+    #endif
+
+    /// The outcome of the first load, shared by every kernel of the process.
+    private static let loaded: Result<Void, ZeroMQError> = load(from: candidates)
+
+    /// Loads libzmq once per process; the error names what to install when it is missing.
+    static func ensureLoaded() throws(ZeroMQError) {
+        try loaded.get()
+    }
+
+    /// Opens the first of `libraries` that loads and has every function the kernel calls.
+    static func load(from libraries: [String]) -> Result<Void, ZeroMQError> {
+        var reasons: [String] = []
+        for library in libraries {
+            var message = [CChar](repeating: 0, count: 512)
+            if nn_zmq_load(library, &message, message.count) == 0 { return .success(()) }
+            reasons.append(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        let tried = libraries.joined(separator: ", ")
+        return .failure(ZeroMQError("load the ZeroMQ library (\(tried))",
+                                    reason: "\(reasons.joined(separator: "; ")); the Jupyter kernel needs it: \(installHint)"))
+    }
 }
 
 /// A ZeroMQ context: the sockets of one kernel live in it.
@@ -21,6 +68,7 @@ final class ZeroMQContext: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
 
     init() throws(ZeroMQError) {
+        try ZeroMQLibrary.ensureLoaded()
         guard let handle = nn_zmq_context() else { throw ZeroMQError("start ZeroMQ") }
         self.handle = handle
     }
