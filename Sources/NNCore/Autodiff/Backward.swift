@@ -92,6 +92,12 @@ extension Tensor {
                 if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }
+                if inputIndex == 0, let part = terms.firstPart {
+                    // A piece of a split: added into its place in the input's one gradient array.
+                    contributed?(tensor, inputIndex, part.expanded(term))
+                    part.add(term, into: &walk.buffers.nodes[input].sum)
+                    continue
+                }
                 contributed?(tensor, inputIndex, term)
                 if walk.buffers.nodes[input].sum == nil {
                     walk.buffers.nodes[input].sum = term

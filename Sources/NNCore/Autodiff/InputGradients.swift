@@ -8,6 +8,9 @@ struct InputGradients: ExpressibleByArrayLiteral {
     private var more: [[Double]?] = []
     /// The number of inputs covered.
     let count: Int
+    /// Where the first input's gradient lies in that input, when it covers only a part of it
+    /// (a piece of a split); nil when it covers the whole input.
+    private(set) var firstPart: GradientPart?
 
     // Elements are copied out one by one, never the literal's buffer, so the
     // optimizer can place the literal on the stack.
@@ -27,6 +30,14 @@ struct InputGradients: ExpressibleByArrayLiteral {
         if count > 2 { more = Array(gradients[2...]) }
     }
 
+    /// The gradient of one part of the single input: the backward pass adds it into that part of the
+    /// input's summed gradient, so the pieces of a split share one array and none is zero-filled to full size.
+    init(_ values: [Double], in part: GradientPart) {
+        count = 1
+        first = values
+        firstPart = part
+    }
+
     /// The gradient for input `index`, or nil.
     subscript(index: Int) -> [Double]? {
         switch index {
@@ -34,5 +45,36 @@ struct InputGradients: ExpressibleByArrayLiteral {
         case 1: second
         default: index - 2 < more.count ? more[index - 2] : nil
         }
+    }
+}
+
+/// Where a gradient term that covers part of its input lies among the input's values in row-major
+/// order: `runs` runs of `width` values, `stride` apart, the first at `offset`.
+struct GradientPart {
+    /// The input's element count.
+    let total: Int
+    let offset: Int
+    let runs: Int
+    let width: Int
+    let stride: Int
+
+    /// Adds `term` (runs × width values) into its place in `sum`, made zeros of the full size when nil.
+    func add(_ term: [Double], into sum: inout [Double]?) {
+        if sum == nil { sum = [Double](repeating: 0, count: total) }
+        sum!.withUnsafeMutableBufferPointer { sum in
+            term.withUnsafeBufferPointer { term in
+                for run in 0..<runs {
+                    let (to, from) = (offset + run * stride, run * width)
+                    for j in 0..<width { sum[to + j] += term[from + j] }
+                }
+            }
+        }
+    }
+
+    /// `term` in its place among zeros of the input's size, as a whole-input gradient.
+    func expanded(_ term: [Double]) -> [Double] {
+        var whole: [Double]? = nil
+        add(term, into: &whole)
+        return whole ?? []
     }
 }

@@ -1,4 +1,4 @@
-/// One step of the recurrent cells, built from the graph's own ops (matmul, add, slices,
+/// One step of the recurrent cells, built from the graph's own ops (matmul, add, split,
 /// σ, tanh, ⊙), so that `trace` and `explain` show every gate, labelled (i, f, g, o; r, z, n), and its chain-rule term.
 /// Weights are laid out [in, out] and used as `x @ W`, like Dense's.
 extension Tensor {
@@ -16,7 +16,7 @@ extension Tensor {
             throw CoreError("lstm_step", "the cell state c must have the shape of h, \(describe(h.shape)), got \(describe(c.shape))")
         }
         let gates = try (try matmul(x, wx) + matmul(h, wh) + b).named("gates")
-        let parts = try gates.splitColumns(4)
+        let parts = try gates.chunk(4, axis: 1)
         let (i, f, g, o) = (try parts[0].sigmoid().named("i"), try parts[1].sigmoid().named("f"),
                             try parts[2].tanh().named("g"), try parts[3].sigmoid().named("o"))
         let cNext = try f * c + i * g
@@ -27,8 +27,8 @@ extension Tensor {
     /// r = σ(xr + hr), z = σ(xz + hz), n = tanh(xn + r⊙hn), h' = (1 − z)⊙n + z⊙h.
     public static func gruStep(_ x: Tensor, _ h: Tensor, wx: Tensor, wh: Tensor, biasX bx: Tensor, biasH bh: Tensor) throws -> Tensor {
         try checkCell("gru_step", x, h, wx: wx, wh: wh, biases: [bx, bh], gates: 3)
-        let xs = try (try matmul(x, wx) + bx).splitColumns(3)
-        let hs = try (try matmul(h, wh) + bh).splitColumns(3)
+        let xs = try (try matmul(x, wx) + bx).chunk(3, axis: 1)
+        let hs = try (try matmul(h, wh) + bh).chunk(3, axis: 1)
         let r = try (try xs[0] + hs[0]).sigmoid().named("r")
         let z = try (try xs[1] + hs[1]).sigmoid().named("z")
         let n = try (try xs[2] + r * hs[2]).tanh().named("n")
@@ -39,12 +39,6 @@ extension Tensor {
     func named(_ name: String) -> Tensor {
         label = name
         return self
-    }
-
-    /// The matrix's columns cut into `parts` equal blocks, each an indexing op of the graph.
-    func splitColumns(_ parts: Int) throws -> [Tensor] {
-        let width = shape[1] / parts
-        return try (0..<parts).map { k in try indexed([.all, .slice(start: k * width, stop: (k + 1) * width, step: nil)]) }
     }
 
     /// Shapes of a cell: x [N, I], h [N, H], Wx [I, gates·H], Wh [H, gates·H], biases [gates·H].
