@@ -51,6 +51,25 @@ extension Interpreter {
         }
     }
 
+    /// `value.name`, where `binding` holds the name's hash: an instance's field is found without hashing the name.
+    @inline(__always)
+    func attribute(_ name: String, _ binding: NameBinding, of value: Value, at location: SourceLocation) throws -> Value {
+        if binding.kind == .member, case .object(let instance as Instance) = value, let field = instance.field(name, hash: binding.hash) {
+            return field
+        }
+        return try attribute(name, of: value, at: location)
+    }
+
+    /// `value.name = newValue`, where `binding` holds the name's hash when it was resolved.
+    func setAttribute(_ name: String, _ binding: NameBinding, of value: Value, to newValue: Value, at location: SourceLocation) throws {
+        if binding.kind == .member, case .object(let instance as Instance) = value {
+            ModuleClass.label(newValue, as: name)
+            instance.setField(name, hash: binding.hash, to: newValue)
+            return
+        }
+        try setAttribute(name, of: value, to: newValue, at: location)
+    }
+
     /// `value.name = newValue`.
     func setAttribute(_ name: String, of value: Value, to newValue: Value, at location: SourceLocation) throws {
         switch value {

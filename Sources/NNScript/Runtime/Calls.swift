@@ -29,7 +29,6 @@ extension Interpreter {
     func callFunction(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
                       at location: SourceLocation) throws -> Value {
         let scope = try bindParameters(function, positional, keywords, at: location)
-        defer { function.localCount = Swift.max(function.localCount, scope.values.count) }
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {

@@ -4,12 +4,7 @@ extension Interpreter {
         let location = target.location
         switch target.kind {
         case .name(let name):
-            guard scope.values.removeValue(forKey: name) != nil else {
-                if scope.lookup(name) != nil {
-                    throw ScriptError(.name, "cannot delete '\(name)' here: it belongs to an enclosing scope", at: location)
-                }
-                throw undefinedName(name, in: scope, at: location)
-            }
+            try deleteName(name, target.binding, in: scope, at: location)
         case .attribute(let objectExpr, let name, _):
             let object = try evaluate(objectExpr, in: scope)
             switch object {

@@ -34,8 +34,7 @@ extension Interpreter {
             }
             return .string(text)
         case .name(let name):
-            guard let value = scope.lookup(name) else { throw undefinedName(name, in: scope, at: at) }
-            return value
+            return try readName(name, expr.binding, in: scope, at: at)
         case .list(let items):
             let values = try items.map { try evaluate($0, in: scope) }
             // A list of numbers (nested or not) is a tensor, as learners write weights.
@@ -45,12 +44,12 @@ extension Interpreter {
                 return .tensor(tensor)
             }
             return .list(ListStorage(values))
-        case .comprehension(let element, let clauses):
-            return try listComprehension(element, clauses, in: scope, at: at)
+        case .comprehension(let element, let clauses, let locals):
+            return try listComprehension(element, clauses, locals, in: scope, at: at)
         case .dict(let entries):
             return try dictDisplay(entries, in: scope)
-        case .dictComprehension(let key, let value, let clauses):
-            return try dictComprehension(key: key, value: value, clauses, in: scope, at: at)
+        case .dictComprehension(let key, let value, let clauses, let locals):
+            return try dictComprehension(key: key, value: value, clauses, locals, in: scope, at: at)
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, in: scope) })
         case .set(let items):
@@ -102,13 +101,13 @@ extension Interpreter {
             if let restrictions = scope.restrictions, restrictions.names.contains(name), case .tensor = object {
                 throw restrictions.error(name, at: nameLocation)
             }
-            return try attribute(name, of: object, at: nameLocation)
+            return try attribute(name, expr.binding, of: object, at: nameLocation)
         case .subscripted(let containerExpr, let subscripts):
             return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
         case .lambda(let parameters, let body):
             let defaults = try parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
             return .function(Function(name: "<lambda>", parameters: parameters, defaults: defaults,
-                                      body: .expression(body), docstring: nil, closure: scope, source: currentSource))
+                                      body: .expression(body), docstring: nil, closure: scope.definitions, source: currentSource))
         case .conditional(let condition, let then, let otherwise):
             return try evaluate(condition, in: scope).truth(at: condition.location)
                 ? try evaluate(then, in: scope) : try evaluate(otherwise, in: scope)

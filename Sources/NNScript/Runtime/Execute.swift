@@ -38,9 +38,9 @@ extension Interpreter {
             for target in targets { try delete(target, in: scope) }
         case .function(let definition):
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
-            scope.values[definition.name] = .function(Function(
-                name: definition.name, parameters: definition.parameters, defaults: defaults,
-                body: .statements(definition.body), docstring: definition.docstring, closure: scope, source: currentSource))
+            scope.bind(definition.name, to: .function(Function(
+                name: definition.name, parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
+                locals: definition.locals, docstring: definition.docstring, closure: scope.definitions, source: currentSource)))
         case .return(let expr):
             return .returned(try expr.map { try evaluate($0, in: scope) } ?? .none)
         case .if(let branches, let otherwise):
@@ -83,7 +83,7 @@ extension Interpreter {
             break
         case .with(let contextExpr, let name, let body):
             let context = try evaluate(contextExpr, in: scope)
-            if let name { scope.values[name] = context }
+            if let name { scope.bind(name, to: context) }
             guard case .object(let object) = context, let manager = object as? ContextManager else {
                 throw ScriptError(.type, "\(context.typeNameWithArticle) cannot be used in a with statement", at: contextExpr.location,
                                   hint: "nnlearn supports `with no_grad():`")
@@ -104,12 +104,12 @@ extension Interpreter {
         case .name(let name):
             // A tensor takes the name it is first given, so traces read `z1 = matmul(X, W1)`.
             if case .tensor(let tensor) = value, tensor.label == nil { tensor.label = name }
-            scope.values[name] = value
+            bindName(name, target.binding, to: value, in: scope)
         case .tuple(let targets), .list(let targets):
             let items = try unpack(value, count: targets.count, at: target.location)
             for (item, sub) in zip(items, targets) { try assign(item, to: sub, in: scope) }
         case .attribute(let objectExpr, let name, _):
-            try setAttribute(name, of: try evaluate(objectExpr, in: scope), to: value, at: target.location)
+            try setAttribute(name, target.binding, of: try evaluate(objectExpr, in: scope), to: value, at: target.location)
         case .subscripted(let containerExpr, let subscripts):
             let (container, writeBack) = try assignablePart(containerExpr, in: scope)
             try setSubscript(container, subscripts, to: value, in: scope, at: target.location)

@@ -6,7 +6,8 @@ extension Interpreter {
     func bindParameters(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
                         at location: SourceLocation) throws -> Scope {
         let parameters = function.parameters
-        let scope = Scope(parent: function.closure, capacity: function.localCount)
+        // Parameters are the frame's first slots, in order.
+        let scope = Scope(parent: function.closure, locals: function.localNames)
         let takesPositional = function.positionalCount
         let variadic = function.collectsExtras ? parameters.first { $0.kind == .variadic } : nil
         let collector = function.collectsExtras ? parameters.first { $0.kind == .keywords } : nil
@@ -14,10 +15,10 @@ extension Interpreter {
             throw ScriptError(.type, "\(function.name)() takes \(takesPositional) argument\(takesPositional == 1 ? "" : "s") but \(positional.count) were given",
                               at: location, hint: missingSelfHint(function, given: positional.count) ?? "its signature is \(function.signature)")
         }
-        for index in 0..<Swift.min(positional.count, takesPositional) { scope.values[parameters[index].name] = positional[index] }
+        for index in 0..<Swift.min(positional.count, takesPositional) { scope.slots[index] = positional[index] }
         var extras: DictStorage?
         for (label, value) in keywords {
-            guard let parameter = parameters.first(where: { $0.name == label }), parameter.kind == .plain else {
+            guard let index = parameters.firstIndex(where: { $0.name == label }), parameters[index].kind == .plain else {
                 if let collector {
                     if extras == nil { extras = DictStorage() }
                     try extras?.set(value, for: .string(label), at: location)
@@ -27,20 +28,20 @@ extension Interpreter {
                 throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
                                   hint: Diagnostic.closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
             }
-            guard scope.values[label] == nil else {
+            guard scope.slots[index] == nil else {
                 throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)
             }
-            scope.values[label] = value
+            scope.slots[index] = value
         }
-        for (index, parameter) in parameters.enumerated() where parameter.kind == .plain && scope.values[parameter.name] == nil {
+        for (index, parameter) in parameters.enumerated() where parameter.kind == .plain && scope.slots[index] == nil {
             guard let fallback = function.defaults[index] else {
                 throw ScriptError(.type, "\(function.name)() missing required argument '\(parameter.name)'", at: location,
                                   hint: unboundMethodHint(function, index: index) ?? "its signature is \(function.signature)")
             }
-            scope.values[parameter.name] = fallback
+            scope.slots[index] = fallback
         }
-        if let variadic { scope.values[variadic.name] = .tuple(Array(positional.dropFirst(takesPositional))) }
-        if let collector { scope.values[collector.name] = .dict(extras ?? DictStorage()) }
+        if let variadic { scope.bind(variadic.name, to: .tuple(Array(positional.dropFirst(takesPositional)))) }
+        if let collector { scope.bind(collector.name, to: .dict(extras ?? DictStorage())) }
         return scope
     }
 

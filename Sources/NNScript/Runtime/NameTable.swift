@@ -65,7 +65,12 @@ public struct NameTable {
     /// Binds `name` to `value`: a new name goes last, a bound one keeps its place. Returns the old value.
     @discardableResult
     mutating func updateValue(_ value: Value, forKey name: String) -> Value? {
-        let hash = NameIndex.hash(name)
+        updateValue(value, forKey: name, hash: NameIndex.hash(name))
+    }
+
+    /// Binds `name`, whose ``NameIndex/hash(_:)`` is `hash`, to `value`; returns the old value.
+    @discardableResult
+    mutating func updateValue(_ value: Value, forKey name: String, hash: UInt32) -> Value? {
         if let position = position(of: name, hash: hash) {
             let old = entries[position].value
             entries[position].value = value

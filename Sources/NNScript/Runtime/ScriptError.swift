@@ -10,6 +10,7 @@ public struct ScriptError: Error, CustomStringConvertible {
         case assertion = "AssertionError", notImplemented = "NotImplementedError", file = "FileError"
         case floatingPoint = "FloatingPointError", key = "KeyError", runtime = "RuntimeError"
         case memory = "MemoryError", endOfInput = "EOFError", stdinNotImplemented = "StdinNotImplementedError"
+        case unboundLocal = "UnboundLocalError"
     }
 
     /// The kind of error, named as Python names it.

@@ -138,8 +138,8 @@ public final class Function {
     let positionalCount: Int
     /// Whether the function has `*args` or `**kwargs`.
     let collectsExtras: Bool
-    /// The most local variables a call has held: the next call's scope is made that large.
-    @exclusivity(unchecked) var localCount = 0
+    /// The names of a call's slots, parameters first (see ``Resolver``).
+    let localNames: [String]
 
     /// The body of a function: statements, or a lambda's single expression.
     public enum Body {
@@ -147,9 +147,11 @@ public final class Function {
         case expression(Expr)
     }
 
-    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, docstring: String?, closure: Scope,
-         source: SourceText?) {
+    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, locals: [String] = [], docstring: String?,
+         closure: Scope, source: SourceText?) {
         self.source = source
+        // A lambda's locals are its parameters; an unresolved tree's other variables go by name.
+        localNames = locals.isEmpty ? parameters.map(\.name) : locals
         self.name = name
         self.parameters = parameters
         self.defaults = defaults
@@ -162,7 +164,8 @@ public final class Function {
 
     /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
     func closing(over scope: Scope) -> Function {
-        Function(name: name, parameters: parameters, defaults: defaults, body: body, docstring: docstring, closure: scope, source: source)
+        Function(name: name, parameters: parameters, defaults: defaults, body: body, locals: localNames, docstring: docstring,
+                 closure: scope, source: source)
     }
 
     /// `name(a, b=1, *args, **kwargs)`, for help and messages.

@@ -6,12 +6,47 @@ public struct Expr: Equatable, Sendable {
     public var kind: ExprKind
     /// Where it starts in the source.
     public var location: SourceLocation
+    /// Where a name (or an attribute's name) is found when the program runs, as ``Resolver`` worked it out.
+    public var binding = NameBinding()
 
     /// An expression of `kind` starting at `location`.
     public init(_ kind: ExprKind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
+
+    /// Expressions are equal when they read alike, however they were resolved.
+    public static func == (left: Expr, right: Expr) -> Bool { left.kind == right.kind && left.location == right.location }
+}
+
+/// How a name is reached at run time, worked out once per parsed program by ``Resolver``: plain numbers,
+/// so the tree stays data and no name is hashed while the program runs.
+public struct NameBinding: Sendable {
+    /// The ways a name is reached.
+    public enum Kind: UInt8, Sendable {
+        /// Not resolved (a tree built by hand): found by name, scope by scope.
+        case unresolved
+        /// Found by name scope by scope (top level, class bodies), its hash given.
+        case dynamic
+        /// A variable of the module the function was defined in: found in the globals by its hash.
+        case global
+        /// A slot of the running frame, or of the frame `depth` levels out.
+        case frame
+        /// An attribute's name, its hash given.
+        case member
+    }
+
+    /// How the name is reached.
+    public var kind = Kind.unresolved
+    /// For ``Kind/frame``: how many scopes out the frame is (0 for the running one).
+    public var depth: UInt32 = 0
+    /// For ``Kind/frame``: the slot; for a comprehension, how many slots its frame has.
+    public var slot: UInt32 = 0
+    /// The name's ``NameIndex`` hash, for ``Kind/dynamic``, ``Kind/global`` and ``Kind/member``.
+    public var hash: UInt32 = 0
+
+    /// Not resolved.
+    public init() {}
 }
 
 /// The kinds of expression, each with its parts.
@@ -30,11 +65,12 @@ public indirect enum ExprKind: Equatable, Sendable {
     case name(String)
     case list([Expr])
     /// `[element for x in xs if c for y in ys]`: the clauses nest left to right, as in Python.
-    case comprehension(element: Expr, clauses: [ComprehensionClause])
+    /// `locals` names the loop variables, each the slot of its frame (filled by ``Resolver``).
+    case comprehension(element: Expr, clauses: [ComprehensionClause], locals: [String] = [])
     /// `{"a": 1, **other}`: entries in the order written.
     case dict([DictEntry])
     /// `{key: value for x in xs if c}`.
-    case dictComprehension(key: Expr, value: Expr, clauses: [ComprehensionClause])
+    case dictComprehension(key: Expr, value: Expr, clauses: [ComprehensionClause], locals: [String] = [])
     case tuple([Expr])
     /// `{a, b}`: a set of the items, in the order written.
     case set([Expr])
@@ -219,6 +255,8 @@ public struct FunctionDefinition: Equatable, Sendable {
     public var body: [Stmt]
     /// The first statement when it is a string: the function's help text.
     public var docstring: String?
+    /// Its local variables, parameters first, each the slot of its frame at that position (filled by ``Resolver``).
+    public var locals: [String] = []
     /// A function definition.
     public init(name: String, parameters: [Parameter], body: [Stmt], docstring: String? = nil) {
         self.name = name

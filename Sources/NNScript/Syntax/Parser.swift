@@ -10,7 +10,9 @@ public struct Parser {
         // Editors on Windows may start a UTF-8 file with a byte order mark; Python skips it too.
         let text = source.unicodeScalars.first == "\u{FEFF}" ? String(source.unicodeScalars.dropFirst()) : source
         return try LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in
-            try SyntaxParser.parseProgram(Array(text), source: id).statements
+            var statements = try SyntaxParser.parseProgram(Array(text), source: id).statements
+            Resolver.resolve(&statements)
+            return statements
         }
     }
 
@@ -18,7 +20,9 @@ public struct Parser {
     /// and indentation inside it are ignored.
     public static func parseExpression(_ source: String) throws(Diagnostic) -> Expr {
         try LargeStack.run(size: LargeStack.parserSize) { () throws(Diagnostic) in
-            try SyntaxParser.parseEmbedded(source, at: SourceLocation(line: 1, column: 1), depth: 0)
+            var expr = try SyntaxParser.parseEmbedded(source, at: SourceLocation(line: 1, column: 1), depth: 0)
+            Resolver.resolve(&expr)
+            return expr
         }
     }
 }

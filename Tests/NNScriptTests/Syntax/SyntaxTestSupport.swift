@@ -58,7 +58,7 @@ func tree(_ expression: Expr) -> String {
     case .ellipsis: return "..."
     case .name(let name): return name
     case .list(let items): return "[" + items.map(tree).joined(separator: " ") + "]"
-    case .comprehension(let element, let clauses):
+    case .comprehension(let element, let clauses, _):
         return "[" + tree(element) + tree(clauses) + "]"
     case .dict(let entries):
         let items = entries.map { entry -> String in
@@ -68,7 +68,7 @@ func tree(_ expression: Expr) -> String {
             }
         }
         return "{" + items.joined(separator: ", ") + "}"
-    case .dictComprehension(let key, let value, let clauses):
+    case .dictComprehension(let key, let value, let clauses, _):
         return "{" + tree(key) + ": " + tree(value) + tree(clauses) + "}"
     case .tuple(let items): return "(tuple" + items.map { " " + tree($0) }.joined() + ")"
     case .set(let items): return "(set" + items.map { " " + tree($0) }.joined() + ")"

@@ -11,7 +11,7 @@ extension Interpreter {
             }
             base = cls
         }
-        let body = Scope(parent: scope)
+        let body = Scope(parent: scope, classBody: true)
         let flow = try execute(definition.body, in: body)
         if case .returned = flow { throw ScriptError(.syntax, "'return' outside a function", at: location) }
         // Methods see the scope around the class, not the class body, as in Python.
@@ -23,7 +23,7 @@ extension Interpreter {
         }
         let cls = ScriptClass(name: definition.name, base: base, attributes: attributes, docstring: definition.docstring)
         for (_, value) in attributes { if case .function(let function) = value { function.owner = cls } }
-        scope.values[definition.name] = .object(cls)
+        scope.bind(definition.name, to: .object(cls))
     }
 
     /// The names a class body defined, in the order its statements first define them.

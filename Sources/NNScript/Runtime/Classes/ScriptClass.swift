@@ -26,10 +26,14 @@ public final class ScriptClass: ScriptObject {
 
     /// The attribute `name` of this class or the nearest base that defines it.
     @inline(__always)
-    func lookup(_ name: String) -> Value? {
+    func lookup(_ name: String) -> Value? { lookup(name, hash: NameIndex.hash(name)) }
+
+    /// The attribute `name`, whose ``NameIndex/hash(_:)`` is `hash`, of this class or the nearest base that defines it.
+    @inline(__always)
+    func lookup(_ name: String, hash: UInt32) -> Value? {
         var current: ScriptClass? = self
         while let cls = current {
-            if let value = cls.attributes[name] { return value }
+            if let value = cls.attributes.value(name, hash: hash) { return value }
             current = cls.base
         }
         return nil
@@ -121,6 +125,10 @@ public final class Instance: ScriptObject {
     @inline(__always)
     func field(_ name: String) -> Value? { fields[name] }
 
+    /// The attribute set on the instance itself whose name's ``NameIndex/hash(_:)`` is `hash`, if any.
+    @inline(__always)
+    func field(_ name: String, hash: UInt32) -> Value? { fields.value(name, hash: hash) }
+
     /// The attribute `name`, or nil when there is none.
     public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         if let value = fields[name] { return value }
@@ -155,8 +163,12 @@ public final class Instance: ScriptObject {
     }
 
     /// Sets a field of the instance.
-    public func setAttribute(_ name: String, to value: Value) throws {
-        fields[name] = value
+    public func setAttribute(_ name: String, to value: Value) throws { setField(name, hash: NameIndex.hash(name), to: value) }
+
+    /// Sets the field `name`, whose ``NameIndex/hash(_:)`` is `hash`.
+    @inline(__always)
+    func setField(_ name: String, hash: UInt32, to value: Value) {
+        fields.updateValue(value, forKey: name, hash: hash)
         if fields.count > type.fieldCount { type.fieldCount = fields.count }
     }
 

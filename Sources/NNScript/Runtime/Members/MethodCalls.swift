@@ -46,7 +46,9 @@ extension Interpreter {
         if let restrictions = scope.restrictions, restrictions.names.contains(name), case .tensor = object {
             throw restrictions.error(name, at: expr.location)
         }
-        if let method = methodCallee(name, of: object) { return method }
+        if let method = methodCallee(name, hash: expr.binding.kind == .member ? expr.binding.hash : NameIndex.hash(name), of: object) {
+            return method
+        }
         do {
             return .value(try attribute(name, of: object, at: expr.location))
         } catch let error as ScriptError {
@@ -58,11 +60,12 @@ extension Interpreter {
 
     /// The method `name` of `value` as a callee, or nil when `value.name` is not a method to call directly.
     @inline(__always)
-    private func methodCallee(_ name: String, of value: Value) -> Callee? {
+    private func methodCallee(_ name: String, hash: UInt32, of value: Value) -> Callee? {
         switch value {
         case .object(let instance as Instance):
             // A field of the same name hides the class's method, as in Python.
-            guard instance.field(name) == nil, let method = instance.type.lookup(name) else { return nil }
+            if let field = instance.field(name, hash: hash) { return .value(field) }
+            guard let method = instance.type.lookup(name, hash: hash) else { return nil }
             switch method {
             case .function, .builtin: return .classMethod(receiver: value, method: method)
             default: return nil
