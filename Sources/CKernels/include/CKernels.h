@@ -32,4 +32,13 @@ void nn_avx_tile(long depth, const double *a, const double *b, double *c, long l
 /// columns of one row held in 4-lane registers while p runs in order. Call only when nn_kernel_has_avx() is 1.
 void nn_avx_row_product(const double *a, const double *b, double *c, long m, long k, long n);
 
+/// y[i] = tanh(x[i]) for i in 0..<n, four lanes at a time with the operations of NNCore's scalar
+/// Elementary.tanh in the same order (no fused multiply-add), so every value has the scalar bits.
+/// Call only when nn_kernel_has_avx() is 1.
+void nn_avx_tanh(const double *x, double *y, long n);
+
+/// y[i] = σ(x[i]) for i in 0..<n as NNCore's scalar Activation.sigmoid computes it (through its
+/// Elementary.exp), four lanes at a time, with the same bits. Call only when nn_kernel_has_avx() is 1.
+void nn_avx_sigmoid(const double *x, double *y, long n);
+
 #endif

@@ -13,8 +13,18 @@ extension Tensor {
         _ op: String, formulas: [String], masks: Bool = false, _ f: (Double) -> Double,
         derivative: (_ x: Double, _ y: Double) -> Double
     ) throws -> Tensor {
+        try unary(op, formulas: formulas, masks: masks, map: { $0.map(f) }, derivative: derivative)
+    }
+
+    /// ``unary(_:formulas:masks:_:derivative:)`` with `f` applied to the whole array at once by `map`
+    /// (tanh and σ run four lanes at a time where the CPU can).
+    @inline(__always)
+    func unary(
+        _ op: String, formulas: [String], masks: Bool = false, map: ([Double]) -> [Double],
+        derivative: (_ x: Double, _ y: Double) -> Double
+    ) throws -> Tensor {
         let x = data
-        let y = x.map(f)
+        let y = map(x)
         let mode = RecordingMode.current
         guard requiresGrad, mode.buildsGraph else {
             return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _ in [nil] }
