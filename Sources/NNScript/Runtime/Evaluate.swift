@@ -3,6 +3,12 @@ import NNCore
 extension Interpreter {
     /// Evaluates an expression; errors carry the expression's location.
     func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
+        // A bound local of the running frame, the commonest expression, is read straight from its slot.
+        let binding = expr.binding
+        if binding.kind == .frame, binding.depth == 0 {
+            let slot = Int(truncatingIfNeeded: binding.slot)
+            if slot < scope.slots.count, let value = scope.slots[slot] { return value }
+        }
         do {
             return try evaluateUnlocated(expr, in: scope)
         } catch let error as ScriptError {

@@ -16,6 +16,8 @@ extension Interpreter {
                               at: location, hint: missingSelfHint(function, given: positional.count) ?? "its signature is \(function.signature)")
         }
         for index in 0..<Swift.min(positional.count, takesPositional) { scope.slots[index] = positional[index] }
+        // Every parameter given by position: no keywords, defaults or extras to look at.
+        if positional.count == parameters.count, keywords.isEmpty, !function.collectsExtras { return scope }
         var extras: DictStorage?
         for (label, value) in keywords {
             guard let index = parameters.firstIndex(where: { $0.name == label }), parameters[index].kind == .plain else {
