@@ -26,9 +26,11 @@ extension Interpreter {
     }
 
     /// Calls a user function: binds arguments Python's way and runs the body in a new scope.
-    func callFunction(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
+    /// A method called on an instance gets the instance as `receiver`, bound to its first parameter,
+    /// so that no array of the receiver and the arguments is made for the call.
+    func callFunction(_ function: Function, receiver: Value? = nil, _ positional: [Value], _ keywords: [(String, Value)],
                       at location: SourceLocation) throws -> Value {
-        let scope = try bindParameters(function, positional, keywords, at: location)
+        let scope = try bindParameters(function, receiver: receiver, positional, keywords, at: location)
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
@@ -36,12 +38,8 @@ extension Interpreter {
                               hint: "a recursive function needs a base case that returns without calling itself")
         }
         try tick(location)
-        // A method's class and instance, for super().
-        if let owner = function.owner, let receiver = positional.first {
-            methodFrames.append((owner, receiver))
-        } else {
-            methodFrames.append(nil)
-        }
+        // The function and its first argument, for super(), which finds the function's class only when it is called.
+        methodFrames.append(MethodFrame(function: function, receiver: receiver ?? positional.first))
         defer { methodFrames.removeLast() }
         return try runBody(of: function, calledAt: location) {
             switch function.body {

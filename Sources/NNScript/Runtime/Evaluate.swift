@@ -90,7 +90,8 @@ extension Interpreter {
         case .call(let calleeExpr, let argumentExprs):
             let callee = try evaluateCallee(calleeExpr, in: scope)
             var positional: [Value] = []
-            if case .classMethod(let receiver, _) = callee { positional.append(receiver) }
+            // Room for every argument at once: appending to an empty array regrows it at the second and third.
+            positional.reserveCapacity(argumentExprs.count)
             var keywords: [(String, Value)] = []
             for argument in argumentExprs {
                 let value = try evaluate(argument.value, in: scope)

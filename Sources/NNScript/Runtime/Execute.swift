@@ -181,14 +181,26 @@ extension Interpreter {
             }
         case .dict(let dict):
             try dict.visit(.keys, at: location, body)
+        // Sets and ranges are found by casts to their classes (a comparison of types) before the cast to the
+        // protocol, which searches the conformance tables and cost more than a small set's whole loop.
+        case .object(let set as SetObject):
+            try visit(set, at: location, body)
+        case .object(let range as RangeValue):
+            try visit(range, at: location, body)
         case .object(let view as DictView):
             try view.dict.visit(view.part, at: location, body)
         case .object(let object as ScriptSequence):
-            do { try object.visit(body) } catch let error as ScriptError { throw error.located(location) }
+            try visit(object, at: location, body)
         default:
             throw ScriptError(.type, "\(value.typeNameWithArticle) cannot be iterated", at: location,
                               hint: "for loops take a range(...), a list, a tuple, a string, a dict or a tensor")
         }
+    }
+
+    /// The items of a sequence whose type is known here, so that its visit is called directly.
+    @inline(__always)
+    private func visit(_ sequence: some ScriptSequence, at location: SourceLocation, _ body: (Value) throws -> Bool) throws {
+        do { try sequence.visit(body) } catch let error as ScriptError { throw error.located(location) }
     }
 
     /// Runs a core operation, turning its errors into located script errors.

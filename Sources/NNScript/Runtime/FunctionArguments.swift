@@ -2,22 +2,27 @@
 /// first, then keywords, then defaults; `*args` gathers extra positional arguments into a
 /// tuple and `**kwargs` extra keywords into a dict, in the order given.
 extension Interpreter {
-    /// A new local scope for one call of `function`, with every parameter bound.
-    func bindParameters(_ function: Function, _ positional: [Value], _ keywords: [(String, Value)],
+    /// A new local scope for one call of `function`, with every parameter bound; a method's
+    /// `receiver` is its first positional argument.
+    func bindParameters(_ function: Function, receiver: Value? = nil, _ positional: [Value], _ keywords: [(String, Value)],
                         at location: SourceLocation) throws -> Scope {
         let parameters = function.parameters
         // Parameters are the frame's first slots, in order.
         let scope = Scope(parent: function.closure, locals: function.localNames)
         let takesPositional = function.positionalCount
+        let skipped = receiver == nil ? 0 : 1
+        let given = positional.count + skipped
         let variadic = function.collectsExtras ? parameters.first { $0.kind == .variadic } : nil
         let collector = function.collectsExtras ? parameters.first { $0.kind == .keywords } : nil
-        guard positional.count <= takesPositional || variadic != nil else {
-            throw ScriptError(.type, "\(function.name)() takes \(takesPositional) argument\(takesPositional == 1 ? "" : "s") but \(positional.count) were given",
-                              at: location, hint: missingSelfHint(function, given: positional.count) ?? "its signature is \(function.signature)")
+        guard given <= takesPositional || variadic != nil else {
+            throw ScriptError(.type, "\(function.name)() takes \(takesPositional) argument\(takesPositional == 1 ? "" : "s") but \(given) were given",
+                              at: location, hint: missingSelfHint(function, given: given) ?? "its signature is \(function.signature)")
         }
-        for index in 0..<Swift.min(positional.count, takesPositional) { scope.slots[index] = positional[index] }
-        // Every parameter given by position: no keywords, defaults or extras to look at.
-        if positional.count == parameters.count, keywords.isEmpty, !function.collectsExtras { return scope }
+        let bound = Swift.min(given, takesPositional)
+        if let receiver, bound > 0 { scope.slots[0] = receiver }
+        for index in skipped..<Swift.max(skipped, bound) { scope.slots[index] = positional[index - skipped] }
+        // Every parameter is plain and took a positional argument: nothing is left to bind.
+        if keywords.isEmpty && bound == parameters.count { return scope }
         var extras: DictStorage?
         for (label, value) in keywords {
             guard let index = parameters.firstIndex(where: { $0.name == label }), parameters[index].kind == .plain else {
@@ -35,14 +40,19 @@ extension Interpreter {
             }
             scope.slots[index] = value
         }
-        for (index, parameter) in parameters.enumerated() where parameter.kind == .plain && scope.slots[index] == nil {
+        // Without keywords, the parameters from `bound` on are the unbound ones.
+        for (index, parameter) in parameters.enumerated() where parameter.kind == .plain
+            && (keywords.isEmpty ? index >= bound : scope.slots[index] == nil) {
             guard let fallback = function.defaults[index] else {
                 throw ScriptError(.type, "\(function.name)() missing required argument '\(parameter.name)'", at: location,
                                   hint: unboundMethodHint(function, index: index) ?? "its signature is \(function.signature)")
             }
             scope.slots[index] = fallback
         }
-        if let variadic { scope.bind(variadic.name, to: .tuple(Array(positional.dropFirst(takesPositional)))) }
+        if let variadic {
+            let arguments = receiver.map { [$0] + positional } ?? positional
+            scope.bind(variadic.name, to: .tuple(Array(arguments.dropFirst(takesPositional))))
+        }
         if let collector { scope.bind(collector.name, to: .dict(extras ?? DictStorage())) }
         return scope
     }

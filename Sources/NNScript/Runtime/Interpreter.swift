@@ -35,8 +35,8 @@ public final class Interpreter {
     @exclusivity(unchecked) var backwardCalls = 0
 
     @exclusivity(unchecked) var steps = 0
-    /// For each running function call, its class and instance when it is a method: super() reads the last.
-    @exclusivity(unchecked) var methodFrames: [(owner: ScriptClass, receiver: Value)?] = []
+    /// For each running function call, the function and its first argument: super() reads the last.
+    @exclusivity(unchecked) var methodFrames: [MethodFrame] = []
     /// How many instances this interpreter has made: each one's `id()`.
     @exclusivity(unchecked) var instanceCount = 0
     /// Values given an `id()` other than instances, held so that their numbers stay theirs.
@@ -48,6 +48,8 @@ public final class Interpreter {
     @exclusivity(unchecked) var currentSource: SourceText?
     /// The name of the running function, `<module>` at top level, for tracebacks.
     @exclusivity(unchecked) var currentFunction = "<module>"
+    /// What instances refer to the interpreter through (weakly, as it holds them).
+    private(set) lazy var anchor = WeakAnchor(self)
     /// The deepest a chain of calls may go before a RecursionError.
     public static let maximumDepth = 400
 

@@ -132,8 +132,12 @@ public final class Function {
     let closure: Scope
     /// The text the function is written in, for errors raised in it from another cell.
     let source: SourceText?
-    /// The class whose body defined the function, for `super()`; weak, as the class holds its methods.
-    weak var owner: ScriptClass?
+    /// The class whose body defined the function, for `super()`: weak, as the class holds its methods.
+    var owner: ScriptClass? {
+        get { ownerAnchor?.object }
+        set { ownerAnchor = newValue?.anchor }
+    }
+    private weak var ownerAnchor: WeakAnchor<ScriptClass>?
     /// How many leading parameters take positional arguments (those before `*args`).
     let positionalCount: Int
     /// Whether the function has `*args` or `**kwargs`.

@@ -75,6 +75,29 @@ import Testing
         #expect(output("k = 5\nclass A:\n    k = 1\n    def f(self):\n        return k + self.k\nprint(A().f())") == "6\n")
     }
 
+    @Test func methodArgumentsBindAsInPython() {
+        let source = """
+            class A:
+                def m(self, a, b=2, *rest, c=3, **extra):
+                    return (a, b, rest, c, sorted(extra))
+                def each(*args):
+                    return len(args)
+                def __call__(self, x, y=10):
+                    return x + y
+            a = A()
+
+            """
+        #expect(output(source + "print(a.m(1), a.m(1, 5, 6, 7, c=4, z=0), A.m(a, a=9), a.m(b=1, a=0))")
+                == "(1, 2, (), 3, []) (1, 5, (6, 7), 4, ['z']) (9, 2, (), 3, []) (0, 1, (), 3, [])\n")
+        // The instance is the first of *args, through the instance, a bound method and the class.
+        #expect(output(source + "f = a.each\nprint(a.each(), a.each(1, 2), f(1), A.each(), a(1), a(1, y=2), a(x=3))") == "1 3 2 0 11 3 13\n")
+        #expect(run(source + "a.m(1, self=2)").output.contains("TypeError: m() got multiple values for argument 'self'"))
+        #expect(run(source + "a.m()").output.contains("TypeError: m() missing required argument 'a'"))
+        #expect(run(source + "a(1, 2, 3)").output.contains("TypeError: __call__() takes 3 arguments but 4 were given"))
+        // A method taken from a class that is gone no longer knows its class: super() says so instead of failing.
+        #expect(run("class A:\n    def m(self):\n        return super()\nf = A.m\ndel A\nf(1)").output.contains("RuntimeError: super() outside a method"))
+    }
+
     @Test func mistakesAreExplained() {
         let typo = run(Self.point + "p = Point(1)\np.nrom2()")
         #expect(typo.error?.kind == .attribute)

@@ -67,7 +67,11 @@ extension Interpreter {
     /// Calls a class's function with the instance as its first argument.
     func callMethod(_ method: Value, on receiver: Value, _ positional: [Value], _ keywords: [(String, Value)],
                     at location: SourceLocation) throws -> Value {
-        try call(method, [receiver] + positional, keywords, at: location, calleeName: "method")
+        if case .function(let function) = method {
+            return try callFunction(function, receiver: receiver, positional, keywords, at: location)
+        }
+        // A builtin method of Module takes its receiver as its first argument.
+        return try call(method, [receiver] + positional, keywords, at: location, calleeName: "method")
     }
 
     /// Calls a class (makes an instance), a bound method, `super()`'s methods, or an instance with `__call__`;
@@ -104,6 +108,12 @@ extension Interpreter {
         return text
     }
 
+    /// One running function call, for `super()`: the function (a method knows its class) and its first argument.
+    struct MethodFrame {
+        let function: Function
+        let receiver: Value?
+    }
+
     /// `super()`: the method's class and instance; `super(Class, obj)` names them.
     func superProxy(_ arguments: Arguments) throws -> Value {
         if let classArgument = arguments.value("type") {
@@ -112,7 +122,7 @@ extension Interpreter {
             }
             return .object(SuperProxy(after: cls, receiver: receiver))
         }
-        guard let frame = methodFrames.last, let (owner, receiver) = frame else {
+        guard let frame = methodFrames.last, let owner = frame.function.owner, let receiver = frame.receiver else {
             throw ScriptError(.runtime, "super() outside a method", at: arguments.location,
                               hint: "call super().__init__(…) inside a method of a class that has a base class")
         }

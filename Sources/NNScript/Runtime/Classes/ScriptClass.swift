@@ -12,6 +12,8 @@ public final class ScriptClass: ScriptObject {
     let isModuleBase: Bool
     /// The most fields an instance has had: new instances reserve that many.
     @exclusivity(unchecked) var fieldCount = 0
+    /// What the methods defined in the class refer to it through (weakly, as the class holds them).
+    private(set) lazy var anchor = WeakAnchor(self)
 
     init(name: String, base: ScriptClass?, attributes: [(String, Value)], docstring: String?, isModuleBase: Bool = false) {
         self.name = name
@@ -107,14 +109,15 @@ public final class Instance: ScriptObject {
     @exclusivity(unchecked) var training = true
     /// The interpreter that made the instance, to run its special methods from places that
     /// have none at hand (truth tests, iteration); weak, since the interpreter holds the instance.
-    weak var interpreter: Interpreter?
+    var interpreter: Interpreter? { interpreterAnchor?.object }
+    private weak var interpreterAnchor: WeakAnchor<Interpreter>?
     /// A number unique within its interpreter, in creation order: `id()` and the default hash.
     let serial: Int
 
     init(of type: ScriptClass, serial: Int, interpreter: Interpreter) {
         self.type = type
         self.serial = serial
-        self.interpreter = interpreter
+        interpreterAnchor = interpreter.anchor
         fields = NameTable(capacity: type.fieldCount)
     }
 

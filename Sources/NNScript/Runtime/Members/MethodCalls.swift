@@ -79,7 +79,7 @@ extension Interpreter {
         }
     }
 
-    /// Calls what ``evaluateCallee(_:in:)`` found; a class method's `positional` starts with its receiver.
+    /// Calls what ``evaluateCallee(_:in:)`` found; a class method gets its receiver apart from `positional`.
     func call(_ callee: Callee, _ positional: [Value], _ keywords: [(String, Value)],
               at location: SourceLocation, calleeName: @autoclosure () -> String) throws -> Value {
         switch callee {
@@ -94,8 +94,8 @@ extension Interpreter {
             return try DictMembers.table.call(position, on: dict, positional, keywords, interpreter: self, at: location)
         case .objectMethod(let object, let position):
             return try object.callMethod(at: position, positional, keywords, interpreter: self, at: location)
-        case .classMethod(_, let method):
-            return try call(method, positional, keywords, at: location, calleeName: "method")
+        case .classMethod(let receiver, let method):
+            return try callMethod(method, on: receiver, positional, keywords, at: location)
         }
     }
 
