@@ -41,13 +41,8 @@ extension Tensor {
         }
         var accumulated: [Tensor] = []
         try propagate(seed: seed) { tensor, gradient in
-            if tensor.isLeaf, let existing = tensor.grad {
-                if existing.data.contains(where: { $0 != 0 }) { accumulated.append(tensor) }
-                existing.update { values in
-                    for i in values.indices { values[i] += gradient[i] }
-                }
-            } else if tensor.isLeaf {
-                tensor.grad = Tensor(uncheckedData: gradient, shape: tensor.shape)
+            if tensor.isLeaf {
+                if tensor.accumulateGrad(gradient) { accumulated.append(tensor) }
             } else {
                 tensor.setPendingGrad(gradient)
             }
@@ -67,28 +62,27 @@ extension Tensor {
     ) throws {
         var walk = GraphWalk(from: self, includingConstants: false)
         defer { walk.recycle() }
-        let detecting = Anomaly.isDetecting  // read once: task-local reads are not free
+        let mode = RecordingMode.current  // read once: task-local reads are not free
+        let (detecting, budget) = (mode.detectsAnomalies, mode.budget)
         // The terms flowing into each tensor are summed beside the walk, in its node.
         walk.buffers.nodes[0].sum = seed  // the root is the first tensor reached
 
-        let budget = ResourceBudget.current
         var visited = 0
         for position in walk.buffers.order.indices.reversed() {
             let number = walk.buffers.order[position]
-            guard let gradient = walk.buffers.nodes[number].sum else { continue }
-            walk.buffers.nodes[number].sum = nil
+            guard let gradient = walk.buffers.nodes[number].sum.take() else { continue }
             let tensor = walk.buffers.nodes[number].tensor
             let (firstInput, inputCount) = (walk.buffers.nodes[number].firstInput, walk.buffers.nodes[number].inputCount)
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
-            let terms = rule(gradient)
+            var terms = rule(gradient)
             // A kernel that stopped early (Ctrl-C, a time limit) left a pending stop; long graphs poll too.
             visited &+= 1
             if let budget, budget.hasPending || visited & 255 == 0 { try budget.checkpoint() }
             for inputIndex in 0..<Swift.min(inputCount, terms.count) {
                 // Only inputs the walk reached take part (they need a gradient); the walk recorded their numbers.
                 let input = walk.buffers.inputNumbers[firstInput + inputIndex]
-                guard input >= 0, let term = terms[inputIndex] else { continue }
+                guard input >= 0, let term = terms.take(inputIndex) else { continue }
                 if detecting {
                     try Anomaly.check(term, op: tensor.op ?? "op", inputs: tensor.inputs, phase: "backward")
                 }

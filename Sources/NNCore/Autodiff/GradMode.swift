@@ -1,11 +1,13 @@
 /// How ops record, in the current task: whether they build the graph for
-/// backward, and whether they check every result for NaN and Inf.
+/// backward, whether they check every result for NaN and Inf, and the running
+/// program's budget their results are charged to.
 ///
-/// One task-local value for both, because ops read it on every call and each
+/// One task-local value for all three, because ops read it on every call and each
 /// task-local read costs a lookup.
 struct RecordingMode: Sendable {
     var buildsGraph = true
     var detectsAnomalies = false
+    var budget: ResourceBudget?
 
     /// The task-local slot, a constant: a `@TaskLocal static var` is a global variable whose every
     /// read would pass a dynamic exclusivity check.

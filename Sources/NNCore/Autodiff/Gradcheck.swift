@@ -39,7 +39,7 @@ public enum Gradcheck {
         var errors: [Double] = []
         let base = leaves.map(\.data)
         for (index, leaf) in leaves.enumerated() {
-            let analytic = leaf.grad?.data ?? [Double](repeating: 0, count: leaf.count)
+            let analytic = leaf.grad?.data ?? [Double](zeros: leaf.count)
             var worst = 0.0
             for element in 0..<leaf.count {
                 try ResourceBudget.checkpoint()

@@ -38,6 +38,16 @@ struct InputGradients: ExpressibleByArrayLiteral {
         firstPart = part
     }
 
+    /// Moves the gradient for input `index` out, leaving nil there; the backward pass takes each
+    /// once, which saves a retain and a release per edge of the graph.
+    mutating func take(_ index: Int) -> [Double]? {
+        switch index {
+        case 0: first.take()
+        case 1: second.take()
+        default: index - 2 < more.count ? more[index - 2].take() : nil
+        }
+    }
+
     /// The gradient for input `index`, or nil.
     subscript(index: Int) -> [Double]? {
         switch index {
@@ -60,7 +70,7 @@ struct GradientPart {
 
     /// Adds `term` (runs × width values) into its place in `sum`, made zeros of the full size when nil.
     func add(_ term: [Double], into sum: inout [Double]?) {
-        if sum == nil { sum = [Double](repeating: 0, count: total) }
+        if sum == nil { sum = [Double](zeros: total) }
         sum!.withUnsafeMutableBufferPointer { sum in
             term.withUnsafeBufferPointer { term in
                 for run in 0..<runs {

@@ -6,17 +6,19 @@ extension Tensor {
     /// output's gradient, `{0}`, `{1}`… for the inputs' names, `{out}` for the output's,
     /// `{n}` for the first input's element count and `{rows}` for its rows). Literal
     /// formulas cost nothing per op; an interpolated one would allocate a string every call.
+    /// The values, shape, inputs and rule are taken over (`consuming`), not copied: an op
+    /// hands them on to its result, which saves a retain and a release of each per op.
     static func record(
-        _ op: String, _ data: [Double], shape: [Int], inputs: OpInputs,
-        formulas: [String], mode: RecordingMode = .current, backward: @escaping BackwardRule
+        _ op: String, _ data: consuming [Double], shape: consuming [Int], inputs: consuming OpInputs,
+        formulas: consuming [String], mode: RecordingMode = .current, backward: consuming @escaping BackwardRule
     ) throws -> Tensor {
         if mode.detectsAnomalies { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
         guard mode.buildsGraph, inputs.contains(where: \.requiresGrad) else {
-            return Tensor(uncheckedData: data, shape: shape)
+            return Tensor(uncheckedData: data, shape: shape, charging: mode.budget)
         }
         return Tensor(
             uncheckedData: data, shape: shape, requiresGrad: true,
-            op: op, inputs: inputs, backward: backward, formulas: formulas
+            op: op, inputs: inputs, backward: backward, formulas: formulas, charging: mode.budget
         )
     }
 }

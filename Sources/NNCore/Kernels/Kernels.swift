@@ -27,8 +27,7 @@ enum Kernels {
     private static func product(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, path: KernelPath,
                                 left: (UnsafePointer<Double>) -> MatrixView,
                                 right: (UnsafePointer<Double>) -> MatrixView) -> [Double] {
-        [Double](unsafeUninitializedCapacity: m &* n) { c, initialized in
-            initialized = m &* n
+        [Double](count: m &* n) { c in
             guard let cBase = c.baseAddress else { return }
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
@@ -51,13 +50,12 @@ enum Kernels {
 
     /// The transpose of a row-major [rows×cols] matrix.
     static func transpose(_ a: [Double], rows: Int, cols: Int) -> [Double] {
-        [Double](unsafeUninitializedCapacity: rows * cols) { out, initialized in
+        [Double](count: rows * cols) { out in
             a.withUnsafeBufferPointer { a in
                 for i in 0..<rows {
                     for j in 0..<cols { out[j * rows + i] = a[i * cols + j] }
                 }
             }
-            initialized = rows * cols
         }
     }
 }

@@ -26,6 +26,10 @@ extension Kernels {
             c.initialize(repeating: 0, count: m &* n)
             return true
         }
+        if m &* k &* n <= TinyProduct.maxWork {
+            TinyProduct.multiply(a, b, into: c, m: m, k: k, n: n)
+            return true
+        }
         if m &* k &* n < packedWork {
             RowKernel.multiply(a, b, into: c, m: m, k: k, n: n, path: path)
             return true

@@ -21,9 +21,8 @@ extension Elementary {
         avx: (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
     ) -> [Double] {
         guard path == .avx else { return values.map(scalar) }
-        return [Double](unsafeUninitializedCapacity: values.count) { out, initialized in
+        return [Double](count: values.count) { out in
             values.withUnsafeBufferPointer { avx($0.baseAddress, out.baseAddress, values.count) }
-            initialized = values.count
         }
     }
 }

@@ -9,13 +9,12 @@ enum Broadcast {
     ) -> [Double] {
         let count = Shape.product(shape)
         if aShape == bShape {
-            return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            return [Double](count: count) { out in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
                         for i in 0..<count { out[i] = f(pa[i], pb[i]) }
                     }
                 }
-                initialized = count
             }
         }
         if b.count == 1 {
@@ -28,7 +27,7 @@ enum Broadcast {
         }
         // A matrix with a row vector: the bias add of every dense layer.
         if a.count == count, let width = shape.last, b.count == width, isRow(bShape, width: width) {
-            return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            return [Double](count: count) { out in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
                         var i = 0
@@ -38,7 +37,6 @@ enum Broadcast {
                         }
                     }
                 }
-                initialized = count
             }
         }
         return broadcastGeneral(a, aShape, b, bShape, shape, f)
@@ -57,7 +55,7 @@ enum Broadcast {
         let count = Shape.product(shape)
         let aStrides = Shape.broadcastStrides(aShape, to: shape)
         let bStrides = Shape.broadcastStrides(bShape, to: shape)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeros: count)
         var index = [Int](repeating: 0, count: shape.count)
         var ai = 0, bi = 0
         for i in 0..<count {
@@ -84,7 +82,7 @@ enum Broadcast {
         if shape == target { return grad }
         let targetCount = Shape.product(target)
         if targetCount == 1 { return [grad.reduce(0, +)] }
-        var result = [Double](repeating: 0, count: targetCount)
+        var result = [Double](zeros: targetCount)
         if let width = shape.last, targetCount == width, isRow(target, width: width) {
             var i = 0
             while i < grad.count {

@@ -32,7 +32,7 @@ extension Tensor {
         }
         guard classes > 0 else { throw CoreError("one_hot", "the number of classes must be positive, got \(classes)") }
         let n = labels.count
-        var out = [Double](repeating: 0, count: try Shape.count([n, classes], op: "one_hot"))
+        var out = [Double](zeros: try Shape.count([n, classes], op: "one_hot"))
         for (row, label) in labels.data.enumerated() {
             let index = try classIndex(label, classes: classes, op: "one_hot")
             out[row * classes + index] = 1

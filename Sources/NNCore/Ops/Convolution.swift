@@ -51,7 +51,7 @@ extension Tensor {
             let dcols = needsX ? Kernels.matmulTransposedA(weights, geo.channelMajor(g), m: rows, k: outChannels, n: batch * columns) : nil
             var db: [Double]?
             if b != nil {
-                var sums = [Double](repeating: 0, count: outChannels)
+                var sums = [Double](zeros: outChannels)
                 for index in g.indices { sums[(index / columns) % outChannels] += g[index] }
                 db = sums
             }
@@ -119,7 +119,7 @@ struct ConvolutionGeometry {
     /// sample after sample.
     func unfold(_ x: [Double]) -> [Double] {
         let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
-        var cols = [Double](repeating: 0, count: windowSize * width)
+        var cols = [Double](zeros: windowSize * width)
         cols.withUnsafeMutableBufferPointer { cols in
             x.withUnsafeBufferPointer { x in
                 for n in 0..<batch {
@@ -133,7 +133,7 @@ struct ConvolutionGeometry {
     /// col2im: adds every window's entries back onto the input position it was read from.
     func fold(_ cols: [Double]) -> [Double] {
         let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
-        var x = [Double](repeating: 0, count: batch * sampleIn)
+        var x = [Double](zeros: batch * sampleIn)
         x.withUnsafeMutableBufferPointer { x in
             cols.withUnsafeBufferPointer { cols in
                 for n in 0..<batch {
@@ -157,23 +157,22 @@ struct ConvolutionGeometry {
     /// Swaps the two leading axes of [outer, inner, positions].
     private func permuted(_ values: [Double], outer: Int, inner: Int) -> [Double] {
         let positions = outHeight * outWidth
-        return [Double](unsafeUninitializedCapacity: values.count) { out, initialized in
+        return [Double](count: values.count) { out in
             values.withUnsafeBufferPointer { values in
                 guard let source = values.baseAddress, let target = out.baseAddress else { return }
                 for i in 0..<outer {
                     for j in 0..<inner {
-                        (target + (j * outer + i) * positions).initialize(from: source + (i * inner + j) * positions, count: positions)
+                        (target + (j * outer + i) * positions).update(from: source + (i * inner + j) * positions, count: positions)
                     }
                 }
             }
-            initialized = values.count
         }
     }
 
     /// dW = Σₙ gₙ @ colsₙᵀ, one product per sample added in sample order; `g` is [N, out, positions].
     func weightGradient(_ g: [Double], _ cols: [Double]) -> [Double] {
         let columns = outHeight * outWidth, rows = windowSize
-        var dw = [Double](repeating: 0, count: outChannels * rows)
+        var dw = [Double](zeros: outChannels * rows)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: outChannels * rows) { term in
             g.withUnsafeBufferPointer { g in
                 cols.withUnsafeBufferPointer { cols in

@@ -23,7 +23,7 @@ extension Tensor {
         let tableCount = table.count
         return try record("embedding", out, shape: ids.shape + [width], inputs: [ids, table],
                           formulas: ["0 (ids are not differentiable)", "{g} rows added into the rows of {1} picked by {0}"]) { g in
-            var grad = [Double](repeating: 0, count: tableCount)
+            var grad = [Double](zeros: tableCount)
             for (position, row) in picked.enumerated() {
                 for k in 0..<width { grad[row * width + k] += g[position * width + k] }
             }

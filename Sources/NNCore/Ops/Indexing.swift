@@ -20,7 +20,7 @@ extension Tensor {
         if let strided = try stridedSelection(specs, op: "index") {
             return try Tensor.record("index", strided.gather(data), shape: strided.shape, inputs: [self],
                                      formulas: ["{g} scattered into the selected places"]) { g in
-                var grad = [Double](repeating: 0, count: sourceCount)
+                var grad = [Double](zeros: sourceCount)
                 strided.scatterAdd(g, into: &grad)
                 return [grad]
             }
@@ -29,7 +29,7 @@ extension Tensor {
         let source = data
         let out = offsets.map { source[$0] }
         return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
-            var grad = [Double](repeating: 0, count: sourceCount)
+            var grad = [Double](zeros: sourceCount)
             for (i, offset) in offsets.enumerated() { grad[offset] += g[i] }
             return [grad]
         }
@@ -58,7 +58,7 @@ extension Tensor {
         let outShape = keepsAxis ? [rows.count] + shape.dropFirst() : Array(shape.dropFirst())
         let total = count
         return try Tensor.record("index", Array(data[lo..<hi]), shape: outShape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
-            var grad = [Double](repeating: 0, count: total)
+            var grad = [Double](zeros: total)
             grad.replaceSubrange(lo..<hi, with: g)
             return [grad]
         }
@@ -77,7 +77,7 @@ extension Tensor {
         guard target == shape else {
             throw CoreError("assign", "a value of shape \(describe(value.shape)) does not fit a selection of shape \(describe(shape))")
         }
-        let values = Broadcast.map([Double](repeating: 0, count: offsets.count), shape, value.data, value.shape, to: shape) { $1 }
+        let values = Broadcast.map([Double](zeros: offsets.count), shape, value.data, value.shape, to: shape) { $1 }
         update { data in
             for (offset, v) in zip(offsets, values) { data[offset] = v }
         }

@@ -33,7 +33,7 @@ extension Tensor {
         }
         let formulas = tensors.indices.map { "{g}[part \($0)]" }
         return try record("concat", out, shape: shape, inputs: OpInputs(tensors), formulas: formulas) { g in
-            var grads = widths.map { [Double](repeating: 0, count: outer * $0) }
+            var grads = widths.map { [Double](zeros: outer * $0) }
             for o in 0..<outer {
                 var offset = o * total
                 for (index, width) in widths.enumerated() {

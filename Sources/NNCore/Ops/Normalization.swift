@@ -67,7 +67,7 @@ extension Tensor {
     ) throws -> Tensor {
         let inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
         let (scale, shift) = (gamma.data, beta.data)
-        var normalized = [Double](repeating: 0, count: x.count)
+        var normalized = [Double](zeros: x.count)
         var out = normalized
         layout.forEachElement { group, j, index, affine in
             normalized[index] = (x.data[index] - mean[group]) * inverseStd[group]
@@ -76,8 +76,8 @@ extension Tensor {
         let xhat = normalized
         return try record(op, out, shape: x.shape, inputs: [x, gamma, beta],
                           formulas: [batchStatistics ? "(γ/σ̂)/M ⊙ (M·{g} − Σ{g} − x̂ ⊙ Σ({g} ⊙ x̂))" : "{g} ⊙ γ/σ̂", "Σ {g} ⊙ x̂", "Σ {g}"]) { g in
-            var dgamma = [Double](repeating: 0, count: scale.count), dbeta = dgamma
-            var sumG = [Double](repeating: 0, count: layout.groups), sumGX = sumG
+            var dgamma = [Double](zeros: scale.count), dbeta = dgamma
+            var sumG = [Double](zeros: layout.groups), sumGX = sumG
             layout.forEachElement { group, _, index, affine in
                 dgamma[affine] += g[index] * xhat[index]
                 dbeta[affine] += g[index]
@@ -85,7 +85,7 @@ extension Tensor {
                 sumG[group] += gy
                 sumGX[group] += gy * xhat[index]
             }
-            var dx = [Double](repeating: 0, count: g.count)
+            var dx = [Double](zeros: g.count)
             let m = Double(layout.size)
             layout.forEachElement { group, _, index, affine in
                 let gy = g[index] * scale[affine]
@@ -116,7 +116,7 @@ struct NormalizationLayout {
 
     /// Each group's mean and biased variance (two passes, so the variance is not a difference of large numbers).
     func statistics(_ x: [Double]) -> (mean: [Double], variance: [Double]) {
-        var mean = [Double](repeating: 0, count: groups), variance = mean
+        var mean = [Double](zeros: groups), variance = mean
         forEachElement { group, _, index, _ in mean[group] += x[index] }
         for group in mean.indices { mean[group] /= Double(size) }
         forEachElement { group, _, index, _ in

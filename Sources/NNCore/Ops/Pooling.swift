@@ -9,7 +9,7 @@ extension Tensor {
         let window = try PoolingWindow("max_pool2d", shape, kernel: kernel, stride: stride)
         let values = data
         var winners = [Int](repeating: 0, count: window.outputCount)
-        var out = [Double](repeating: 0, count: window.outputCount)
+        var out = [Double](zeros: window.outputCount)
         window.forEachWindow { output, cells in
             var best = cells[0]
             for cell in cells.dropFirst() where values[cell] > values[best] || (values[cell].isNaN && !values[best].isNaN) { best = cell }
@@ -19,7 +19,7 @@ extension Tensor {
         let inputCount = count
         return try Tensor.record("max_pool2d", out, shape: window.outputShape, inputs: [self],
                                  formulas: ["{g} routed to each window's maximum in {0}"]) { g in
-            var grad = [Double](repeating: 0, count: inputCount)
+            var grad = [Double](zeros: inputCount)
             for (output, winner) in winners.enumerated() { grad[winner] += g[output] }
             return [grad]
         }
@@ -32,7 +32,7 @@ extension Tensor {
         let window = try PoolingWindow("avg_pool2d", shape, kernel: kernel, stride: stride)
         let values = data
         let scale = 1 / Double(kernel * kernel)
-        var out = [Double](repeating: 0, count: window.outputCount)
+        var out = [Double](zeros: window.outputCount)
         window.forEachWindow { output, cells in
             var total = 0.0
             for cell in cells { total += values[cell] }
@@ -41,7 +41,7 @@ extension Tensor {
         let inputCount = count
         return try Tensor.record("avg_pool2d", out, shape: window.outputShape, inputs: [self],
                                  formulas: ["{g} / \(kernel * kernel) spread over each window of {0}"]) { g in
-            var grad = [Double](repeating: 0, count: inputCount)
+            var grad = [Double](zeros: inputCount)
             window.forEachWindow { output, cells in
                 for cell in cells { grad[cell] += g[output] * scale }
             }

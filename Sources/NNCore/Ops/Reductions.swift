@@ -53,7 +53,7 @@ extension Tensor {
         let lay = try layout(op, axis: axis, keepdims: keepdims)
         guard lay.size > 0 || !mean else { throw CoreError(op, "the mean over an empty axis is undefined") }
         let scale = mean ? 1 / Double(lay.size) : 1
-        var out = [Double](repeating: 0, count: lay.outer * lay.inner)
+        var out = [Double](zeros: lay.outer * lay.inner)
         lay.forEachLane { lane, start, stride in
             var total = 0.0
             for j in 0..<lay.size { total += data[start + j * stride] }
@@ -61,7 +61,7 @@ extension Tensor {
         }
         let formula = mean ? "{g} / \(lay.size) (broadcast along axis \(axis))" : "{g} (broadcast along axis \(axis))"
         return try Tensor.record(op, out, shape: lay.reducedShape, inputs: [self], formulas: [formula]) { g in
-            var grad = [Double](repeating: 0, count: Shape.product(inShape))
+            var grad = [Double](zeros: Shape.product(inShape))
             lay.forEachLane { lane, start, stride in
                 for j in 0..<lay.size { grad[start + j * stride] = g[lane] * scale }
             }
@@ -86,7 +86,7 @@ extension Tensor {
         let lay: AxisLayout = try axis.map { try layout(op, axis: $0, keepdims: keepdims) }
             ?? AxisLayout([count], axis: 0, keepdims: keepdims)
         var winners = [Int](repeating: 0, count: lay.outer * lay.inner)
-        var out = [Double](repeating: 0, count: winners.count)
+        var out = [Double](zeros: winners.count)
         let values = data
         lay.forEachLane { lane, start, stride in
             guard lay.size > 0 else { return }
@@ -110,7 +110,7 @@ extension Tensor {
             }
         }
         return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} at the arg\(op) of {0}"]) { g in
-            var grad = [Double](repeating: 0, count: Shape.product(inShape))
+            var grad = [Double](zeros: Shape.product(inShape))
             for (lane, index) in winners.enumerated() { grad[index] += g[lane] }
             return [grad]
         }
@@ -120,7 +120,7 @@ extension Tensor {
     public func argmax(axis: Int? = nil) throws -> Tensor {
         guard count > 0 else { throw CoreError("argmax", "the argmax of an empty tensor is undefined") }
         let lay: AxisLayout = try axis.map { try layout("argmax", axis: $0, keepdims: false) } ?? AxisLayout([count], axis: 0, keepdims: false)
-        var out = [Double](repeating: 0, count: lay.outer * lay.inner)
+        var out = [Double](zeros: lay.outer * lay.inner)
         lay.forEachLane { lane, start, stride in
             var best = 0
             for j in 0..<lay.size where data[start + j * stride] > data[start + best * stride] { best = j }

@@ -19,7 +19,7 @@ extension Tensor {
         let slices = x.shape[resolved], inner = Shape.product(Array(x.shape[(resolved + 1)...]))
         // The slice an element belongs to is its coordinate along the axis.
         let slice = { (index: Int) in (index / inner) % slices }
-        var powerSums = [Double](repeating: 0, count: slices)
+        var powerSums = [Double](zeros: slices)
         for (index, value) in x.data.enumerated() { powerSums[slice(index)] += Elementary.pow(Swift.abs(value), p) }
         let norms = powerSums.map { Elementary.pow($0, 1 / p) }
         let factors = norms.map { $0 > maxNorm ? maxNorm / ($0 + 1e-7) : 1 }
@@ -27,7 +27,7 @@ extension Tensor {
         let input = x.data
         return try record("renorm", out, shape: x.shape, inputs: [x],
                           formulas: ["f ⊙ {g} − f/(‖x‖ + 1e-7) ⊙ Σ({g} ⊙ x) ⊙ ∂‖x‖/∂x where ‖x‖ > \(maxNorm), else {g}"]) { g in
-            var dots = [Double](repeating: 0, count: slices)
+            var dots = [Double](zeros: slices)
             for index in g.indices { dots[slice(index)] += g[index] * input[index] }
             var dx = g
             for index in g.indices {

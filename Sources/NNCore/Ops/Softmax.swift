@@ -8,7 +8,7 @@ extension Tensor {
     /// Backward: dx = y ⊙ (g − Σ g ⊙ y), the sum along the axis.
     public func softmax(axis: Int = -1) throws -> Tensor {
         let lay = try layout("softmax", axis: axis, keepdims: true)
-        var y = [Double](repeating: 0, count: count)
+        var y = [Double](zeros: count)
         lay.forEachLane { _, start, stride in
             let top = laneMax(start, stride, lay.size)
             var total = 0.0
@@ -21,7 +21,7 @@ extension Tensor {
         }
         let out = y
         return try Tensor.record("softmax", out, shape: shape, inputs: [self], formulas: ["{out} ⊙ ({g} − Σ({g} ⊙ {out}))"]) { g in
-            var dx = [Double](repeating: 0, count: g.count)
+            var dx = [Double](zeros: g.count)
             lay.forEachLane { _, start, stride in
                 var dot = 0.0
                 for j in 0..<lay.size { dot += g[start + j * stride] * out[start + j * stride] }
@@ -39,14 +39,14 @@ extension Tensor {
     /// Backward: dx = g − softmax(x) ⊙ Σ g.
     public func logSoftmax(axis: Int = -1) throws -> Tensor {
         let lay = try layout("log_softmax", axis: axis, keepdims: true)
-        var y = [Double](repeating: 0, count: count)
+        var y = [Double](zeros: count)
         lay.forEachLane { _, start, stride in
             let shift = laneLogSumExp(start, stride, lay.size)
             for j in 0..<lay.size { y[start + j * stride] = data[start + j * stride] - shift }
         }
         let out = y
         return try Tensor.record("log_softmax", out, shape: shape, inputs: [self], formulas: ["{g} − softmax({0}) ⊙ Σ{g}"]) { g in
-            var dx = [Double](repeating: 0, count: g.count)
+            var dx = [Double](zeros: g.count)
             lay.forEachLane { _, start, stride in
                 var total = 0.0
                 for j in 0..<lay.size { total += g[start + j * stride] }
@@ -64,11 +64,11 @@ extension Tensor {
     /// Backward: dx = g ⊙ softmax(x).
     public func logSumExp(axis: Int = -1, keepdims: Bool = false) throws -> Tensor {
         let lay = try layout("logsumexp", axis: axis, keepdims: keepdims)
-        var out = [Double](repeating: 0, count: lay.outer * lay.inner)
+        var out = [Double](zeros: lay.outer * lay.inner)
         lay.forEachLane { lane, start, stride in out[lane] = laneLogSumExp(start, stride, lay.size) }
         let (x, result) = (data, out)
         return try Tensor.record("logsumexp", out, shape: lay.reducedShape, inputs: [self], formulas: ["{g} ⊙ softmax({0})"]) { g in
-            var dx = [Double](repeating: 0, count: x.count)
+            var dx = [Double](zeros: x.count)
             lay.forEachLane { lane, start, stride in
                 for j in 0..<lay.size {
                     let i = start + j * stride

@@ -32,14 +32,13 @@ extension Tensor {
         var start = 0
         for size in sizes {
             let part = GradientPart(total: count, offset: start * inner, runs: runs, width: size * inner, stride: length * inner)
-            let values = [Double](unsafeUninitializedCapacity: runs * part.width) { out, initialized in
+            let values = [Double](count: runs * part.width) { out in
                 source.withUnsafeBufferPointer { source in
                     for run in 0..<runs {
                         let (from, to) = (part.offset + run * part.stride, run * part.width)
                         for j in 0..<part.width { out[to + j] = source[from + j] }
                     }
                 }
-                initialized = runs * part.width
             }
             var pieceShape = shape
             pieceShape[axis] = size

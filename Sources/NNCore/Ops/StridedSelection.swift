@@ -13,7 +13,7 @@ struct StridedSelection {
 
     /// The selected values of `source`, in row-major order of the result.
     func gather(_ source: [Double]) -> [Double] {
-        [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        [Double](count: count) { out in
             source.withUnsafeBufferPointer { source in
                 guard let from = source.baseAddress, let to = out.baseAddress else { return }
                 let (length, step) = (shape.last ?? 1, steps.last ?? 0)
@@ -21,7 +21,6 @@ struct StridedSelection {
                     for i in 0..<length { (to + result)[i] = from[offset &+ i &* step] }
                 }
             }
-            initialized = count
         }
     }
 

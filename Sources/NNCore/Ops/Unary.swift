@@ -29,20 +29,25 @@ extension Tensor {
         guard requiresGrad, mode.buildsGraph else {
             return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _ in [nil] }
         }
-        let slope = [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+        let slope = [Double](count: x.count) { out in
             for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
-            initialized = x.count
         }
-        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { g in
-            [[Double](unsafeUninitializedCapacity: g.count) { out, initialized in
-                // Two loops rather than a test per element, so that the plain product vectorizes.
-                if masks {
-                    for i in 0..<g.count { out[i] = slope[i] == 0 ? 0 : g[i] * slope[i] }
-                } else {
-                    for i in 0..<g.count { out[i] = g[i] * slope[i] }
-                }
-                initialized = g.count
-            }]
+        // Each rule captures `slope` alone: a closure over a single array needs no context object.
+        let backward: BackwardRule = masks ? { g in [Tensor.masked(g, slope)] } : { g in [Tensor.product(g, slope)] }
+        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode, backward: backward)
+    }
+
+    /// g ⊙ slope. (Two functions rather than a test per element, so that this one vectorizes.)
+    private static func product(_ g: [Double], _ slope: [Double]) -> [Double] {
+        [Double](count: g.count) { out in
+            for i in 0..<g.count { out[i] = g[i] * slope[i] }
+        }
+    }
+
+    /// g ⊙ slope, exactly 0 where the slope is 0.
+    private static func masked(_ g: [Double], _ slope: [Double]) -> [Double] {
+        [Double](count: g.count) { out in
+            for i in 0..<g.count { out[i] = slope[i] == 0 ? 0 : g[i] * slope[i] }
         }
     }
 

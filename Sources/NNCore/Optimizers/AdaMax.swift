@@ -21,7 +21,7 @@ public final class AdaMax: Optimizer {
         self.beta2 = beta2
         self.epsilon = epsilon
         self.weightDecay = weightDecay
-        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        first = parameters.map { [Double](zeros: $0.count) }
         norms = first
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "AdaMax")
     }

@@ -31,7 +31,7 @@ public final class Adam: Optimizer {
         self.weightDecay = weightDecay
         self.decoupled = decoupled
         self.amsgrad = amsgrad
-        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        first = parameters.map { [Double](zeros: $0.count) }
         second = first
         largestSecond = amsgrad ? first : []
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: decoupled ? "AdamW" : "Adam")

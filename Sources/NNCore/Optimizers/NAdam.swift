@@ -23,7 +23,7 @@ public final class NAdam: Optimizer {
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
-        first = parameters.map { [Double](repeating: 0, count: $0.count) }
+        first = parameters.map { [Double](zeros: $0.count) }
         second = first
         muProducts = parameters.map { _ in 1 }
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "NAdam")

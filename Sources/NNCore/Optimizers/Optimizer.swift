@@ -37,7 +37,7 @@ public class Optimizer {
     public func step() {
         stepCount += 1
         for (index, parameter) in parameters.enumerated() {
-            guard let grad = parameter.grad?.data else { continue }
+            guard let grad = parameter.gradientValues else { continue }
             parameterSteps[index] += 1
             let step = parameterSteps[index]
             let direction = maximize ? grad.map(-) : grad
@@ -62,7 +62,7 @@ public class Optimizer {
 
     /// Zero-filled state buffers, one per parameter.
     func zeroState() -> [[Double]] {
-        parameters.map { [Double](repeating: 0, count: $0.count) }
+        parameters.map { [Double](zeros: $0.count) }
     }
 
     static func checkBeta(_ beta: Double, _ name: String, _ what: String) throws {

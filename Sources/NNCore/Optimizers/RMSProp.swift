@@ -22,7 +22,7 @@ public final class RMSProp: Optimizer {
         self.weightDecay = weightDecay
         self.momentum = momentum
         self.centered = centered
-        squares = parameters.map { [Double](repeating: 0, count: $0.count) }
+        squares = parameters.map { [Double](zeros: $0.count) }
         means = squares
         buffers = squares
         try super.init(parameters, learningRate: learningRate, maximize: maximize, name: "RMSProp")

@@ -44,7 +44,7 @@ public final class SGD: Optimizer {
             return
         }
         if !started[index] {
-            velocity[index] = [Double](repeating: 0, count: p.count)
+            velocity[index] = [Double](zeros: p.count)
         }
         let first = !started[index]
         started[index] = true

@@ -8,11 +8,24 @@ import Synchronization
 /// deinitializer, so ops added later are covered without code of their own; result shapes
 /// checked by `Shape.count` are refused before their memory is allocated.
 public final class ResourceBudget: @unchecked Sendable {
-    /// The task-local slot that holds the running program's budget; a constant, because every
-    /// read of a `@TaskLocal static var` (a global variable) would pass a dynamic exclusivity check.
-    public static let local = TaskLocal<ResourceBudget?>(wrappedValue: nil)
+    /// Installs the running program's budget: `ResourceBudget.local.withValue(budget) { … }`.
+    public static let local = Slot()
     /// The budget of the running program on this thread, if any.
-    public static var current: ResourceBudget? { local.get() }
+    public static var current: ResourceBudget? { RecordingMode.current.budget }
+
+    /// The budget's place in the task-local value that ops read anyway (``RecordingMode``), so that
+    /// an op reads its recording mode and its budget with one lookup.
+    public struct Slot: Sendable {
+        /// Runs `operation` with `budget` as the current task's budget.
+        public func withValue<Result>(_ budget: ResourceBudget?, operation: () throws -> Result) rethrows -> Result {
+            var mode = RecordingMode.current
+            mode.budget = budget
+            return try RecordingMode.local.withValue(mode, operation: operation)
+        }
+
+        /// The current task's budget.
+        public func get() -> ResourceBudget? { RecordingMode.current.budget }
+    }
 
     /// The most bytes of live tensor data (and of one new string or list) allowed.
     @exclusivity(unchecked) public var memoryLimit: Int

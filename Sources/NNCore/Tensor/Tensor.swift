@@ -8,12 +8,21 @@
 public final class Tensor {
     /// The values, row-major; shared with the tensors ``detached()`` made from this one.
     public internal(set) var data: [Double] {
-        get { storage.values }
-        set { storage.values = newValue }
-        _modify { yield &storage.values }
+        get { shared?.values ?? values }
+        set {
+            if let shared { shared.values = newValue } else { values = newValue }
+        }
+        _modify {
+            if let shared { yield &shared.values } else { yield &values }
+        }
     }
-    /// The values' home: a detached tensor shares it, so an in-place write through either shows in both, as in PyTorch.
-    private let storage: TensorStorage
+    /// The values while no other tensor shares them (most tensors' whole life: one object fewer per op).
+    @exclusivity(unchecked) private var values: [Double]
+    /// The values' home once ``detached()`` shared them, so an in-place write through either tensor
+    /// shows in both, as in PyTorch; `values` is empty from then on.
+    @exclusivity(unchecked) private var shared: TensorStorage?
+    /// The running program's budget that `values` are charged to (a shared home charges its own).
+    private let budget: ResourceBudget?
     /// The size of each dimension; `[]` for a scalar.
     public let shape: [Int]
     /// Whether gradients flow to this tensor. True for parameters and for
@@ -22,8 +31,8 @@ public final class Tensor {
     /// The gradient of the last backward pass (accumulated for leaves).
     public internal(set) var grad: Tensor? {
         get {
-            // A computed tensor's gradient becomes a Tensor only when someone looks at it:
-            // a training loop never does, and saves an allocation per node per step.
+            // A gradient becomes a Tensor only when someone looks at it: a training loop never
+            // does (optimizers read ``gradientValues``), and saves allocations per node per step.
             if let values = pendingGrad {
                 storedGrad = Tensor(uncheckedData: values, shape: shape)
                 pendingGrad = nil
@@ -57,9 +66,13 @@ public final class Tensor {
     init(
         uncheckedData data: [Double], shape: [Int], requiresGrad: Bool = false,
         op: String? = nil, inputs: OpInputs = [], backward: BackwardRule? = nil, formulas: [String] = [],
-        storage shared: TensorStorage? = nil
+        charging budget: ResourceBudget? = ResourceBudget.current, storage shared: TensorStorage? = nil
     ) {
-        storage = shared ?? TensorStorage(data, charging: ResourceBudget.current) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
+        let budget = shared == nil ? budget : nil
+        budget?.charge(data.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
+        self.budget = budget
+        self.shared = shared
+        values = shared == nil ? data : []
         self.shape = shape
         self.requiresGrad = requiresGrad
         self.op = op
@@ -99,6 +112,7 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
+        if shared == nil { budget?.release(values.count &* 8) }
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
         inputs.moveAll(into: &pending)
@@ -126,7 +140,17 @@ public final class Tensor {
     /// A tensor cut off from the graph that needs no gradient and shares these values, as PyTorch's
     /// `detach()`: writing into either in place changes both; `detached().cloned()` is a snapshot.
     public func detached() -> Tensor {
-        Tensor(uncheckedData: [], shape: shape, storage: storage)
+        Tensor(uncheckedData: [], shape: shape, charging: nil, storage: sharedStorage())
+    }
+
+    /// The shared home of the values, made at the first ``detached()`` by moving them there
+    /// together with their charge to the budget.
+    private func sharedStorage() -> TensorStorage {
+        if let shared { return shared }
+        let storage = TensorStorage(values, charged: budget)
+        values = []
+        shared = storage
+        return storage
     }
 
     /// A copy of the values with their own storage; gradient flows back unchanged, as PyTorch's `clone()`.
@@ -146,6 +170,33 @@ public final class Tensor {
     func setPendingGrad(_ values: [Double]) {
         storedGrad = nil
         pendingGrad = values
+    }
+
+    /// The values of ``grad`` without making it a Tensor; for optimizers.
+    var gradientValues: [Double]? { pendingGrad ?? storedGrad?.data }
+
+    /// Adds one backward pass's gradient to a leaf's, in place when it already has one (a
+    /// `grad` someone holds sees the sum, as in PyTorch). Returns whether the gradient it
+    /// added to held a value other than zero (one not cleared since the last pass).
+    func accumulateGrad(_ gradient: [Double]) -> Bool {
+        if let existing = storedGrad {
+            let held = existing.data.contains { $0 != 0 }
+            existing.update { values in
+                for i in values.indices { values[i] += gradient[i] }
+            }
+            return held
+        }
+        guard var sum = pendingGrad else {
+            pendingGrad = gradient
+            return false
+        }
+        pendingGrad = nil  // leaves `sum` the only reference, so it is added to in place
+        let held = sum.contains { $0 != 0 }
+        sum.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { values[i] += gradient[i] }
+        }
+        pendingGrad = sum
+        return held
     }
 
     /// Clears the gradient: `grad` is nil until a backward pass reaches this tensor again,
@@ -176,16 +227,16 @@ public final class Tensor {
     }
 }
 
-/// The values of one or more tensors (a tensor and its detached views), charged once to the
-/// running program's memory budget while any of them lives.
+/// The values of a tensor and its detached views, charged once to the running program's
+/// memory budget while any of them lives.
 final class TensorStorage {
     @exclusivity(unchecked) var values: [Double]
     private let budget: ResourceBudget?
 
-    init(_ values: [Double], charging budget: ResourceBudget?, what: () -> String) {
+    /// Takes over `values` from a tensor, with the charge the tensor already made to `budget`.
+    init(_ values: [Double], charged budget: ResourceBudget?) {
         self.values = values
         self.budget = budget
-        budget?.charge(values.count &* 8, what)
     }
 
     deinit { budget?.release(values.count &* 8) }
