@@ -22,6 +22,8 @@ enum MathBuiltins {
         pointwise("clip", "x, low, high", doc: "clip(x, low, high): each value limited to [low, high]. Derivative: 1 inside, 0 outside.") { x, args in
             try x.clip(try args.number("low"), try args.number("high"))
         },
+        pointwise("sin", doc: "sin(x), x in radians; the same bits on every CPU. Derivative: cos(x).") { x, _ in try x.sin() },
+        pointwise("cos", doc: "cos(x), x in radians; the same bits on every CPU. Derivative: −sin(x).") { x, _ in try x.cos() },
         pointwise("tanh", doc: "tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), in (−1, 1). Derivative: 1 − tanh²(x).") { x, _ in try x.tanh() },
         pointwise("sigmoid", doc: "sigmoid(x) = σ(x) = 1/(1 + e⁻ˣ), in (0, 1). Derivative: σ(x)(1 − σ(x)).") { x, _ in try x.sigmoid() },
         pointwise("relu", doc: "relu(x) = max(0, x). Derivative: 1 for x > 0, else 0.") { x, _ in try x.relu() },

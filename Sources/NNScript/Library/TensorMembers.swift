@@ -56,6 +56,8 @@ enum TensorMembers {
         pointwise("log", doc: "log x") { try $0.log() },
         pointwise("sqrt", doc: "√x") { try $0.sqrt() },
         pointwise("abs", doc: "|x|") { try $0.abs() },
+        pointwise("sin", doc: "sin x") { try $0.sin() },
+        pointwise("cos", doc: "cos x") { try $0.cos() },
         pointwise("tanh", doc: "tanh x") { try $0.tanh() },
         pointwise("sigmoid", doc: "σ(x)") { try $0.sigmoid() },
         pointwise("relu", doc: "max(0, x)") { try $0.relu() },

@@ -14,6 +14,9 @@ import Testing
         // math
         ("print(exp(0), log(1), sqrt(4), abs(-2), round(tanh(100), 3))", "1.0 0.0 2.0 2 1.0"),
         ("print(clip([-2, 0.5, 2], -1, 1).tolist())", "[-1.0, 0.5, 1.0]"),
+        // sin and cos: Python's math.sin and math.cos print the same digits; the gradient is cos x − sin x.
+        ("print(sin(0), cos(0), round(sin(1), 6), round(cos(1), 6), sin(tensor([0.0, 0.5])).tolist())", "0.0 1.0 0.841471 0.540302 [0.0, 0.479425538604203]"),
+        ("x = param([0.5, 2.0])\n(sin(x) + x.cos()).sum().backward()\nprint(x.grad.tolist(), x.sin().shape)", "[0.39815702328616975, -1.325444263372824] (2,)"),
         ("print(round(sigmoid(0), 2), relu([-1, 2]).tolist(), leaky_relu(-10, alpha=0.1), elu(-1000), round(selu(1), 4))", "0.5 [0.0, 2.0] -1.0 -1.0 1.0507"),
         ("print(round(gelu(1), 4), round(gelu(1, approximate='tanh'), 4), round(swish(1), 4), round(silu(1), 4), round(softplus(0), 4), round(mish(1), 4))", "0.8413 0.8412 0.7311 0.7311 0.6931 0.8651"),
         ("print(step([-1, 0, 2]).tolist(), sign([-3, 0, 3]).tolist())", "[0.0, 1.0, 1.0] [-1.0, 0.0, 1.0]"),
@@ -104,6 +107,14 @@ import Testing
         for builtin in Library.all {
             #expect(sources.contains(builtin.name), "no test case uses \(builtin.name)")
             #expect(builtin.doc.count > 20, "\(builtin.name) needs a doc with its formula")
+        }
+    }
+
+    @Test func sinAndCosRefuseWhatIsNotANumber() {
+        for source in ["sin('a')", "cos()", "sin(1, 2)", "cos(None)", "'angle'.sin()"] {
+            let (_, error) = run(source)
+            #expect(error != nil, "\(source) ran")
+            #expect(error?.kind == .type || error?.kind == .attribute, "\(source): \(String(describing: error))")
         }
     }
 
