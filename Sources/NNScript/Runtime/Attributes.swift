@@ -8,6 +8,7 @@ extension Interpreter {
         case .tensor(let tensor): found = try TensorMembers.table.value(name, of: tensor, interpreter: self)
         case .list(let list): found = try ListMembers.table.value(name, of: list, interpreter: self)
         case .string(let text): found = try StringMembers.table.value(name, of: text, interpreter: self)
+        case .tuple(let items): found = try TupleMembers.table.value(name, of: items, interpreter: self)
         case .dict(let dict):
             do { found = try DictMembers.member(name, of: dict, interpreter: self) } catch let error as ScriptError {
                 var located = error.located(location)
@@ -45,6 +46,7 @@ extension Interpreter {
         case .tensor: return TensorMembers.table.names
         case .list: return ListMembers.table.names
         case .string: return StringMembers.table.names
+        case .tuple: return TupleMembers.table.names
         case .dict: return DictMembers.table.names
         case .object(let object): return object.attributeNames
         default: return []

@@ -30,6 +30,7 @@ import Testing
         #expect(try documentedNames(startingWith: "Lists have", before: "; dicts") == ListMembers.table.names)
         #expect(try documentedNames(startingWith: "Lists have", after: "strings have") == StringMembers.table.names)
         #expect(try documentedNames(startingWith: "- Methods: `keys()`", before: ". There is") == DictMembers.table.names)
+        #expect(try documentedNames(startingWith: "Tuples have", before: ". As in") == TupleMembers.table.names)
     }
 
     @Test func everyMemberHasOneNameAndAHelpText() {
@@ -41,6 +42,7 @@ import Testing
         check(ListMembers.table)
         check(StringMembers.table)
         check(DictMembers.table)
+        check(TupleMembers.table)
         check(SetObject.members)
         check(OptimizerObject.members)
         check(ModelObject.members)

@@ -30,10 +30,13 @@ enum ListMembers {
             }
             return list.items.remove(at: resolved)
         },
-        .method("index", "item", doc: "The position of the first equal item.") { list, args, _ in
-            let item = args.named["item"] ?? .none
-            guard let position = list.items.firstIndex(where: { Interpreter.equal($0, item) }) else {
-                throw ScriptError(.value, "the item is not in the list", at: args.location)
+        .method("count", "item", doc: "How many items equal item.") { list, args, _ in
+            .integer(SequenceSearch.count(args.named["item"] ?? .none, in: list.items))
+        },
+        .method("index", "item, start=, stop=", doc: "The position of the first item equal to item, searching items[start:stop].") { list, args, interpreter in
+            guard let position = try SequenceSearch.index(in: list.items, args) else {
+                let item = Display.repr(args.named["item"] ?? .none, interpreter: interpreter)
+                throw ScriptError(.value, "\(item) is not in list", at: args.location)
             }
             return .integer(position)
         },
