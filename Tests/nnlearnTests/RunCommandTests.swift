@@ -60,6 +60,27 @@ import Testing
         #expect(version.stdout == "0.1.0\n")
     }
 
+    /// `run FILE` alone takes a shorter path than a command line with options; both must run the program alike.
+    @Test func optionsBeforeOrAfterTheFileRunItAsAPlainRunDoes() throws {
+        let file = try temporaryFile("print(sin(0.5), ['a', 'b'].index('b'))\nundefined_name\n")
+        let plain = try Binary.run(["run", file.path])
+        #expect(plain.status == 1)
+        #expect(plain.stdout == "0.479425538604203 1\n")
+        #expect(plain.stderr.hasPrefix("\(file.path):2:1: error: NameError: name 'undefined_name' is not defined"))
+        for arguments in [["run", "--ascii", file.path], ["run", file.path, "--memory-limit", "1G"]] {
+            let optioned = try Binary.run(arguments)
+            #expect(optioned.status == plain.status, "\(arguments)")
+            #expect(optioned.stdout == plain.stdout, "\(arguments)")
+            #expect(optioned.stderr == plain.stderr, "\(arguments)")
+        }
+        let wrong = try Binary.run(["run", "--memory-limit", "lots", file.path])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("--memory-limit takes a size such as 2G, 512M or 1.5G."))
+        let dashed = try Binary.run(["run", "-x"])
+        #expect(dashed.status == 64)
+        #expect(dashed.stdout == "")
+    }
+
     @Test func aProgramReadsDataBesideItself() throws {
         let file = try temporaryFile("data, cols = load_csv('points.csv')\nprint(data.shape, cols)\n")
         try "a,b\n1,2\n3,4\n".write(to: file.deletingLastPathComponent().appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)

@@ -46,16 +46,29 @@ public struct Signature: Sendable {
         var variadic: String?
         var positionalCount: Int?
         var keywordCollector: String?
-        for piece in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
-            if piece.hasPrefix("**") {
-                keywordCollector = String(piece.dropFirst(2))
-            } else if piece.hasPrefix("*") {
-                variadic = String(piece.dropFirst())
+        // Read as UTF-8 bytes: every builtin's and method's signature is parsed when an interpreter
+        // starts, and splitting and trimming Characters cost more than the rest of `nnlearn run`'s set-up.
+        let bytes = Array(text.utf8)
+        let comma = UInt8(ascii: ","), star = UInt8(ascii: "*"), equals = UInt8(ascii: "=")
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func name(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: comma) ?? bytes.count
+            var low = start, high = end
+            while low < high, isBlank(bytes[low]) { low += 1 }
+            while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+            start = end + 1
+            guard low < high else { continue }
+            if bytes[low] == star, high - low >= 2, bytes[low + 1] == star {
+                keywordCollector = name(low + 2..<high)
+            } else if bytes[low] == star {
+                variadic = name(low + 1..<high)
                 positionalCount = parameters.count
-            } else if piece.hasSuffix("=") {
-                parameters.append(Parameter(name: String(piece.dropLast()), isRequired: false))
+            } else if bytes[high - 1] == equals {
+                parameters.append(Parameter(name: name(low..<high - 1), isRequired: false))
             } else {
-                parameters.append(Parameter(name: piece, isRequired: true))
+                parameters.append(Parameter(name: name(low..<high), isRequired: true))
             }
         }
         self.parameters = parameters

@@ -89,10 +89,17 @@ public struct Host {
         /// (`LC_ALL`, else `LC_CTYPE`, else `LANG`, as the C library reads them) does not name UTF-8.
         public static func detect(environment: [String: String]) -> Graphics {
             if chosenASCII { return .ascii }
-            let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-            let normalized = locale.lowercased().replacingOccurrences(of: "-", with: "")
+            let locale = localeVariables.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+            let normalized = locale.lowercased().filter { $0 != "-" }
             return normalized.contains("utf8") ? .unicode : .ascii
         }
+
+        /// What this process's terminal shows, as ``detect(environment:)`` with the process's locale variables.
+        public static func detect() -> Graphics {
+            detect(environment: ProcessEnvironment.values(of: localeVariables))
+        }
+
+        private static let localeVariables = ["LC_ALL", "LC_CTYPE", "LANG"]
     }
 
     /// What a program may take before it is stopped.

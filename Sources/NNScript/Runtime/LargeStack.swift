@@ -17,11 +17,11 @@ public enum LargeStack {
     /// Runs `body` on a new thread with a stack of `size` bytes; on the calling thread if none can start,
     /// or if the calling thread is one of these with at least twice the room (the parser inside a cell).
     public static func run<T, E: Error>(size: Int = LargeStack.size, _ body: @escaping () throws(E) -> T) throws(E) -> T {
-        if let room = Thread.current.threadDictionary[stackKey] as? Int, size * 2 <= room { return try body() }
+        if size * 2 <= currentRoom { return try body() }
         let box = ResultBox<T, E>(body)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            Thread.current.threadDictionary[stackKey] = size
+            currentRoom = size
             box.result = Result(catching: box.body)
             done.signal()
         }
@@ -32,8 +32,18 @@ public enum LargeStack {
         return try result.get()
     }
 
-    /// Where a thread started here notes its stack size.
-    private static let stackKey = "nnlearn.stack-size"
+    /// The stack size of this thread when one of these started it, else 0. A thread-specific value rather than
+    /// `Thread.current.threadDictionary`, whose bridged dictionary and casts cost a tenth of `nnlearn run`'s start-up.
+    private static var currentRoom: Int {
+        get { Int(bitPattern: pthread_getspecific(roomKey)) }
+        set { pthread_setspecific(roomKey, UnsafeRawPointer(bitPattern: newValue)) }
+    }
+
+    private static let roomKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
     /// A thread with a large stack that runs jobs in order, for a front end that runs cell after cell
     /// (the notebook kernel): the cells run on it without starting a thread each. The thread lives as long
@@ -46,7 +56,7 @@ public enum LargeStack {
         /// Starts the thread, with twice ``LargeStack/size`` so that ``LargeStack/run(size:_:)`` runs inline on it.
         public init(size: Int = LargeStack.size * 2) {
             let thread = Thread { [self] in
-                Thread.current.threadDictionary[LargeStack.stackKey] = size
+                LargeStack.currentRoom = size
                 while true {
                     waiting.wait()
                     guard let job = lock.withLock({ jobs.isEmpty ? nil : jobs.removeFirst() }) else { continue }

@@ -50,7 +50,7 @@ public struct ResourceRoot: Sendable, Equatable {
     }
 
     /// The root of this process, searched once.
-    public static let current = locate(environment: ProcessInfo.processInfo.environment,
+    public static let current = locate(environment: ProcessEnvironment.values(of: ["NNLEARN_HOME"]),
                                        executable: runningExecutable, checkout: checkout)
 
     /// The running program's file, symlinks resolved.

@@ -7,7 +7,7 @@ public enum ScriptRunner {
         LargeStack.run {
             let stdout: (String) -> Void = { Swift.print($0, terminator: "") }
             let interpreter = Interpreter(host: Host(output: stdout, display: { stdout($0.text + "\n") },
-                                                     graphics: Host.Graphics.detect(environment: ProcessInfo.processInfo.environment),
+                                                     graphics: Host.Graphics.detect(),
                                                      files: FileAccess(base: base), interrupt: Interruption.shared,
                                                      input: Host.standardInput(output: stdout)))
             do {

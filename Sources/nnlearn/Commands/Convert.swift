@@ -7,6 +7,7 @@ import NNScript
 /// `nnlearn convert FILE --to ipynb|md`: a lesson as a Jupyter notebook, and back.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert a lesson to a Jupyter notebook (--to ipynb) or a notebook back to a lesson (--to md).",
         discussion: """
             To a notebook, the lesson's cells run once, as replay runs them, so that values, prints and \

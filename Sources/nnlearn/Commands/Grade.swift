@@ -5,6 +5,7 @@ import NNRepl
 /// `nnlearn grade [<id>...]`: runs the checks on the learner's exercise files.
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "grade",
         abstract: "Grade your exercise files: ✓ or ✗ per check, then 'N passed, N failed'.",
         discussion: """
             With no id, grades every exercise started in the workspace. Each grading runs in a fresh \

@@ -4,6 +4,7 @@ import NNLessons
 /// `nnlearn hint <id>`: the next hint of an exercise.
 struct Hint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hint",
         abstract: "Show the next hint for an exercise, one at a time.",
         discussion: "Which hints you have seen is remembered in the state directory (hints.json)."
     )

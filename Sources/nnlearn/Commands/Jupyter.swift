@@ -29,6 +29,7 @@ struct JupyterCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Write the kernelspec that starts this nnlearn binary, so Jupyter lists the nnlearn kernel.")
 
         @OptionGroup var location: Where
@@ -59,7 +60,7 @@ struct JupyterCommand: ParsableCommand {
     }
 
     struct Uninstall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove the nnlearn kernelspec.")
+        static let configuration = CommandConfiguration(commandName: "uninstall", abstract: "Remove the nnlearn kernelspec.")
 
         @OptionGroup var location: Where
 

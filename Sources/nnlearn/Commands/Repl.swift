@@ -4,6 +4,7 @@ import NNRepl
 /// `nnlearn repl` (and `nnlearn` alone): the interactive session.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repl",
         abstract: "Start the interactive session (the default command).",
         discussion: """
             Type code to run it; results show as Out[n]. :help lists the commands, Tab completes, \

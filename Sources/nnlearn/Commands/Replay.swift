@@ -8,6 +8,7 @@ import NNTerminal
 /// `nnlearn replay FILE...`: runs lessons and checks every output against the recorded one.
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Replay lessons and check each cell's output against the recorded one.",
         discussion: """
             Each file runs in a fresh interpreter (random seed 0). A difference is shown as a unified \

@@ -4,6 +4,7 @@ import NNLessons
 /// `nnlearn solution <id>`: the course's reference solution, once the exercise is passed.
 struct Solution: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "solution",
         abstract: "Show the reference solution of an exercise you have passed.",
         discussion: "Before you pass it, --confirm shows it anyway."
     )

@@ -4,6 +4,7 @@ import NNLessons
 /// `nnlearn start <id>`: writes an exercise's scaffold into the workspace and shows what to do.
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "start",
         abstract: "Start an exercise: write its scaffold to <workspace>/<id>.nn and show the statement.",
         discussion: "An existing file is never overwritten. The workspace is --workspace, else $NNLEARN_WORKSPACE, else ./nnlearn-exercises."
     )
