@@ -66,7 +66,8 @@ enum BasicBuiltins {
             let items = args.named["items"] ?? .none
             if case .tensor(let t) = items, args.value("start") == nil { return .tensor(try t.sum()) }
             var total = args.value("start") ?? Value.integer(0)
-            try interpreter.iterate(items, at: args.location) { total = try interpreter.binary(.add, total, $0, at: args.location); return true }
+            let location = args.location
+            try interpreter.iterate(items, at: location) { total = try interpreter.binary(.add, total, $0, at: location); return true }
             return total
         },
         Builtin("round", Signature("x, digits="), doc: "round(x, digits=0): rounded to a number of decimals (halves to even, as Python).") { args, _ in
@@ -127,9 +128,10 @@ enum BasicBuiltins {
             return .list(ListStorage(pairs))
         },
         Builtin("zip", Signature("*sequences"), doc: "zip(a, b, …): tuples of items at the same position, as long as the shortest.") { args, interpreter in
+            let location = args.location
             let columns: [[Value]] = try args.rest.map { sequence in
                 var items: [Value] = []
-                try interpreter.iterate(sequence, at: args.location) { items.append($0); return true }
+                try interpreter.iterate(sequence, at: location) { items.append($0); return true }
                 return items
             }
             let count = columns.map(\.count).min() ?? 0

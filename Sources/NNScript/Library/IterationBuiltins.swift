@@ -5,7 +5,10 @@ enum IterationBuiltins {
         Builtin("set", Signature("items="), doc: "set(items=()): the distinct items, in the order first seen; add, remove, discard, in, len.") { args, interpreter in
             let set = SetObject()
             if let source = args.value("items") {
-                try interpreter.iterate(source, at: args.location) { try set.insert($0, at: args.location); return true }
+                // The location alone is captured: a closure holding `args` copies all of it.
+                let location = args.location
+                if case .tuple(let items) = source { set.storage.reserveCapacity(items.count) }
+                try interpreter.iterate(source, at: location) { try set.insert($0, at: location); return true }
             }
             return .object(set)
         },

@@ -43,6 +43,27 @@ public final class DictStorage {
         generation += 1
     }
 
+    /// Stores `key` with `value` unless the dict has the key already (a set's add): the key is hashed once.
+    func insertIfAbsent(_ key: Value, value: Value, at location: SourceLocation?) throws {
+        let hashKey = try DictKey(key, at: location)
+        if let position = positions.updateValue(keys.count, forKey: hashKey) {
+            positions[hashKey] = position
+            return
+        }
+        keys.append(key)
+        values.append(value)
+        hashKeys.append(hashKey)
+        generation += 1
+    }
+
+    /// Makes room for `count` entries, so that filling an empty dict of a known size does not regrow it.
+    func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        hashKeys.reserveCapacity(count)
+        positions.reserveCapacity(count)
+    }
+
     /// Stores every entry of `other`, in its order.
     func update(from other: DictStorage, at location: SourceLocation?) throws {
         for (key, value) in zip(other.keys, other.values) { try set(value, for: key, at: location) }

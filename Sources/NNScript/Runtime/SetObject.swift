@@ -13,7 +13,7 @@ final class SetObject: TabledObject, ScriptSequence {
     }
 
     func insert(_ item: Value, at location: SourceLocation?) throws {
-        if try storage.position(of: item, at: location) == nil { try storage.set(.none, for: item, at: location) }
+        try storage.insertIfAbsent(item, value: .none, at: location)
     }
 
     func visit(_ body: (Value) throws -> Bool) throws {

@@ -88,6 +88,9 @@ import Testing
         ("help('relu')", "relu(x)\nrelu(x) = max(0, x). Derivative: 1 for x > 0, else 0."),
         ("s = set(['b', 'a', 'b'])\nprint(s, reversed(['x', 'y']), any([0, 2]), all([1, 0]), map(abs, [-1, 2]), filter(None, [0, 'a']), sum([1, 2], 10))",
          "{'b', 'a'} ['y', 'x'] True False [1.0, 2.0] ['a'] 13.0"),
+        // Adding an item already there keeps the set's order; items are added in the order first seen.
+        ("s = set((3, 1, 3))\ns.add(1)\ns.add(2)\nprint(s, len(s), 1 in s, 4 in s, zip(['a', 'b'], (3, 4)))",
+         "{3, 1, 2} 3 True False [('a', 3), ('b', 4)]"),
         ("class A:\n    pass\na = A()\nsetattr(a, 'k', 1)\nprint(isinstance(a, A), hasattr(a, 'k'), getattr(a, 'z', 0), repr('q'), bool([]), hash(3), id(a) == id(a))",
          "True True 0 'q' False 3 True"),
         ("class A:\n    def f(self):\n        return 1\nclass B(A):\n    def f(self):\n        return super().f() + 1\nprint(B().f())", "2"),
