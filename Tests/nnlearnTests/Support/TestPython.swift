@@ -17,6 +17,9 @@ enum TestPython {
     /// Whether tests that need Python must run (under `make test`), so a missing Python fails them.
     static var isRequired: Bool { ProcessInfo.processInfo.environment["NNLEARN_TEST_PYTHON"].map { !$0.isEmpty } ?? false }
 
+    /// How long one Python program may run before it and everything it started are stopped.
+    static let timeLimitSeconds = 900
+
     struct Outcome {
         let status: Int32
         let output: String
@@ -25,7 +28,10 @@ enum TestPython {
     /// Runs a Python program in `directory`; its standard output and error together.
     static func run(_ program: String, in directory: URL? = nil) throws -> Outcome {
         guard let executable else { return Outcome(status: -1, output: "no Python with NumPy") }
-        return try run(program, executable: "/usr/bin/env", prefix: [executable], directory: directory)
+        // coreutils' timeout runs Python in a process group of its own and ends the whole group, so a kernel that
+        // stops answering fails the test with status 124 instead of hanging the suite.
+        return try run(program, executable: "/usr/bin/env",
+                       prefix: ["timeout", "--kill-after=10", String(timeLimitSeconds), executable], directory: directory)
     }
 
     private static func run(_ program: String, executable: String, prefix: [String], directory: URL? = nil) throws -> Outcome {
