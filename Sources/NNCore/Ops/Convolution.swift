@@ -32,14 +32,7 @@ extension Tensor {
         // The whole batch's windows side by side: one product W @ cols gives every sample's output.
         let cols = geo.unfold(x.data)
         let product = Kernels.matmul(weights, cols, m: outChannels, k: rows, n: batch * columns)
-        var out = geo.batchMajor(product)
-        if let b {
-            b.data.withUnsafeBufferPointer { bias in
-                out.withUnsafeMutableBufferPointer { out in
-                    for index in out.indices { out[index] += bias[(index / columns) % outChannels] }
-                }
-            }
-        }
+        let out = geo.batchMajor(product, adding: b?.data)
         if batch * outChannels * rows * columns >= Kernels.pollingWork { try ResourceBudget.checkpoint() }
         let inputs: OpInputs = b.map { [x, w, $0] } ?? [x, w]
         let (needsX, needsW) = (x.requiresGrad, w.requiresGrad)
@@ -49,13 +42,7 @@ extension Tensor {
             let dw = needsW ? geo.weightGradient(g, cols) : nil
             // Each column of Wᵀ @ g needs only its own sample, so the batch is one product.
             let dcols = needsX ? Kernels.matmulTransposedA(weights, geo.channelMajor(g), m: rows, k: outChannels, n: batch * columns) : nil
-            var db: [Double]?
-            if b != nil {
-                var sums = [Double](zeros: outChannels)
-                for index in g.indices { sums[(index / columns) % outChannels] += g[index] }
-                db = sums
-            }
-            return InputGradients([dcols.map(geo.fold), dw, db])
+            return InputGradients([dcols.map(geo.fold), dw, b == nil ? nil : geo.biasGradient(g)])
         }
     }
 }
@@ -93,22 +80,24 @@ struct ConvolutionGeometry {
         _ = try Shape.count([batch, outChannels, outHeight * outWidth], op: op)
     }
 
-    /// Calls `body(row, column, source)` for every entry of one sample's unrolled matrix
-    /// that falls inside the input (padding entries are skipped); `source` is the offset in the sample.
+    /// Calls `body(row, column, source, count)` for every run of one sample's unrolled matrix that
+    /// falls inside the input: `count` entries of row `row` from column `column` on, read from offset
+    /// `source` of the sample on, `strideX` apart. Padding entries are skipped; they stay zero.
     @inline(__always)
-    private func forEachEntry(_ body: (Int, Int, Int) -> Void) {
+    private func forEachRun(_ body: (_ row: Int, _ column: Int, _ source: Int, _ count: Int) -> Void) {
         for c in 0..<channels {
             for p in 0..<kernelHeight {
                 for q in 0..<kernelWidth {
                     let row = (c * kernelHeight + p) * kernelWidth + q
+                    // The output columns j whose x = j·s + q − pad lies in [0, width): from ⌈(pad − q)/s⌉
+                    // up to ⌈(width + pad − q)/s⌉ (a negative numerator gives 0 or less: no run).
+                    let first = q >= padX ? 0 : (padX - q + strideX - 1) / strideX
+                    let end = Swift.min(outWidth, (width + padX - q + strideX - 1) / strideX)
+                    guard end > first else { continue }
                     for i in 0..<outHeight {
                         let y = i * strideY + p - padY
                         guard y >= 0, y < height else { continue }
-                        for j in 0..<outWidth {
-                            let x = j * strideX + q - padX
-                            guard x >= 0, x < width else { continue }
-                            body(row, i * outWidth + j, (c * height + y) * width + x)
-                        }
+                        body(row, i * outWidth + first, (c * height + y) * width + first * strideX + q - padX, end - first)
                     }
                 }
             }
@@ -118,12 +107,17 @@ struct ConvolutionGeometry {
     /// im2col for the whole batch: a [C·kh·kw, N·outH·outW] matrix whose columns are the windows,
     /// sample after sample.
     func unfold(_ x: [Double]) -> [Double] {
-        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
+        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns, step = strideX
         var cols = [Double](zeros: windowSize * width)
         cols.withUnsafeMutableBufferPointer { cols in
             x.withUnsafeBufferPointer { x in
+                guard let target = cols.baseAddress, let source = x.baseAddress else { return }
                 for n in 0..<batch {
-                    forEachEntry { row, column, source in cols[row * width + n * columns + column] = x[n * sampleIn + source] }
+                    let sample = source + n &* sampleIn, windows = target + n &* columns
+                    forEachRun { row, column, from, count in
+                        let run = windows + (row &* width &+ column)
+                        for t in 0..<count { run[t] = sample[from &+ t &* step] }
+                    }
                 }
             }
         }
@@ -132,21 +126,58 @@ struct ConvolutionGeometry {
 
     /// col2im: adds every window's entries back onto the input position it was read from.
     func fold(_ cols: [Double]) -> [Double] {
-        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns
+        let columns = outHeight * outWidth, sampleIn = channels * height * width, width = batch * columns, step = strideX
         var x = [Double](zeros: batch * sampleIn)
         x.withUnsafeMutableBufferPointer { x in
             cols.withUnsafeBufferPointer { cols in
+                guard let target = x.baseAddress, let source = cols.baseAddress else { return }
                 for n in 0..<batch {
-                    forEachEntry { row, column, source in x[n * sampleIn + source] += cols[row * width + n * columns + column] }
+                    let sample = target + n &* sampleIn, windows = source + n &* columns
+                    forEachRun { row, column, to, count in
+                        let run = windows + (row &* width &+ column)
+                        for t in 0..<count { sample[to &+ t &* step] += run[t] }
+                    }
                 }
             }
         }
         return x
     }
 
-    /// [out, N, positions] (the batch-wide product's layout) reordered as [N, out, positions].
-    func batchMajor(_ values: [Double]) -> [Double] {
-        permuted(values, outer: outChannels, inner: batch)
+    /// [out, N, positions] (the batch-wide product's layout) reordered as [N, out, positions], with
+    /// `bias[o]` added to every value of channel o when given.
+    func batchMajor(_ values: [Double], adding bias: [Double]?) -> [Double] {
+        guard let bias else { return permuted(values, outer: outChannels, inner: batch) }
+        let positions = outHeight * outWidth
+        return [Double](count: values.count) { out in
+            values.withUnsafeBufferPointer { values in
+                guard let source = values.baseAddress, let target = out.baseAddress else { return }
+                for o in 0..<outChannels {
+                    let shift = bias[o]
+                    for n in 0..<batch {
+                        let from = source + (o &* batch &+ n) &* positions, to = target + (n &* outChannels &+ o) &* positions
+                        for t in 0..<positions { to[t] = from[t] + shift }
+                    }
+                }
+            }
+        }
+    }
+
+    /// db[o] = Σ g[n, o, positions], summed in the order of g's values (n, then position).
+    func biasGradient(_ g: [Double]) -> [Double] {
+        let positions = outHeight * outWidth
+        var sums = [Double](zeros: outChannels)
+        g.withUnsafeBufferPointer { g in
+            guard let base = g.baseAddress else { return }
+            for n in 0..<batch {
+                for o in 0..<outChannels {
+                    let values = base + (n &* outChannels &+ o) &* positions
+                    var sum = sums[o]
+                    for t in 0..<positions { sum += values[t] }
+                    sums[o] = sum
+                }
+            }
+        }
+        return sums
     }
 
     /// [N, out, positions] reordered as [out, N, positions], the layout of the batch-wide product.

@@ -7,21 +7,68 @@ extension Tensor {
     /// The first maximum in row-major order wins ties; nan wins, as in PyTorch.
     public func maxPool2d(kernel: Int, stride: Int? = nil) throws -> Tensor {
         let window = try PoolingWindow("max_pool2d", shape, kernel: kernel, stride: stride)
-        let values = data
+        let (size, step, rowStep, outWidth) = (window.kernel, window.stride, window.width, window.outWidth)
         var winners = [Int](repeating: 0, count: window.outputCount)
         var out = [Double](zeros: window.outputCount)
-        window.forEachWindow { output, cells in
-            var best = cells[0]
-            for cell in cells.dropFirst() where values[cell] > values[best] || (values[cell].isNaN && !values[best].isNaN) { best = cell }
-            winners[output] = best
-            out[output] = values[best]
+        data.withUnsafeBufferPointer { values in
+            winners.withUnsafeMutableBufferPointer { winners in
+                out.withUnsafeMutableBufferPointer { out in
+                    guard let values = values.baseAddress, let winners = winners.baseAddress, let out = out.baseAddress else { return }
+                    window.forEachRow { first, rowCorner in
+                        var j = 0
+                        // Four windows at a time in vector registers: selects, not branches, because which
+                        // cell wins is data, not a pattern to predict.
+                        while j &+ 4 <= outWidth {
+                            let corner = rowCorner &+ j &* step
+                            let cells = (corner, corner &+ step, corner &+ 2 &* step, corner &+ 3 &* step)
+                            var largest = SIMD4(values[cells.0], values[cells.1], values[cells.2], values[cells.3])
+                            // Where in its window each winner is, p·width + q, as a Double (exact) so that the
+                            // comparison's mask selects it in vector registers like the values (a masked select of
+                            // integers is done lane by lane, with branches, on x86-64's baseline).
+                            var shift = SIMD4<Double>()
+                            for p in 0..<size {
+                                for q in 0..<size where p > 0 || q > 0 {
+                                    let offset = p &* rowStep &+ q
+                                    let value = SIMD4(values[cells.0 &+ offset], values[cells.1 &+ offset],
+                                                      values[cells.2 &+ offset], values[cells.3 &+ offset])
+                                    let wins = value .> largest .| (value .!= value .& largest .== largest)
+                                    largest.replace(with: value, where: wins)
+                                    shift.replace(with: Double(offset), where: wins)
+                                }
+                            }
+                            for lane in 0..<4 {
+                                out[first &+ j &+ lane] = largest[lane]
+                                winners[first &+ j &+ lane] = corner &+ lane &* step &+ Int(shift[lane])
+                            }
+                            j &+= 4
+                        }
+                        for j in j..<outWidth {
+                            let corner = rowCorner &+ j &* step
+                            var (best, largest) = (corner, values[corner])
+                            for p in 0..<size {
+                                for q in 0..<size where p > 0 || q > 0 {
+                                    let cell = corner &+ p &* rowStep &+ q, value = values[cell]
+                                    if value > largest || (value.isNaN && !largest.isNaN) { (best, largest) = (cell, value) }
+                                }
+                            }
+                            out[first &+ j] = largest
+                            winners[first &+ j] = best
+                        }
+                    }
+                }
+            }
         }
         let inputCount = count
         return try Tensor.record("max_pool2d", out, shape: window.outputShape, inputs: [self],
                                  formulas: ["{g} routed to each window's maximum in {0}"]) { g in
-            var grad = [Double](zeros: inputCount)
-            for (output, winner) in winners.enumerated() { grad[winner] += g[output] }
-            return [grad]
+            [[Double](count: inputCount) { grad in
+                grad.update(repeating: 0)
+                winners.withUnsafeBufferPointer { winners in
+                    g.withUnsafeBufferPointer { g in
+                        for output in 0..<winners.count { grad[winners[output]] += g[output] }
+                    }
+                }
+            }]
         }
     }
 
@@ -33,17 +80,22 @@ extension Tensor {
         let values = data
         let scale = 1 / Double(kernel * kernel)
         var out = [Double](zeros: window.outputCount)
-        window.forEachWindow { output, cells in
+        let (size, rowStep) = (window.kernel, window.width)
+        window.forEachWindow { output, corner in
             var total = 0.0
-            for cell in cells { total += values[cell] }
+            for p in 0..<size {
+                for q in 0..<size { total += values[corner + p * rowStep + q] }
+            }
             out[output] = total * scale
         }
         let inputCount = count
         return try Tensor.record("avg_pool2d", out, shape: window.outputShape, inputs: [self],
                                  formulas: ["{g} / \(kernel * kernel) spread over each window of {0}"]) { g in
             var grad = [Double](zeros: inputCount)
-            window.forEachWindow { output, cells in
-                for cell in cells { grad[cell] += g[output] * scale }
+            window.forEachWindow { output, corner in
+                for p in 0..<size {
+                    for q in 0..<size { grad[corner + p * rowStep + q] += g[output] * scale }
+                }
             }
             return [grad]
         }
@@ -83,18 +135,26 @@ struct PoolingWindow {
         outputShape = [shape[0], shape[1], outHeight, outWidth]
     }
 
-    /// Calls `body(output, cells)` for every window, with the flat offsets of its cells in row-major order.
-    func forEachWindow(_ body: (Int, [Int]) -> Void) {
-        var cells = [Int](repeating: 0, count: kernel * kernel)
+    /// Calls `body(first, rowCorner)` for every row of windows: `first` is the output index of its first
+    /// window, `rowCorner` the flat offset of that window's top-left cell (the next are `stride` apart).
+    @inline(__always)
+    func forEachRow(_ body: (_ first: Int, _ rowCorner: Int) -> Void) {
+        for plane in 0..<planes {
+            for i in 0..<outHeight { body((plane &* outHeight &+ i) &* outWidth, (plane &* height &+ i &* stride) &* width) }
+        }
+    }
+
+    /// Calls `body(output, corner)` for every window in output order, with the flat offset of its
+    /// top-left cell; the window's cells are `corner + p·width + q` for p, q in 0..<kernel.
+    @inline(__always)
+    func forEachWindow(_ body: (_ output: Int, _ corner: Int) -> Void) {
         var output = 0
         for plane in 0..<planes {
             for i in 0..<outHeight {
+                let rowCorner = (plane &* height &+ i &* stride) &* width
                 for j in 0..<outWidth {
-                    for p in 0..<kernel {
-                        for q in 0..<kernel { cells[p * kernel + q] = (plane * height + i * stride + p) * width + j * stride + q }
-                    }
-                    body(output, cells)
-                    output += 1
+                    body(output, rowCorner &+ j &* stride)
+                    output &+= 1
                 }
             }
         }

@@ -51,6 +51,21 @@ extension Tensor {
         return pieces
     }
 
+    /// The tensor cut along `axis` into pieces `size` long, the last shorter when `size` does not
+    /// divide the axis, as PyTorch's `split` with one size; an empty axis gives one empty piece.
+    public func split(size: Int, axis: Int = 0) throws -> [Tensor] {
+        guard rank > 0 else { throw CoreError("split", "a scalar cannot be split; it has no axis") }
+        let length = shape[try Shape.axis(axis, rank: rank, op: "split")]
+        guard size >= 0 else { throw CoreError("split", "a piece cannot have the negative size \(size)") }
+        guard size > 0 || length == 0 else {
+            throw CoreError("split", "pieces of size 0 cannot cover axis \(axis) of size \(length); give a size from 1 to \(length), or use chunk(n) for n pieces")
+        }
+        guard length > 0 else { return try split(sizes: [0], axis: axis) }
+        var sizes = [Int](repeating: size, count: length / size)
+        if length % size != 0 { sizes.append(length % size) }
+        return try split(sizes: sizes, axis: axis)
+    }
+
     /// The tensor cut along `axis` into `parts` pieces as PyTorch's `chunk`: each ⌈size / parts⌉ long
     /// but the last, which is shorter when the size does not divide, so there may be fewer than `parts`.
     public func chunk(_ parts: Int, axis: Int = 0) throws -> [Tensor] {
@@ -60,8 +75,6 @@ extension Tensor {
         // ⌈length / parts⌉ without overflow: length ≥ 0 and parts ≥ 1.
         let size = length / parts + (length % parts == 0 ? 0 : 1)
         guard size > 0 else { return try split(sizes: [Int](repeating: 0, count: parts), axis: axis) }
-        var sizes = [Int](repeating: size, count: length / size)
-        if length % size != 0 { sizes.append(length % size) }
-        return try split(sizes: sizes, axis: axis)
+        return try split(size: size, axis: axis)
     }
 }

@@ -85,6 +85,10 @@ enum DataBuiltins {
             split(X, y, test=0.2, seed=0): (X_train, X_test, y_train, y_test) after shuffling the rows with the seed,
             as scikit-learn's train_test_split.
             """) { args, _ in
+            if case .integer = args.value("y") ?? .none {
+                throw ScriptError(.type, "split(X, y) splits data rows and labels into training and test sets; y must be the labels, got int",
+                                  at: args.location, hint: "to cut a tensor into pieces, use x.split(size, axis=0) or chunk(x, n, axis=0)")
+            }
             let x = try args.tensor("X"), y = try args.tensor("y")
             guard x.rank >= 1, y.rank >= 1, x.shape[0] == y.shape[0] else {
                 throw ScriptError(.shape, "split: X has \(x.shape.first ?? 0) rows but y has \(y.shape.first ?? 0)", at: args.location)

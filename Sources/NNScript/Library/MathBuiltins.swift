@@ -76,6 +76,12 @@ enum MathBuiltins {
         Builtin("stack", Signature("tensors, axis="), doc: "stack(tensors, axis=0): stacks equal-shaped tensors along a new axis.") { args, interpreter in
             .tensor(try Tensor.stack(try tensors(args, interpreter), axis: try args.integer("axis", default: 0)))
         },
+        Builtin("chunk", Signature("x, chunks, axis="), doc: """
+            chunk(x, chunks, axis=0) = x.chunk(chunks, axis): a tuple of at most `chunks` pieces along the axis,
+            each ⌈size / chunks⌉ long but the last, as PyTorch's; the pieces share one gradient of x's shape.
+            """) { args, _ in
+            TensorMembers.pieces(try args.tensor("x").chunk(try args.integer("chunks"), axis: try args.integer("axis", default: 0)))
+        },
         Builtin("matmul", Signature("a, b"), doc: "matmul(a, b) = a @ b, the matrix product.") { args, _ in
             .tensor(try Tensor.matmul(try args.tensor("a"), try args.tensor("b")))
         },

@@ -16,6 +16,18 @@ enum TensorMembers {
         .method("flatten", "start=", doc: "x.flatten(start=0): the axes from start on merged into one; x.flatten() is one vector.") { t, args, _ in
             .tensor(try t.flattened(from: try args.integer("start", default: 0)))
         },
+        .method("chunk", "chunks, axis=", doc: """
+            x.chunk(chunks, axis=0): a tuple of at most `chunks` pieces along the axis, each ⌈size / chunks⌉ long but the \
+            last, as PyTorch's; the pieces share one gradient of x's shape.
+            """) { t, args, _ in
+            try pieces(try t.chunk(try args.integer("chunks"), axis: try args.integer("axis", default: 0)))
+        },
+        .method("split", "split_size_or_sections, axis=", doc: """
+            x.split(size, axis=0): a tuple of pieces `size` long along the axis (the last may be shorter); \
+            x.split([2, 3], axis) cuts pieces of those sizes, which must add up to the axis. As PyTorch's; one shared gradient.
+            """) { t, args, _ in
+            try split(t, args)
+        },
         reduction("sum") { try $0.sum(axis: $1, keepdims: $2) },
         reduction("mean") { try $0.mean(axis: $1, keepdims: $2) },
         reduction("max") { try $0.max(axis: $1, keepdims: $2) },
@@ -82,6 +94,25 @@ enum TensorMembers {
     /// A method without arguments applying a pointwise op.
     private static func pointwise(_ name: String, doc: String, _ op: @escaping (Tensor) throws -> Tensor) -> Member<Tensor> {
         .method(name, "", doc: doc) { t, _, _ in .tensor(try op(t)) }
+    }
+
+    /// Pieces of a split as a tuple of tensors.
+    static func pieces(_ tensors: [Tensor]) -> Value { .tuple(tensors.map { .tensor($0) }) }
+
+    /// `x.split(size, axis)` or `x.split(sections, axis)`: one size repeated, or a list or tuple of sizes.
+    static func split(_ t: Tensor, _ args: Arguments) throws -> Value {
+        let name = "split_size_or_sections", axis = try args.integer("axis", default: 0)
+        let given = args.value(name) ?? .none
+        var sections = Convert.sequence(given)
+        if sections == nil, case .tensor(let list) = given, list.rank == 1 { sections = list.data.map { .number($0) } }
+        guard let sections else { return pieces(try t.split(size: try args.integer(name), axis: axis)) }
+        let sizes = try sections.map { section in
+            guard let number = Convert.number(section), let size = Convert.integer(number) else {
+                throw args.mismatch(name, "whole numbers for the sizes", section)
+            }
+            return size
+        }
+        return pieces(try t.split(sizes: sizes, axis: axis))
     }
 
     /// Sizes for reshape, where -1 is allowed (unlike zeros' shapes).

@@ -32,6 +32,16 @@ import Testing
         #expect(run("MLP([2, 1], activation='rleu')").output.contains("unknown activation 'rleu'"))
     }
 
+    @Test func piecesThatCannotCoverTheAxisSayWhy() {
+        #expect(run("arange(10).split(0)").output.contains("split: pieces of size 0 cannot cover axis 0 of size 10; give a size from 1 to 10, or use chunk(n) for n pieces"))
+        #expect(run("arange(10).split([4, 5])").output.contains("split: sizes 4, 5 add up to 9, but axis 0 has size 10 (shape [10]); the sizes must add up to the axis"))
+        #expect(run("arange(10).split(-2)").output.contains("split: a piece cannot have the negative size -2"))
+        #expect(run("arange(10).chunk(0)").output.contains("chunk: needs a positive number of pieces, got 0"))
+        #expect(run("arange(10).chunk(2, dim=0)").output.contains("hint: did you mean 'axis'?"))
+        #expect(run("arange(4).split(['a'])").output.contains("split() expects whole numbers for the sizes for 'split_size_or_sections', got str"))
+        #expect(run("split(arange(4), 2)").output.contains("hint: to cut a tensor into pieces, use x.split(size, axis=0) or chunk(x, n, axis=0)"))
+    }
+
     @Test func indexListsThatCannotBePairedSayWhy() {
         let text = run("x = zeros(3, 3)\nx[[0, 1], [0, 1, 2]]").output
         #expect(text.contains("index lists of lengths 2 and 3 cannot be paired"))
