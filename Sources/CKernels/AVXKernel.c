@@ -72,6 +72,56 @@ void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long co
     }
 }
 
+// A panel of rows 0..<rows of A, element by element; for the edges and strides the fast paths below do not take.
+static void pack_a_elements(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel) {
+    for (long p = 0; p < depth; p++) {
+        const double *column = a + p * column_stride;
+        for (long i = 0; i < NN_AVX_TILE_ROWS; i++) panel[i] = i < rows ? column[i * row_stride] : 0.0;
+        panel += NN_AVX_TILE_ROWS;
+    }
+}
+
+// Packing moves values and computes none, so these paths give the panel of pack_a_elements bit for bit.
+__attribute__((target("avx")))
+void nn_avx_pack_a(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel) {
+    if (rows == NN_AVX_TILE_ROWS && column_stride == 1) {
+        // Six rows of a row-major A: four values of p from each row, turned into four columns of six
+        // (a 4×4 transpose of rows 0–3 and a 2×4 one of rows 4–5), stored as 24 consecutive values.
+        const double *r0 = a, *r1 = a + row_stride, *r2 = a + 2 * row_stride, *r3 = a + 3 * row_stride,
+                     *r4 = a + 4 * row_stride, *r5 = a + 5 * row_stride;
+        long p = 0;
+        for (; p + 4 <= depth; p += 4) {
+            __m256d x0 = _mm256_loadu_pd(r0 + p), x1 = _mm256_loadu_pd(r1 + p), x2 = _mm256_loadu_pd(r2 + p),
+                    x3 = _mm256_loadu_pd(r3 + p), x4 = _mm256_loadu_pd(r4 + p), x5 = _mm256_loadu_pd(r5 + p);
+            __m256d t0 = _mm256_unpacklo_pd(x0, x1), t1 = _mm256_unpackhi_pd(x0, x1);  // rows 0,1 at p, p+1 (and +2, +3)
+            __m256d t2 = _mm256_unpacklo_pd(x2, x3), t3 = _mm256_unpackhi_pd(x2, x3);
+            __m256d u0 = _mm256_unpacklo_pd(x4, x5), u1 = _mm256_unpackhi_pd(x4, x5);
+            double *out = panel + p * NN_AVX_TILE_ROWS;
+            _mm256_storeu_pd(out, _mm256_permute2f128_pd(t0, t2, 0x20));
+            _mm_storeu_pd(out + 4, _mm256_castpd256_pd128(u0));
+            _mm256_storeu_pd(out + 6, _mm256_permute2f128_pd(t1, t3, 0x20));
+            _mm_storeu_pd(out + 10, _mm256_castpd256_pd128(u1));
+            _mm256_storeu_pd(out + 12, _mm256_permute2f128_pd(t0, t2, 0x31));
+            _mm_storeu_pd(out + 16, _mm256_extractf128_pd(u0, 1));
+            _mm256_storeu_pd(out + 18, _mm256_permute2f128_pd(t1, t3, 0x31));
+            _mm_storeu_pd(out + 22, _mm256_extractf128_pd(u1, 1));
+        }
+        pack_a_elements(a + p, row_stride, 1, rows, depth - p, panel + p * NN_AVX_TILE_ROWS);
+        return;
+    }
+    if (rows == NN_AVX_TILE_ROWS && row_stride == 1) {
+        // A transposed view (Aᵀ of a row-major matrix): the six values of each p lie side by side.
+        for (long p = 0; p < depth; p++) {
+            const double *column = a + p * column_stride;
+            _mm256_storeu_pd(panel, _mm256_loadu_pd(column));
+            _mm_storeu_pd(panel + 4, _mm_loadu_pd(column + 4));
+            panel += NN_AVX_TILE_ROWS;
+        }
+        return;
+    }
+    pack_a_elements(a, row_stride, column_stride, rows, depth, panel);
+}
+
 #else
 
 int nn_kernel_has_avx(void) { return 0; }
@@ -79,29 +129,11 @@ int nn_kernel_has_avx(void) { return 0; }
 void nn_avx_tile(long depth, const double *a, const double *b, double *c, long ldc, int accumulate) {
     (void)depth; (void)a; (void)b; (void)c; (void)ldc; (void)accumulate;
 }
+void nn_avx_pack_a(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel) {
+    (void)a; (void)row_stride; (void)column_stride; (void)rows; (void)depth; (void)panel;
+}
 void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long columns, long depth, double *panel) {
     (void)b; (void)row_stride; (void)column_stride; (void)columns; (void)depth; (void)panel;
 }
 
 #endif
-
-void nn_avx_pack_a(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel) {
-    if (column_stride == 1) {
-        // Rows of a row-major A: read each row along p (in order), write with the panel's stride.
-        for (long i = 0; i < NN_AVX_TILE_ROWS; i++) {
-            const double *row = a + i * row_stride;
-            double *out = panel + i;
-            if (i < rows) {
-                for (long p = 0; p < depth; p++) out[p * NN_AVX_TILE_ROWS] = row[p];
-            } else {
-                for (long p = 0; p < depth; p++) out[p * NN_AVX_TILE_ROWS] = 0.0;
-            }
-        }
-        return;
-    }
-    for (long p = 0; p < depth; p++) {
-        const double *column = a + p * column_stride;
-        for (long i = 0; i < NN_AVX_TILE_ROWS; i++) panel[i] = i < rows ? column[i * row_stride] : 0.0;
-        panel += NN_AVX_TILE_ROWS;
-    }
-}

@@ -14,8 +14,26 @@ extension Tensor {
 
     /// max(0, x), with derivative 1 for x > 0 and 0 otherwise; the 0 is a mask (an infinite
     /// upstream stays 0) and nan passes through with gradient 1, as PyTorch.
+    ///
+    /// Written as two plain loops rather than through ``unary(_:formulas:masks:_:derivative:)``: the
+    /// backward reads the input itself (no derivative array), and both loops vectorize. The bits are
+    /// those of `g ⊙ slope` with the slope 1 or a masking 0.
     public func relu() throws -> Tensor {
-        try unary("relu", formulas: ["{g} ⊙ [{0} > 0]"], masks: true, { $0 > 0 || $0.isNaN ? $0 : 0 }) { x, _ in x <= 0 ? 0 : 1 }
+        let x = data
+        let y = [Double](count: x.count) { out in
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<x.count { out[i] = x[i] > 0 || x[i] != x[i] ? x[i] : 0 }
+            }
+        }
+        return try Tensor.record("relu", y, shape: shape, inputs: [self], formulas: ["{g} ⊙ [{0} > 0]"]) { g in
+            [[Double](count: g.count) { out in
+                x.withUnsafeBufferPointer { x in
+                    g.withUnsafeBufferPointer { g in
+                        for i in 0..<g.count { out[i] = x[i] <= 0 ? 0 : g[i] }
+                    }
+                }
+            }]
+        }
     }
 
     /// x for x > 0, αx otherwise.

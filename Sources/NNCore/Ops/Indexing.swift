@@ -35,10 +35,11 @@ extension Tensor {
         }
     }
 
-    /// The rows a lone `X[i]` or `X[a:b]` selects, when they lie contiguously in memory.
+    /// The rows `X[i]`, `X[a:b]` or `X[a:b, :]` select, when they lie contiguously in memory.
     private func contiguousRows(_ specs: [IndexSpec]) throws -> (range: Range<Int>, keepsAxis: Bool)? {
-        guard specs.count == 1, let size = shape.first else { return nil }
-        switch specs[0] {
+        guard let first = specs.first, specs.count <= rank, let size = shape.first,
+              specs.dropFirst().allSatisfy({ $0 == .all }) else { return nil }
+        switch first {
         case .at(let i):
             let row = try Tensor.position(i, size: size, axis: 0, op: "index", shape: shape)
             return (row..<(row + 1), false)
@@ -51,17 +52,24 @@ extension Tensor {
         }
     }
 
-    /// A block of whole rows, copied in one piece; the gradient lands in the same rows.
+    /// A block of whole rows; the gradient lands in the same rows. A large block reads the rows in place
+    /// (``RowWindow``) and behaves as a copy; a small one is copied.
     private func rowBlock(_ rows: Range<Int>, keepsAxis: Bool) throws -> Tensor {
         let width = shape.dropFirst().reduce(1, *)
         let (lo, hi) = (rows.lowerBound * width, rows.upperBound * width)
         let outShape = keepsAxis ? [rows.count] + shape.dropFirst() : Array(shape.dropFirst())
         let total = count
-        return try Tensor.record("index", Array(data[lo..<hi]), shape: outShape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
+        let mode = RecordingMode.current
+        // With anomaly detection on, the rows are checked as values of their own.
+        let inPlace = hi &- lo >= Tensor.rowWindowMinimum && !mode.detectsAnomalies
+        let block = try Tensor.record("index", inPlace ? [] : Array(data[lo..<hi]), shape: outShape, inputs: [self],
+                                      formulas: ["{g} scattered into the selected places"], mode: mode) { g in
             var grad = [Double](zeros: total)
             grad.replaceSubrange(lo..<hi, with: g)
             return [grad]
         }
+        if inPlace { block.read(sharedStorage().window(lo..<hi)) }
+        return block
     }
 
     /// Writes `value` (broadcast to the selection) into the selected elements, in place.

@@ -20,15 +20,18 @@ extension Tensor {
         default: []
         }
         _ = try Shape.count(shape, op: "matmul")
-        let (x, w) = (a.data, b.data)
+        let (x, w) = (a.readableValues, b.readableValues)
         let (needsA, needsB) = (a.requiresGrad, b.requiresGrad)
         let out = Kernels.matmul(x, w, m: m, k: k, n: n)
         // A long product polls the budget per block of rows and stops early when asked; say why here.
         if m &* k &* n >= Kernels.pollingWork { try ResourceBudget.checkpoint() }
-        return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"]) { g in
+        // The rule keeps only the side each gradient reads: a weight kept by the graph while the optimizer
+        // updates it in place would make that update copy the whole weight first (copy on write).
+        return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"]) {
+            [w = needsA ? w : nil, x = needsB ? x : nil] g in
             [
-                needsA ? Kernels.matmulTransposedB(g, w, m: m, k: n, n: k) : nil,
-                needsB ? Kernels.matmulTransposedA(x, g, m: k, k: m, n: n) : nil,
+                w.map { Kernels.matmulTransposedB(g, $0, m: m, k: n, n: k) },
+                x.map { Kernels.matmulTransposedA($0, g, m: k, k: m, n: n) },
             ]
         }
     }

@@ -38,9 +38,14 @@ public final class SGD: Optimizer {
     }
 
     override func update(_ index: Int, _ p: inout [Double], _ g: [Double], step: Int) {
-        let (lr, mu, wd) = (learningRate, momentum, weightDecay)
+        let (lr, mu, wd, tau, nesterov) = (learningRate, momentum, weightDecay, dampening, nesterov)
+        // Loops over buffers (no bounds checks), so the plain update vectorizes; same arithmetic per element.
         if mu == 0 {
-            for i in p.indices { p[i] -= lr * (g[i] + wd * p[i]) }
+            p.withUnsafeMutableBufferPointer { p in
+                g.withUnsafeBufferPointer { g in
+                    for i in 0..<p.count { p[i] -= lr * (g[i] + wd * p[i]) }
+                }
+            }
             return
         }
         if !started[index] {
@@ -49,10 +54,14 @@ public final class SGD: Optimizer {
         let first = !started[index]
         started[index] = true
         velocity[index].withUnsafeMutableBufferPointer { v in
-            for i in p.indices {
-                let d = g[i] + wd * p[i]
-                v[i] = first ? d : mu * v[i] + (1 - dampening) * d
-                p[i] -= lr * (nesterov ? d + mu * v[i] : v[i])
+            p.withUnsafeMutableBufferPointer { p in
+                g.withUnsafeBufferPointer { g in
+                    for i in 0..<p.count {
+                        let d = g[i] + wd * p[i]
+                        v[i] = first ? d : mu * v[i] + (1 - tau) * d
+                        p[i] -= lr * (nesterov ? d + mu * v[i] : v[i])
+                    }
+                }
             }
         }
     }

@@ -8,12 +8,27 @@
 public final class Tensor {
     /// The values, row-major; shared with the tensors ``detached()`` made from this one.
     public internal(set) var data: [Double] {
-        get { shared?.values ?? values }
+        get {
+            if window != nil { takeRows() }
+            return shared?.values ?? values
+        }
         set {
-            if let shared { shared.values = newValue } else { values = newValue }
+            window = nil
+            if let shared {
+                shared.releaseWindows()
+                shared.values = newValue
+            } else {
+                values = newValue
+            }
         }
         _modify {
-            if let shared { yield &shared.values } else { yield &values }
+            if window != nil { takeRows() }
+            if let shared {
+                shared.releaseWindows()
+                yield &shared.values
+            } else {
+                yield &values
+            }
         }
     }
     /// The values while no other tensor shares them (most tensors' whole life: one object fewer per op).
@@ -21,6 +36,9 @@ public final class Tensor {
     /// The values' home once ``detached()`` shared them, so an in-place write through either tensor
     /// shows in both, as in PyTorch; `values` is empty from then on.
     @exclusivity(unchecked) private var shared: TensorStorage?
+    /// For a slice of leading rows: the rows of the source it reads in place until either is written
+    /// (``RowWindow``); `values` is empty until then.
+    @exclusivity(unchecked) private var window: RowWindow?
     /// The running program's budget that `values` are charged to (a shared home charges its own).
     private let budget: ResourceBudget?
     /// The size of each dimension; `[]` for a scalar.
@@ -112,7 +130,7 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
-        if shared == nil { budget?.release(values.count &* 8) }
+        if shared == nil { budget?.release((window?.rows.count ?? values.count) &* 8) }
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
         inputs.moveAll(into: &pending)
@@ -123,7 +141,7 @@ public final class Tensor {
     }
 
     /// The number of elements.
-    public var count: Int { data.count }
+    public var count: Int { window?.rows.count ?? data.count }
     /// The number of dimensions.
     public var rank: Int { shape.count }
     /// Whether this tensor was created by the user rather than computed by an op.
@@ -145,12 +163,35 @@ public final class Tensor {
 
     /// The shared home of the values, made at the first ``detached()`` by moving them there
     /// together with their charge to the budget.
-    private func sharedStorage() -> TensorStorage {
+    func sharedStorage() -> TensorStorage {
         if let shared { return shared }
+        if window != nil { takeRows() }
         let storage = TensorStorage(values, charged: budget)
         values = []
         shared = storage
         return storage
+    }
+
+    /// Makes this tensor read `window` in place of values of its own, charged as a copy of its rows would be.
+    func read(_ window: RowWindow) {
+        budget?.charge(window.rows.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
+        self.window = window
+    }
+
+    /// Copies the rows a slice reads in place into values of its own (before they are written or read whole).
+    private func takeRows() {
+        guard let window else { return }
+        values = Array(window.rows)
+        self.window = nil
+    }
+
+    /// Whether this slice still reads its source's rows in place (it has copied nothing yet).
+    var readsInPlace: Bool { window != nil }
+
+    /// The values for an op that only reads them, without copying a slice's rows.
+    var readableValues: ReadableValues {
+        if let window { return .window(window) }
+        return .array(data)
     }
 
     /// A copy of the values with their own storage; gradient flows back unchanged, as PyTorch's `clone()`.
@@ -231,6 +272,8 @@ public final class Tensor {
 /// memory budget while any of them lives.
 final class TensorStorage {
     @exclusivity(unchecked) var values: [Double]
+    /// The row slices reading `values` in place (see ``RowWindow``).
+    @exclusivity(unchecked) var windows: [RowWindow] = []
     private let budget: ResourceBudget?
 
     /// Takes over `values` from a tensor, with the charge the tensor already made to `budget`.
@@ -239,7 +282,10 @@ final class TensorStorage {
         self.budget = budget
     }
 
-    deinit { budget?.release(values.count &* 8) }
+    deinit {
+        releaseWindows()
+        budget?.release(values.count &* 8)
+    }
 }
 
 /// The backward rule of one op: the gradient of the output in, one gradient per input out.

@@ -93,6 +93,44 @@ import Testing
         }
     }
 
+    /// Every packing of A moves each value, its bits untouched (signed zeros, nan payloads), to the place the
+    /// element-by-element layout gives it: p-major panels of the tile's rows, missing rows zero. Rows 1 to a full
+    /// tile, depths around the 4-value steps of the AVX transpose, and A row-major, transposed and strided.
+    @Test func packingOfAPlacesEveryValueExactly() throws {
+        let (rowStride, columnStride) = (13, 3)
+        let source = (0..<(8 * rowStride * columnStride + 64)).map { (i: Int) -> Double in
+            if i % 7 == 3 { return Double(bitPattern: 0x7FF8_0000_0000_0000 | UInt64(i)) }
+            return i % 5 == 1 ? -0.0 : Double(i) + 0.25
+        }
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for path in KernelPath.available {
+                for (row, column) in [(rowStride, 1), (1, rowStride), (rowStride, columnStride)] {
+                    for rows in 1...path.tileRows {
+                        for depth in [0, 1, 3, 4, 5, 8, 11] {
+                            let view = MatrixView(base, rowStride: row, columnStride: column)
+                            var panel = [Double](repeating: 1, count: path.aPanelSize(depth: depth))
+                            panel.withUnsafeMutableBufferPointer { out in
+                                guard let target = out.baseAddress else { return }
+                                path.packA(view, rows: rows, depth: depth, into: target)
+                            }
+                            // The baseline's 2-lane kernel reads each value twice in a row (a register's two lanes).
+                            let copies = path == .baseline ? 2 : 1
+                            var expected = [UInt64]()
+                            for p in 0..<depth {
+                                for i in 0..<path.tileRows {
+                                    let value = i < rows ? source[i * row + p * column].bitPattern : 0
+                                    expected += [UInt64](repeating: value, count: copies)
+                                }
+                            }
+                            #expect(panel.map(\.bitPattern) == expected, "\(path) rows \(rows) depth \(depth) strides \(row), \(column)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// A CPU whose flags list AVX must get the AVX path, so that the tests above really compare two kernels here.
     @Test func theAVXPathIsChosenWhereTheCPUHasIt() throws {
         #if os(Linux) && arch(x86_64)
