@@ -22,14 +22,22 @@ extension Tensor {
         let x = data
         let y = [Double](count: x.count) { out in
             x.withUnsafeBufferPointer { x in
-                for i in 0..<x.count { out[i] = x[i] > 0 || x[i] != x[i] ? x[i] : 0 }
+                // !(v <= 0) is v > 0 or nan. Both loops read every operand before choosing, so the choice is a
+                // select, not a branch (which the signs of a layer's inputs would mispredict half of the time).
+                for i in 0..<x.count {
+                    let v = x[i]
+                    out[i] = v <= 0 ? 0 : v
+                }
             }
         }
         return try Tensor.record("relu", y, shape: shape, inputs: [self], formulas: ["{g} ⊙ [{0} > 0]"]) { g in
             [[Double](count: g.count) { out in
                 x.withUnsafeBufferPointer { x in
                     g.withUnsafeBufferPointer { g in
-                        for i in 0..<g.count { out[i] = x[i] <= 0 ? 0 : g[i] }
+                        for i in 0..<g.count {
+                            let (v, d) = (x[i], g[i])
+                            out[i] = v <= 0 ? 0 : d
+                        }
                     }
                 }
             }]
