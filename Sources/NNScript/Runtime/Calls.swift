@@ -38,10 +38,12 @@ extension Interpreter {
                               hint: "a recursive function needs a base case that returns without calling itself")
         }
         try tick(location)
-        // The function and its first argument, for super(), which finds the function's class only when it is called.
-        methodFrames.append(MethodFrame(function: function, receiver: receiver ?? positional.first))
-        defer { methodFrames.removeLast() }
-        return try runBody(of: function, calledAt: location) {
+        // The body runs with the function's own text as the current source; the caller's frame comes back after.
+        let (callerSource, caller) = (currentSource, currentCall)
+        currentSource = function.source ?? callerSource
+        currentCall = CallFrame(function: function, receiver: receiver ?? positional.first)
+        defer { (currentSource, currentCall) = (callerSource, caller) }
+        do {
             switch function.body {
             case .expression(let expr):
                 return try evaluate(expr, in: scope)
@@ -49,6 +51,8 @@ extension Interpreter {
                 if case .returned(let value) = try execute(body, in: scope) { return value }
                 return .none
             }
+        } catch let error as ScriptError where error.location != nil {
+            throw error.leaving(function, calledAt: location, from: caller?.function.name ?? "<module>")
         }
     }
 

@@ -4,7 +4,7 @@ extension Interpreter {
     func listComprehension(_ element: Expr, _ clauses: [ComprehensionClause], _ locals: [String], in scope: Scope,
                            at location: SourceLocation) throws -> Value {
         // The loop variables live in their own frame, as in Python 3.
-        let inner = Scope(parent: scope, locals: locals)
+        let inner = Scope.frame(parent: scope, locals: locals)
         var values: [Value] = []
         try runClauses(clauses[...], in: inner, outside: scope, at: location) {
             values.append(try evaluate(element, in: inner))
@@ -16,7 +16,7 @@ extension Interpreter {
     /// `{key: value for ...}`; a later equal key replaces the value, keeping its first place.
     func dictComprehension(key keyExpr: Expr, value valueExpr: Expr, _ clauses: [ComprehensionClause], _ locals: [String],
                            in scope: Scope, at location: SourceLocation) throws -> Value {
-        let inner = Scope(parent: scope, locals: locals)
+        let inner = Scope.frame(parent: scope, locals: locals)
         let dict = DictStorage()
         try runClauses(clauses[...], in: inner, outside: scope, at: location) {
             let key = try evaluate(keyExpr, in: inner)

@@ -8,7 +8,8 @@ extension Interpreter {
                         at location: SourceLocation) throws -> Scope {
         let parameters = function.parameters
         // Parameters are the frame's first slots, in order.
-        let scope = Scope(parent: function.closure, locals: function.localNames)
+        let scope = Scope.frame(parent: function.closure, locals: function.localNames)
+        let slots = scope.slots
         let takesPositional = function.positionalCount
         let skipped = receiver == nil ? 0 : 1
         let given = positional.count + skipped
@@ -19,8 +20,8 @@ extension Interpreter {
                               at: location, hint: missingSelfHint(function, given: given) ?? "its signature is \(function.signature)")
         }
         let bound = Swift.min(given, takesPositional)
-        if let receiver, bound > 0 { scope.slots[0] = receiver }
-        for index in skipped..<Swift.max(skipped, bound) { scope.slots[index] = positional[index - skipped] }
+        if let receiver, bound > 0 { slots[0] = receiver }
+        for index in skipped..<Swift.max(skipped, bound) { slots[index] = positional[index - skipped] }
         // Every parameter is plain and took a positional argument: nothing is left to bind.
         if keywords.isEmpty && bound == parameters.count { return scope }
         var extras: DictStorage?
@@ -35,19 +36,19 @@ extension Interpreter {
                 throw ScriptError(.type, "\(function.name)() got an unexpected keyword argument '\(label)'", at: location,
                                   hint: Diagnostic.closestName(to: label, among: names).map { "did you mean '\($0)'?" } ?? "its signature is \(function.signature)")
             }
-            guard scope.slots[index] == nil else {
+            guard slots[index] == nil else {
                 throw ScriptError(.type, "\(function.name)() got multiple values for argument '\(label)'", at: location)
             }
-            scope.slots[index] = value
+            slots[index] = value
         }
         // Without keywords, the parameters from `bound` on are the unbound ones.
         for (index, parameter) in parameters.enumerated() where parameter.kind == .plain
-            && (keywords.isEmpty ? index >= bound : scope.slots[index] == nil) {
+            && (keywords.isEmpty ? index >= bound : slots[index] == nil) {
             guard let fallback = function.defaults[index] else {
                 throw ScriptError(.type, "\(function.name)() missing required argument '\(parameter.name)'", at: location,
                                   hint: unboundMethodHint(function, index: index) ?? "its signature is \(function.signature)")
             }
-            scope.slots[index] = fallback
+            slots[index] = fallback
         }
         if let variadic {
             let arguments = receiver.map { [$0] + positional } ?? positional

@@ -35,8 +35,9 @@ public final class Interpreter {
     @exclusivity(unchecked) var backwardCalls = 0
 
     @exclusivity(unchecked) var steps = 0
-    /// For each running function call, the function and its first argument: super() reads the last.
-    @exclusivity(unchecked) var methodFrames: [MethodFrame] = []
+    /// The running function call, nil at top level: super() reads its function and first argument,
+    /// tracebacks its function's name.
+    @exclusivity(unchecked) var currentCall: CallFrame?
     /// How many instances this interpreter has made: each one's `id()`.
     @exclusivity(unchecked) var instanceCount = 0
     /// Values given an `id()` other than instances, held so that their numbers stay theirs.
@@ -46,8 +47,6 @@ public final class Interpreter {
     /// The text of the running code (a cell, or a function's body): the functions it defines keep it,
     /// so an error raised in them from another cell is quoted from it.
     @exclusivity(unchecked) var currentSource: SourceText?
-    /// The name of the running function, `<module>` at top level, for tracebacks.
-    @exclusivity(unchecked) var currentFunction = "<module>"
     /// What instances refer to the interpreter through (weakly, as it holds them).
     private(set) lazy var anchor = WeakAnchor(self)
     /// The deepest a chain of calls may go before a RecursionError.
@@ -57,7 +56,7 @@ public final class Interpreter {
     public init(host: Host = Host()) {
         self.host = host
         budget = ResourceBudget(memoryLimit: host.limits.memory)
-        globals = Scope(parent: nil)
+        globals = Scope.make(parent: nil)
         globals.values = Library.globals()
         budget.stopCheck = { [unowned self] in self.stopError() }
     }

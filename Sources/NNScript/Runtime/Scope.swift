@@ -1,40 +1,85 @@
-/// The variables of one running scope: the globals and class bodies by name in a table; a function
-/// call's or a comprehension's locals in numbered slots, as ``Resolver`` numbered them.
-public final class Scope {
+/// What a scope holds besides its slots; a ``Scope`` keeps it in front of the slots, in one allocation.
+public struct ScopeHeader {
     /// Variables found by name: the globals, a class body's, and names no slot was made for.
-    @exclusivity(unchecked) var values: NameTable
-    /// A frame's locals by slot; nil while a local is unbound.
-    @exclusivity(unchecked) var slots: [Value?]
+    var values: NameTable
     /// The names of the slots, in slot order.
     let slotNames: [String]
     let parent: Scope?
     /// Names an exercise forbids here; inner scopes inherit the parent's.
-    @exclusivity(unchecked) var restrictions: Restrictions?
+    var restrictions: Restrictions?
     /// Whether this is a class body: functions defined in it close over the scope around the class, as in Python.
     let isClassBody: Bool
+    /// How many slots follow the header.
+    let slotCount: Int
+}
 
+/// The variables of one running scope: the globals and class bodies by name in a table; a function
+/// call's or a comprehension's locals in numbered slots, as ``Resolver`` numbered them.
+///
+/// A call makes one: its slots are allocated with it, after the header (one allocation per call, not
+/// an object and an array).
+public final class Scope: ManagedBuffer<ScopeHeader, Value?> {
     /// A scope inside `parent`; `capacity` reserves room for that many names, so that binding them does not regrow the table.
-    init(parent: Scope?, capacity: Int = 0, classBody: Bool = false) {
-        self.parent = parent
-        values = NameTable(capacity: capacity)
-        slots = []
-        slotNames = []
-        isClassBody = classBody
-        restrictions = parent?.restrictions
+    static func make(parent: Scope?, capacity: Int = 0, classBody: Bool = false) -> Scope {
+        let scope = create(minimumCapacity: 0) { _ in
+            ScopeHeader(values: NameTable(capacity: capacity), slotNames: [], parent: parent,
+                        restrictions: parent?.restrictions, isClassBody: classBody, slotCount: 0)
+        }
+        return unsafeDowncast(scope, to: Scope.self)
     }
 
     /// A frame inside `parent` with one unbound slot for each of `locals`.
-    init(parent: Scope, locals: [String]) {
-        self.parent = parent
-        values = NameTable()
-        // Filled in place: Array(repeating:count:) copied each nil through the generic path, about 100 instructions a slot.
-        slots = [Value?](unsafeUninitializedCapacity: locals.count) { buffer, initialized in
-            buffer.initialize(repeating: nil)
-            initialized = buffer.count
-        }
-        slotNames = locals
-        isClassBody = false
-        restrictions = parent.restrictions
+    @inline(__always)
+    static func frame(parent: Scope, locals: [String]) -> Scope {
+        let count = locals.count
+        let scope = unsafeDowncast(create(minimumCapacity: count) { _ in
+            ScopeHeader(values: NameTable(), slotNames: locals, parent: parent,
+                        restrictions: parent.restrictions, isClassBody: false, slotCount: count)
+        }, to: Scope.self)
+        scope.slots.initialize(repeating: nil)
+        return scope
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.slotCount) }
+    }
+
+    /// The header, read and written in place (the object outlives every use its callers make of it).
+    @inline(__always)
+    private var head: UnsafeMutablePointer<ScopeHeader> { withUnsafeMutablePointerToHeader { $0 } }
+
+    /// A frame's locals by slot; nil while a local is unbound.
+    @inline(__always)
+    var slots: UnsafeMutableBufferPointer<Value?> {
+        withUnsafeMutablePointers { header, slots in UnsafeMutableBufferPointer(start: slots, count: header.pointee.slotCount) }
+    }
+
+    /// Variables found by name: the globals, a class body's, and names no slot was made for.
+    var values: NameTable {
+        @inline(__always) _read { yield head.pointee.values }
+        @inline(__always) _modify { yield &head.pointee.values }
+    }
+
+    /// The names of the slots, in slot order.
+    var slotNames: [String] {
+        @inline(__always) _read { yield head.pointee.slotNames }
+    }
+
+    /// The enclosing scope; nil for the globals.
+    var parent: Scope? { head.pointee.parent }
+
+    /// Names an exercise forbids here; inner scopes inherit the parent's.
+    var restrictions: Restrictions? {
+        @inline(__always) _read { yield head.pointee.restrictions }
+        set { head.pointee.restrictions = newValue }
+    }
+
+    /// Whether this is a class body: functions defined in it close over the scope around the class, as in Python.
+    var isClassBody: Bool { head.pointee.isClassBody }
+
+    /// How many slots the frame has.
+    var slotCount: Int {
+        @inline(__always) get { head.pointee.slotCount }
     }
 
     /// The outermost scope: the globals of the module this scope runs in.

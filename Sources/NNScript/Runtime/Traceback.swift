@@ -58,22 +58,14 @@ extension ScriptError {
     }
 }
 
-extension Interpreter {
-    /// Runs a user function's body with the function's own text as the current source, and adds this call
-    /// (and the function's text) to an error that leaves it, so the error can be shown as Python's traceback.
-    func runBody<T>(of function: Function, calledAt location: SourceLocation, _ body: () throws -> T) throws -> T {
-        let (callerSource, callerFunction) = (currentSource, currentFunction)
-        currentSource = function.source ?? callerSource
-        currentFunction = function.name
-        defer { (currentSource, currentFunction) = (callerSource, callerFunction) }
-        do {
-            return try body()
-        } catch var error as ScriptError where error.location != nil {
-            // Every location inside the body lies in the function's text; the caller's text is
-            // added when the error leaves the caller's function, or is the text it is rendered in.
-            if let text = function.source, error.texts[text.id] == nil { error.texts[text.id] = text }
-            error.calls.append(CallSite(location: location, function: callerFunction))
-            throw error
-        }
+extension ScriptError {
+    /// The error as it leaves a call of `function` written at `location` in the function `caller`: every location
+    /// inside the body lies in the function's text; the caller's text is added when the error leaves the caller's
+    /// function, or is the text it is rendered in.
+    func leaving(_ function: Function, calledAt location: SourceLocation, from caller: String) -> ScriptError {
+        var error = self
+        if let text = function.source, error.texts[text.id] == nil { error.texts[text.id] = text }
+        error.calls.append(CallSite(location: location, function: caller))
+        return error
     }
 }

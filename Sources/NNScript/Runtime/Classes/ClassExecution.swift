@@ -11,7 +11,7 @@ extension Interpreter {
             }
             base = cls
         }
-        let body = Scope(parent: scope, classBody: true)
+        let body = Scope.make(parent: scope, classBody: true)
         let flow = try execute(definition.body, in: body)
         if case .returned = flow { throw ScriptError(.syntax, "'return' outside a function", at: location) }
         // Methods see the scope around the class, not the class body, as in Python.
@@ -108,8 +108,8 @@ extension Interpreter {
         return text
     }
 
-    /// One running function call, for `super()`: the function (a method knows its class) and its first argument.
-    struct MethodFrame {
+    /// One running function call, for `super()` and tracebacks: the function (a method knows its class) and its first argument.
+    struct CallFrame {
         let function: Function
         let receiver: Value?
     }
@@ -122,7 +122,7 @@ extension Interpreter {
             }
             return .object(SuperProxy(after: cls, receiver: receiver))
         }
-        guard let frame = methodFrames.last, let owner = frame.function.owner, let receiver = frame.receiver else {
+        guard let frame = currentCall, let owner = frame.function.owner, let receiver = frame.receiver else {
             throw ScriptError(.runtime, "super() outside a method", at: arguments.location,
                               hint: "call super().__init__(…) inside a method of a class that has a base class")
         }
