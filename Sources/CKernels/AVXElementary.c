@@ -174,10 +174,16 @@ void nn_avx_sigmoid(const double *x, double *y, long n) {
     MAP_FOUR_AT_A_TIME(sigmoid4)
 }
 
+__attribute__((target("avx")))
+void nn_avx_exp_nonpositive(const double *x, double *y, long n) {
+    MAP_FOUR_AT_A_TIME(exp_nonpositive)
+}
+
 #else
 
 // Never called off x86-64 (nn_kernel_has_avx() is 0 there).
 void nn_avx_tanh(const double *x, double *y, long n) { (void)x; (void)y; (void)n; }
 void nn_avx_sigmoid(const double *x, double *y, long n) { (void)x; (void)y; (void)n; }
+void nn_avx_exp_nonpositive(const double *x, double *y, long n) { (void)x; (void)y; (void)n; }
 
 #endif

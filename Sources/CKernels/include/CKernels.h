@@ -41,4 +41,15 @@ void nn_avx_tanh(const double *x, double *y, long n);
 /// Elementary.exp), four lanes at a time, with the same bits. Call only when nn_kernel_has_avx() is 1.
 void nn_avx_sigmoid(const double *x, double *y, long n);
 
+/// y[i] = e^x[i] for i in 0..<n, where every x[i] is ≤ 0 or nan, with the bits of NNCore's scalar
+/// Elementary.exp (the same operations in the same order, unfused); other values give wrong results.
+/// Call only when nn_kernel_has_avx() is 1.
+void nn_avx_exp_nonpositive(const double *x, double *y, long n);
+
+/// One plain Adam step (no AMSGrad, weight decay added to the gradient) over n parameters, in place in
+/// p, m and v, with the operations of NNCore's Adam.update in the same order, unfused, so every value
+/// has the scalar loop's bits. Call only when nn_kernel_has_avx() is 1.
+void nn_avx_adam(double *p, const double *g, double *m, double *v, long n, double beta1, double beta2,
+                 double weight_decay, double step_size, double correction2_root, double epsilon);
+
 #endif

@@ -12,37 +12,42 @@ struct GraphWalk {
     /// A reached tensor, where the numbers of its inputs start in ``WalkBuffers/inputNumbers``
     /// and how many it has, and the gradient terms a backward pass has summed for it so far.
     struct Node {
-        let tensor: Tensor
+        /// Not retained: the walk's root holds its whole graph, which no one changes while the walk is used.
+        unowned(unsafe) let tensor: Tensor
         let firstInput: Int
         let inputCount: Int
         var sum: [Double]? = nil
     }
 
-    /// A tensor on the path from the root: its number, its inputs and the next of them to visit.
+    /// A tensor on the path from the root: its number and the edges (positions in
+    /// ``WalkBuffers/edges``) still to visit. Plain numbers: pushing one retains nothing.
     struct Frame {
         let number: Int
-        let inputs: OpInputs
-        let firstInput: Int
-        var next = 0
+        var next: Int
+        let end: Int
     }
 
     /// The walk's arrays, taken from the spare set of an earlier walk (see ``recycle()``);
     /// its user may sum gradients in the nodes' `sum`.
     var buffers: WalkBuffers
+    /// Keeps the graph, whose tensors the buffers do not retain, alive while the walk is used.
+    private let root: Tensor
 
     /// Walks depth first from `root` through the inputs that need a gradient (all of them
     /// `includingConstants`). Iterative, so a graph 100 000 ops deep does not overflow the stack.
     init(from root: Tensor, includingConstants: Bool) {
+        self.root = root
         buffers = WalkBuffers.take()
         // The frame being visited is kept in a local; the stack holds the frames below it.
         _ = buffers.table.find(root, number: 0)
         var current = buffers.reach(root, number: 0)
         while true {
-            if current.next < current.inputs.count {
-                let input = current.inputs[current.next]
-                let edge = current.firstInput + current.next
+            if current.next < current.end {
+                let edge = current.next
                 current.next += 1
-                guard input.requiresGrad || includingConstants else { continue }
+                // (A closure over `buffers` here would cost a dynamic exclusivity check per edge.)
+                let input = buffers.edges[edge].takeUnretainedValue()
+                guard includingConstants || input.requiresGrad else { continue }
                 let (number, isNew) = buffers.table.find(input, number: buffers.nodes.count)
                 buffers.inputNumbers[edge] = number
                 guard isNew else { continue }
@@ -77,15 +82,18 @@ struct WalkBuffers: @unchecked Sendable {  // only an emptied set, holding no te
     var order: [Int] = []
     /// For each node, from its `firstInput`, the number of each of its inputs; -1 for an input the walk did not take.
     var inputNumbers: [Int] = []
+    /// Beside `inputNumbers`, each input itself, not retained (the walk's root holds it).
+    var edges: [Unmanaged<Tensor>] = []
     var stack: [GraphWalk.Frame] = []
 
     /// Adds `tensor` as node `number` (already in the table) and returns its frame.
     mutating func reach(_ tensor: Tensor, number: Int) -> GraphWalk.Frame {
-        let inputs = tensor.inputs
         let first = inputNumbers.count
-        nodes.append(GraphWalk.Node(tensor: tensor, firstInput: first, inputCount: inputs.count))
-        for _ in 0..<inputs.count { inputNumbers.append(-1) }
-        return GraphWalk.Frame(number: number, inputs: inputs, firstInput: first)
+        tensor.inputs.appendUnretained(to: &edges)
+        let end = edges.count
+        for _ in first..<end { inputNumbers.append(-1) }
+        nodes.append(GraphWalk.Node(tensor: tensor, firstInput: first, inputCount: end - first))
+        return GraphWalk.Frame(number: number, next: first, end: end)
     }
 
     /// The spare set, or a new one when another walk holds it (another thread, or a walk inside a walk).
@@ -93,12 +101,13 @@ struct WalkBuffers: @unchecked Sendable {  // only an emptied set, holding no te
         spare.withLock { $0.take() } ?? WalkBuffers()
     }
 
-    /// Empties `buffers` in place (releasing their tensors) and keeps them as the spare set.
+    /// Empties `buffers` in place and keeps them as the spare set.
     static func giveBack(_ buffers: inout WalkBuffers) {
         buffers.table.clear()
         buffers.nodes.removeAll(keepingCapacity: true)
         buffers.order.removeAll(keepingCapacity: true)
         buffers.inputNumbers.removeAll(keepingCapacity: true)
+        buffers.edges.removeAll(keepingCapacity: true)
         buffers.stack.removeAll(keepingCapacity: true)
         let emptied = buffers
         spare.withLock { $0 = emptied }

@@ -51,6 +51,15 @@ struct OpInputs: RandomAccessCollection, ExpressibleByArrayLiteral {
         }
     }
 
+    /// Appends every input to `list` without retaining it; for a walk whose root keeps the graph alive.
+    func appendUnretained(to list: inout [Unmanaged<Tensor>]) {
+        switch storage {
+        case .one(let a): list.append(.passUnretained(a))
+        case .two(let a, let b): list.append(.passUnretained(a)); list.append(.passUnretained(b))
+        case .many(let tensors): for tensor in tensors { list.append(.passUnretained(tensor)) }
+        }
+    }
+
     /// Moves every input to the end of `list`, leaving this list empty; for
     /// releasing a long graph without recursion.
     mutating func moveAll(into list: inout [Tensor]) {

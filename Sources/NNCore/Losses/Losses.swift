@@ -89,8 +89,11 @@ public enum Loss {
         let inputs: OpInputs = targetNeedsGrad ? [logits, target] : [logits]
         return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: inputs,
                                  formulas: soft ? ["{g} · (softmax({0})·Σy − y) / {rows}", "−{g} · log_softmax({0}) / {rows}"] : ["{g} · (softmax({0}) − y) / {rows}"]) { g in
-            [logProbabilities.indices.map { g[0] * (Elementary.exp(logProbabilities[$0]) * mass[$0 / classes] - probabilities[$0]) / n },
-             targetNeedsGrad ? logProbabilities.map { -g[0] * $0 / n } : nil]
+            let softmax = Elementary.exp(logProbabilities)
+            let dLogits = [Double](count: softmax.count) { out in
+                for i in 0..<softmax.count { out[i] = g[0] * (softmax[i] * mass[i / classes] - probabilities[i]) / n }
+            }
+            return [dLogits, targetNeedsGrad ? logProbabilities.map { -g[0] * $0 / n } : nil]
         }
     }
 

@@ -40,19 +40,21 @@ extension Tensor {
     public func logSoftmax(axis: Int = -1) throws -> Tensor {
         let lay = try layout("log_softmax", axis: axis, keepdims: true)
         var y = [Double](zeros: count)
-        lay.forEachLane { _, start, stride in
-            let shift = laneLogSumExp(start, stride, lay.size)
+        let shifts = logSumExps(lay)
+        lay.forEachLane { lane, start, stride in
+            let shift = shifts[lane]
             for j in 0..<lay.size { y[start + j * stride] = data[start + j * stride] - shift }
         }
         let out = y
         return try Tensor.record("log_softmax", out, shape: shape, inputs: [self], formulas: ["{g} − softmax({0}) ⊙ Σ{g}"]) { g in
             var dx = [Double](zeros: g.count)
+            let probabilities = Elementary.exp(out)
             lay.forEachLane { _, start, stride in
                 var total = 0.0
                 for j in 0..<lay.size { total += g[start + j * stride] }
                 for j in 0..<lay.size {
                     let i = start + j * stride
-                    dx[i] = g[i] - Elementary.exp(out[i]) * total
+                    dx[i] = g[i] - probabilities[i] * total
                 }
             }
             return [dx]
@@ -64,8 +66,7 @@ extension Tensor {
     /// Backward: dx = g ⊙ softmax(x).
     public func logSumExp(axis: Int = -1, keepdims: Bool = false) throws -> Tensor {
         let lay = try layout("logsumexp", axis: axis, keepdims: keepdims)
-        var out = [Double](zeros: lay.outer * lay.inner)
-        lay.forEachLane { lane, start, stride in out[lane] = laneLogSumExp(start, stride, lay.size) }
+        let out = logSumExps(lay)
         let (x, result) = (data, out)
         return try Tensor.record("logsumexp", out, shape: lay.reducedShape, inputs: [self], formulas: ["{g} ⊙ softmax({0})"]) { g in
             var dx = [Double](zeros: x.count)
@@ -82,14 +83,41 @@ extension Tensor {
     private func laneMax(_ start: Int, _ stride: Int, _ size: Int) -> Double {
         var top = -Double.infinity
         for j in 0..<size { top = Swift.max(top, data[start + j * stride]) }
-        // With every logit at −inf, subtracting −inf would give nan; shift by 0 instead.
-        return top.isFinite ? top : (top.isNaN ? top : 0)
+        return Self.shift(top)
     }
 
-    private func laneLogSumExp(_ start: Int, _ stride: Int, _ size: Int) -> Double {
-        let top = laneMax(start, stride, size)
-        var total = 0.0
-        for j in 0..<size { total += Elementary.exp(data[start + j * stride] - top) }
-        return top + Elementary.log(total)
+    /// What a lane whose largest value is `top` is shifted by: with every logit at −inf, subtracting
+    /// −inf would give nan, so 0 instead.
+    private static func shift(_ top: Double) -> Double {
+        top.isFinite ? top : (top.isNaN ? top : 0)
+    }
+
+    /// log Σ eˣ of each lane, as its max + log Σ e^(x − max): every difference is made first, so that
+    /// their exponentials are taken over one array (four at a time where the CPU can), then each
+    /// lane's are summed in order.
+    private func logSumExps(_ lay: AxisLayout) -> [Double] {
+        let x = data
+        var tops = [Double](zeros: lay.outer * lay.inner)
+        let shifted = [Double](count: x.count) { shifted in
+            x.withUnsafeBufferPointer { x in
+                lay.forEachLane { lane, start, stride in
+                    var top = -Double.infinity
+                    for j in 0..<lay.size { top = Swift.max(top, x[start + j * stride]) }
+                    top = Self.shift(top)
+                    tops[lane] = top
+                    for j in 0..<lay.size { shifted[start + j * stride] = x[start + j * stride] - top }
+                }
+            }
+        }
+        let exponentials = Elementary.exp(shifted)
+        return [Double](count: tops.count) { sums in
+            exponentials.withUnsafeBufferPointer { exponentials in
+                lay.forEachLane { lane, start, stride in
+                    var total = 0.0
+                    for j in 0..<lay.size { total += exponentials[start + j * stride] }
+                    sums[lane] = tops[lane] + Elementary.log(total)
+                }
+            }
+        }
     }
 }

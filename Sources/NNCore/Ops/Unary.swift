@@ -13,7 +13,14 @@ extension Tensor {
         _ op: String, formulas: [String], masks: Bool = false, _ f: (Double) -> Double,
         derivative: (_ x: Double, _ y: Double) -> Double
     ) throws -> Tensor {
-        try unary(op, formulas: formulas, masks: masks, map: { $0.map(f) }, derivative: derivative)
+        // A loop over raw buffers: Array.map appends one value at a time and never vectorizes.
+        try unary(op, formulas: formulas, masks: masks, map: { x in
+            [Double](count: x.count) { out in
+                x.withUnsafeBufferPointer { x in
+                    for i in 0..<x.count { out[i] = f(x[i]) }
+                }
+            }
+        }, derivative: derivative)
     }
 
     /// ``unary(_:formulas:masks:_:derivative:)`` with `f` applied to the whole array at once by `map`
@@ -30,7 +37,11 @@ extension Tensor {
             return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _ in [nil] }
         }
         let slope = [Double](count: x.count) { out in
-            for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    for i in 0..<x.count { out[i] = derivative(x[i], y[i]) }
+                }
+            }
         }
         // Each rule captures `slope` alone: a closure over a single array needs no context object.
         let backward: BackwardRule = masks ? { g in [Tensor.masked(g, slope)] } : { g in [Tensor.product(g, slope)] }
@@ -40,14 +51,22 @@ extension Tensor {
     /// g ⊙ slope. (Two functions rather than a test per element, so that this one vectorizes.)
     private static func product(_ g: [Double], _ slope: [Double]) -> [Double] {
         [Double](count: g.count) { out in
-            for i in 0..<g.count { out[i] = g[i] * slope[i] }
+            g.withUnsafeBufferPointer { g in
+                slope.withUnsafeBufferPointer { slope in
+                    for i in 0..<g.count { out[i] = g[i] * slope[i] }
+                }
+            }
         }
     }
 
     /// g ⊙ slope, exactly 0 where the slope is 0.
     private static func masked(_ g: [Double], _ slope: [Double]) -> [Double] {
         [Double](count: g.count) { out in
-            for i in 0..<g.count { out[i] = slope[i] == 0 ? 0 : g[i] * slope[i] }
+            g.withUnsafeBufferPointer { g in
+                slope.withUnsafeBufferPointer { slope in
+                    for i in 0..<g.count { out[i] = slope[i] == 0 ? 0 : g[i] * slope[i] }
+                }
+            }
         }
     }
 

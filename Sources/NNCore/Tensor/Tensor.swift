@@ -133,6 +133,7 @@ public final class Tensor {
         if shared == nil { budget?.release((window?.rows.count ?? values.count) &* 8) }
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
+        pending.reserveCapacity(16)  // one allocation for a whole small graph, not one per doubling
         inputs.moveAll(into: &pending)
         while var tensor = pending.popLast() {
             guard isKnownUniquelyReferenced(&tensor) else { continue }

@@ -20,7 +20,10 @@ extension Interpreter {
             if let value = scope.module.values.value(name, hash: binding.hash) { return value }
             throw undefinedName(name, in: scope, at: location)
         case .dynamic, .member:
-            if let value = scope.lookup(name, hash: binding.hash) { return value }
+            // Top-level code runs in the globals, the one scope without a parent (and without slots):
+            // one probe of their table, without walking a chain.
+            let found = scope.parent == nil ? scope.values.value(name, hash: binding.hash) : scope.lookup(name, hash: binding.hash)
+            if let value = found { return value }
             throw undefinedName(name, in: scope, at: location)
         case .unresolved:
             break

@@ -1,7 +1,7 @@
 import Testing
 @testable import NNCore
 
-/// tanh and σ over arrays (four lanes at a time with AVX) give every value the bits of the scalar functions.
+/// tanh, σ and eˣ over arrays (four lanes at a time with AVX) give every value the bits of the scalar functions.
 @Suite struct ElementaryArrayTests {
     /// The places where the scalar code switches, each with its neighbours one ulp away, and the special values.
     static let boundaries: [Double] = {
@@ -38,6 +38,24 @@ import Testing
         Self.expectScalarBits("tanh, \(path)", x, Elementary.tanh(x, path: path), Elementary.tanh)
         let z = Self.samples(for: "exp")
         Self.expectScalarBits("σ, \(path)", z, Elementary.sigmoid(z, path: path), Activation.sigmoid)
+    }
+
+    /// eˣ of arrays of values ≤ 0 (the vector code's range, log-probabilities), and of arrays with a positive
+    /// value anywhere, which the scalar function computes whole.
+    @Test(arguments: KernelPath.allCases)
+    func exponentialsHaveTheScalarBits(_ path: KernelPath) {
+        guard KernelPath.available.contains(path) else { return }
+        let z = Self.samples(for: "exp")
+        let nonpositive = z.filter { !($0 > 0) }
+        #expect(nonpositive.count > 40_000)
+        Self.expectScalarBits("exp ≤ 0, \(path)", nonpositive, Elementary.exp(nonpositive, path: path), Elementary.exp)
+        Self.expectScalarBits("exp, \(path)", z, Elementary.exp(z, path: path), Elementary.exp)
+        for length in 0..<10 {
+            let x = (0..<length).map { -Double($0) * 0.7 }
+            Self.expectScalarBits("exp, \(length) values", x, Elementary.exp(x, path: path), Elementary.exp)
+        }
+        #expect(Elementary.exp([0, -1, -800, -.infinity], path: path) == [1, 0.36787944117144233, 0, 0])
+        #expect(Elementary.exp([-1, 1], path: path) == [0.36787944117144233, 2.718281828459045])
     }
 
     /// Lengths that leave every remainder of four, and the empty array.
