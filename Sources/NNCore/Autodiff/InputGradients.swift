@@ -44,8 +44,15 @@ struct InputGradients: ExpressibleByArrayLiteral {
         switch index {
         case 0: first.take()
         case 1: second.take()
-        default: index - 2 < more.count ? more[index - 2].take() : nil
+        default: takeMore(index - 2)
         }
+    }
+
+    // Apart and not inlined: inlined into the backward pass's loop, the uniqueness check of `more` was
+    // hoisted before it and ran for every op, though nearly every op has at most two inputs.
+    @inline(never)
+    private mutating func takeMore(_ index: Int) -> [Double]? {
+        index < more.count ? more[index].take() : nil
     }
 
     /// The gradient for input `index`, or nil.

@@ -13,7 +13,8 @@ extension Tensor {
         formulas: consuming [String], mode: RecordingMode = .current, backward: consuming @escaping BackwardRule
     ) throws -> Tensor {
         if mode.detectsAnomalies { try Anomaly.check(data, op: op, inputs: inputs, phase: "forward") }
-        guard mode.buildsGraph, inputs.contains(where: \.requiresGrad) else {
+        // A closure, not the key path \.requiresGrad: reading through a key path costs a dynamic exclusivity check per input.
+        guard mode.buildsGraph, inputs.contains(where: { $0.requiresGrad }) else {
             return Tensor(uncheckedData: data, shape: shape, charging: mode.budget)
         }
         return Tensor(

@@ -23,6 +23,25 @@ struct NameIndex {
     /// The FNV-1a hash of the name's UTF-8 bytes, or of its NFC form's when it is not ASCII.
     @inline(__always)
     static func hash(_ name: String) -> UInt32 {
+        // Over the bytes in place (a short name is copied to the stack): stepping String.UTF8View's
+        // indices cost about 25 instructions a byte, more than the lookup the hash serves.
+        let hashed = name.utf8.withContiguousStorageIfAvailable { bytes -> UInt32? in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                hash = (hash ^ UInt32(byte)) &* 16_777_619
+            }
+            return hash
+        }
+        switch hashed {
+        case .some(.some(let hash)): return hash
+        case .some(.none): return normalizedHash(name)
+        case .none: return indexedHash(name)
+        }
+    }
+
+    /// ``hash(_:)`` of a name whose bytes are not contiguous (a bridged string).
+    private static func indexedHash(_ name: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in name.utf8 {
             if byte >= 0x80 { return normalizedHash(name) }
