@@ -17,6 +17,16 @@ public struct Arguments {
     /// Binds positional and keyword arguments to a signature, as Python does.
     static func bind(_ signature: Signature, function: String, positional: [Value], keywords: [(String, Value)],
                      at location: SourceLocation) throws -> Arguments {
+        // The common call: positional arguments only, every required parameter among them. Each goes to its
+        // parameter in order, with the hash the signature computed once; nothing is looked up.
+        if keywords.isEmpty, positional.count >= signature.requiredPositional, positional.count <= signature.positionalCount {
+            var named = NameTable(capacity: positional.count)
+            for index in positional.indices {
+                let parameter = signature.parameters[index]
+                named.append(positional[index], forNewKey: parameter.name, hash: parameter.hash)
+            }
+            return Arguments(function: function, named: named, rest: [], location: location)
+        }
         var named = NameTable(capacity: signature.parameters.count)
         var rest: [Value] = []
         for (index, value) in positional.enumerated() {

@@ -28,6 +28,14 @@ public struct Signature: Sendable {
         public let name: String
         /// Whether a call must give it.
         public let isRequired: Bool
+        /// ``NameIndex/hash(_:)`` of the name, so that binding by position hashes nothing.
+        let hash: UInt32
+
+        init(name: String, isRequired: Bool) {
+            self.name = name
+            self.isRequired = isRequired
+            hash = NameIndex.hash(name)
+        }
     }
 
     /// The named parameters, in order.
@@ -38,6 +46,8 @@ public struct Signature: Sendable {
     public let positionalCount: Int
     /// The name of `**entries`, which collects further keyword arguments into a dict, in order.
     public let keywordCollector: String?
+    /// How many leading positional arguments a call must give at least so that every required parameter has one.
+    let requiredPositional: Int
 
     /// Parses a signature written as in Python: `"x, axis=, keepdims="`, `"*shape"`, `"f, *tensors"`,
     /// `"*source, **entries"`. A trailing `=` marks an optional parameter.
@@ -75,6 +85,7 @@ public struct Signature: Sendable {
         self.variadic = variadic
         self.positionalCount = positionalCount ?? parameters.count
         self.keywordCollector = keywordCollector
+        requiredPositional = (parameters.lastIndex { $0.isRequired } ?? -1) + 1
     }
 
     /// Parsed signatures by their text: methods are bound on every access

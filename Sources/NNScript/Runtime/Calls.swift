@@ -31,6 +31,23 @@ extension Interpreter {
     func callFunction(_ function: Function, receiver: Value? = nil, _ positional: [Value], _ keywords: [(String, Value)],
                       at location: SourceLocation) throws -> Value {
         let scope = try bindParameters(function, receiver: receiver, positional, keywords, at: location)
+        return try run(function, in: scope, receiver: receiver ?? positional.first, calledAt: location)
+    }
+
+    /// Calls a method with its receiver and one argument (an operator's other operand), without an argument array.
+    func callMethod(_ method: Value, on receiver: Value, with argument: Value, at location: SourceLocation) throws -> Value {
+        guard case .function(let function) = method, !function.collectsExtras, function.parameters.count == 2 else {
+            return try callMethod(method, on: receiver, [argument], [], at: location)
+        }
+        let scope = Scope.frame(parent: function.closure, locals: function.localNames)
+        let slots = scope.slots
+        slots[0] = receiver
+        slots[1] = argument
+        return try run(function, in: scope, receiver: receiver, calledAt: location)
+    }
+
+    /// Runs `function`'s body in `scope`, its frame with the parameters bound; `receiver` is its first argument, for super().
+    private func run(_ function: Function, in scope: Scope, receiver: Value?, calledAt location: SourceLocation) throws -> Value {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
@@ -41,7 +58,7 @@ extension Interpreter {
         // The body runs with the function's own text as the current source; the caller's frame comes back after.
         let (callerSource, caller) = (currentSource, currentCall)
         currentSource = function.source ?? callerSource
-        currentCall = CallFrame(function: function, receiver: receiver ?? positional.first)
+        currentCall = CallFrame(function: function, receiver: receiver)
         defer { (currentSource, currentCall) = (callerSource, caller) }
         do {
             switch function.body {

@@ -111,10 +111,10 @@ extension Interpreter {
             return try attribute(name, expr.binding, of: object, at: nameLocation)
         case .subscripted(let containerExpr, let subscripts):
             return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
-        case .lambda(let parameters, let body):
+        case .lambda(let parameters, let body, let slot):
             let defaults = try parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
-            return .function(Function(name: "<lambda>", parameters: parameters, defaults: defaults,
-                                      body: .expression(body), docstring: nil, closure: scope.definitions, source: currentSource))
+            return .function(Function(slot.template ?? FunctionTemplate(lambda: parameters, body), defaults: defaults,
+                                      closure: scope.definitions, source: currentSource))
         case .conditional(let condition, let then, let otherwise):
             return try evaluate(condition, in: scope).truth(at: condition.location)
                 ? try evaluate(then, in: scope) : try evaluate(otherwise, in: scope)

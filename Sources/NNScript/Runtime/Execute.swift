@@ -38,9 +38,8 @@ extension Interpreter {
             for target in targets { try delete(target, in: scope) }
         case .function(let definition):
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
-            scope.bind(definition.name, to: .function(Function(
-                name: definition.name, parameters: definition.parameters, defaults: defaults, body: .statements(definition.body),
-                locals: definition.locals, docstring: definition.docstring, closure: scope.definitions, source: currentSource)))
+            scope.bind(definition.name, to: .function(Function(definition.template.template ?? FunctionTemplate(definition),
+                                                               defaults: defaults, closure: scope.definitions, source: currentSource)))
         case .return(let expr):
             return .returned(try expr.map { try evaluate($0, in: scope) } ?? .none)
         case .if(let branches, let otherwise):

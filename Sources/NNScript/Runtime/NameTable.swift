@@ -76,13 +76,20 @@ public struct NameTable {
             entries[position].value = value
             return old
         }
+        append(value, forNewKey: name, hash: hash)
+        return nil
+    }
+
+    /// Binds `name`, whose ``NameIndex/hash(_:)`` is `hash`, to `value` at the end, without looking for it:
+    /// the caller knows the table does not hold it (a builtin's parameters, bound by position).
+    @inline(__always)
+    mutating func append(_ value: Value, forNewKey name: String, hash: UInt32) {
         entries.append(Entry(name: name, hash: hash, value: value))
         if positions != nil {
             positions?.insert(hash, at: entries.count - 1)
         } else if entries.count > Self.indexThreshold {
             reindex()
         }
-        return nil
     }
 
     /// Removes `name`, keeping the others in order; returns its value, or nil when it was not bound.

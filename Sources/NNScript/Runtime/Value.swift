@@ -117,18 +117,13 @@ extension ScriptObject {
     }
 }
 
-/// A function defined in the language with `def` or `lambda`.
+/// A function defined in the language with `def` or `lambda`: a definition's ``FunctionTemplate``, with
+/// the defaults evaluated when the definition ran and the scope it closes over.
 public final class Function {
-    /// The function's name (`<lambda>` for a lambda).
-    public let name: String
-    /// Its parameters, in order.
-    public let parameters: [Parameter]
+    /// What every function made from the same definition shares.
+    let template: FunctionTemplate
     /// Default values, evaluated once when the function is defined (as in Python).
     let defaults: [Value?]
-    /// The statements of a `def`, or the expression of a lambda.
-    public let body: Body
-    /// The docstring, if there is one.
-    public let docstring: String?
     let closure: Scope
     /// The text the function is written in, for errors raised in it from another cell.
     let source: SourceText?
@@ -138,38 +133,36 @@ public final class Function {
         set { ownerAnchor = newValue?.anchor }
     }
     private weak var ownerAnchor: WeakAnchor<ScriptClass>?
-    /// How many leading parameters take positional arguments (those before `*args`).
-    let positionalCount: Int
-    /// Whether the function has `*args` or `**kwargs`.
-    let collectsExtras: Bool
-    /// The names of a call's slots, parameters first (see ``Resolver``).
-    let localNames: [String]
 
     /// The body of a function: statements, or a lambda's single expression.
-    public enum Body {
-        case statements([Stmt])
-        case expression(Expr)
-    }
+    public typealias Body = FunctionTemplate.Body
 
-    init(name: String, parameters: [Parameter], defaults: [Value?], body: Body, locals: [String] = [], docstring: String?,
-         closure: Scope, source: SourceText?) {
-        self.source = source
-        // A lambda's locals are its parameters; an unresolved tree's other variables go by name.
-        localNames = locals.isEmpty ? parameters.map(\.name) : locals
-        self.name = name
-        self.parameters = parameters
+    /// The function's name (`<lambda>` for a lambda).
+    public var name: String { template.name }
+    /// Its parameters, in order.
+    public var parameters: [Parameter] { template.parameters }
+    /// The statements of a `def`, or the expression of a lambda.
+    public var body: Body { template.body }
+    /// The docstring, if there is one.
+    public var docstring: String? { template.docstring }
+    /// How many leading parameters take positional arguments (those before `*args`).
+    var positionalCount: Int { template.positionalCount }
+    /// Whether the function has `*args` or `**kwargs`.
+    var collectsExtras: Bool { template.collectsExtras }
+    /// The names of a call's slots, parameters first (see ``Resolver``).
+    var localNames: [String] { template.localNames }
+
+    /// A function made from `template`, closing over `closure`.
+    init(_ template: FunctionTemplate, defaults: [Value?], closure: Scope, source: SourceText?) {
+        self.template = template
         self.defaults = defaults
-        self.body = body
-        self.docstring = docstring
         self.closure = closure
-        positionalCount = parameters.firstIndex { $0.kind != .plain } ?? parameters.count
-        collectsExtras = parameters.contains { $0.kind != .plain }
+        self.source = source
     }
 
     /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
     func closing(over scope: Scope) -> Function {
-        Function(name: name, parameters: parameters, defaults: defaults, body: body, locals: localNames, docstring: docstring,
-                 closure: scope, source: source)
+        Function(template, defaults: defaults, closure: scope, source: source)
     }
 
     /// `name(a, b=1, *args, **kwargs)`, for help and messages.

@@ -85,7 +85,8 @@ public indirect enum ExprKind: Equatable, Sendable {
     /// `object.name`, with where the name is written (an unknown attribute's caret points there).
     case attribute(Expr, String, name: SourceLocation)
     case subscripted(Expr, [Subscript])
-    case lambda([Parameter], Expr)
+    /// `lambda parameters: body`, with the template ``Resolver`` makes for it.
+    case lambda([Parameter], Expr, TemplateSlot = TemplateSlot())
     /// `then if condition else otherwise`.
     case conditional(condition: Expr, then: Expr, otherwise: Expr)
 }
@@ -257,6 +258,8 @@ public struct FunctionDefinition: Equatable, Sendable {
     public var docstring: String?
     /// Its local variables, parameters first, each the slot of its frame at that position (filled by ``Resolver``).
     public var locals: [String] = []
+    /// What every function this definition makes shares (made by ``Resolver``).
+    var template = TemplateSlot()
     /// A function definition.
     public init(name: String, parameters: [Parameter], body: [Stmt], docstring: String? = nil) {
         self.name = name

@@ -101,6 +101,7 @@ enum Resolver {
             declareBindings(of: definition.body, in: frame)
             resolve(&definition.body, in: frame)
             definition.locals = frame.locals
+            definition.template = TemplateSlot(template: FunctionTemplate(definition))
             statement.kind = .function(definition)
         case .classDefinition(var definition):
             if var base = definition.base {
@@ -266,12 +267,12 @@ enum Resolver {
                 }
             }
             expr.kind = .subscripted(container, subscripts)
-        case .lambda(var parameters, var body):
+        case .lambda(var parameters, var body, _):
             resolveDefaults(&parameters, in: region)
             let frame = region.function()
             for parameter in parameters { frame.declare(parameter.name) }
             resolve(&body, in: frame)
-            expr.kind = .lambda(parameters, body)
+            expr.kind = .lambda(parameters, body, TemplateSlot(template: FunctionTemplate(lambda: parameters, body)))
         case .conditional(var condition, var then, var otherwise):
             resolve(&condition, in: region)
             resolve(&then, in: region)

@@ -141,7 +141,7 @@ import Testing
 
     @Test func lambdaParameters() throws {
         let lambda = try Parser.parseExpression("lambda x, k=2: x")
-        guard case .lambda(let parameters, _) = lambda.kind else {
+        guard case .lambda(let parameters, _, _) = lambda.kind else {
             Issue.record("expected a lambda")
             return
         }

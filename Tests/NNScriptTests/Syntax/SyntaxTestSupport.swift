@@ -94,7 +94,7 @@ func tree(_ expression: Expr) -> String {
             }
         }
         return "(sub \(tree(base)) " + items.joined(separator: " ") + ")"
-    case .lambda(let parameters, let body):
+    case .lambda(let parameters, let body, _):
         return "(lambda (" + parameters.map(tree).joined(separator: " ") + ") " + tree(body) + ")"
     case .conditional(let condition, let then, let otherwise):
         return "(ifexp \(tree(condition)) \(tree(then)) \(tree(otherwise)))"

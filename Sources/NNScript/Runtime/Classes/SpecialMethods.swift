@@ -55,7 +55,7 @@ extension Interpreter {
         // The attempts in order, without building a list of them for every operator.
         func attempt(_ receiver: Instance?, _ name: String, _ other: Value) throws -> Value? {
             guard let receiver, let method = receiver.type.lookup(name) else { return nil }
-            let result = try callMethod(method, on: .object(receiver), [other], [], at: location)
+            let result = try callMethod(method, on: .object(receiver), with: other, at: location)
             if case .object(let object) = result, object === NotImplementedValue.shared { return nil }
             return result
         }

@@ -32,6 +32,7 @@ extension Interpreter {
         case value(Value)
         case tensorMethod(Tensor, Int)
         case listMethod(ListStorage, Int)
+        case tupleMethod([Value], Int)
         case stringMethod(String, Int)
         case dictMethod(DictStorage, Int)
         case objectMethod(any ScriptObject, Int)
@@ -73,6 +74,7 @@ extension Interpreter {
         case .object(let object): return object.methodPosition(name).map { .objectMethod(object, $0) }
         case .tensor(let tensor): return TensorMembers.table.methodPosition(of: name).map { .tensorMethod(tensor, $0) }
         case .list(let list): return ListMembers.table.methodPosition(of: name).map { .listMethod(list, $0) }
+        case .tuple(let items): return TupleMembers.table.methodPosition(of: name).map { .tupleMethod(items, $0) }
         case .string(let text): return StringMembers.table.methodPosition(of: name).map { .stringMethod(text, $0) }
         case .dict(let dict): return DictMembers.table.methodPosition(of: name).map { .dictMethod(dict, $0) }
         default: return nil
@@ -88,6 +90,8 @@ extension Interpreter {
             return try TensorMembers.table.call(position, on: tensor, positional, keywords, interpreter: self, at: location)
         case .listMethod(let list, let position):
             return try ListMembers.table.call(position, on: list, positional, keywords, interpreter: self, at: location)
+        case .tupleMethod(let items, let position):
+            return try TupleMembers.table.call(position, on: items, positional, keywords, interpreter: self, at: location)
         case .stringMethod(let text, let position):
             return try StringMembers.table.call(position, on: text, positional, keywords, interpreter: self, at: location)
         case .dictMethod(let dict, let position):

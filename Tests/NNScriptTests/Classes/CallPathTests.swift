@@ -1,0 +1,78 @@
+import Testing
+@testable import NNScript
+
+/// The shortcuts a call takes (an operator's operand straight into the frame, functions made from one shared
+/// template, builtins bound by position, tuple methods from their table) give what the general path gives.
+@Suite struct CallPathTests {
+    @Test func operatorsReachMethodsOfEveryShape() {
+        let source = """
+            class A:
+                def __init__(self, x):
+                    self.x = x
+                def __add__(self, other, scale=10):
+                    return self.x + other * scale
+                def __mul__(self, *others):
+                    return self.x * others[0]
+                def __sub__(self, other):
+                    return self.x - other
+            a = A(2)
+            print(a + 3, a * 4, a - 5)
+            """
+        #expect(output(source) == "32 8 -3\n")
+    }
+
+    @Test func anOperatorMethodWithTooFewParametersIsATypeError() {
+        let (_, error) = run("""
+            class A:
+                def __add__(self):
+                    return 1
+            A() + 1
+            """)
+        #expect(error?.kind == .type)
+        #expect(error?.message == "__add__() takes 1 argument but 2 were given")
+    }
+
+    @Test func functionsFromOneDefinitionKeepTheirOwnDefaultsAndVariables() {
+        let source = """
+            def make(n):
+                def f(k=n * 2):
+                    return n + k
+                return f
+            fs = [make(i) for i in range(3)]
+            print([f() for f in fs], [f(100) for f in fs], fs[0].__name__ if False else "ok")
+            g = [lambda i=i: i * i for i in range(4)]
+            print([h() for h in g])
+            """
+        #expect(output(source) == "[0, 3, 6] [100, 101, 102] ok\n[0, 1, 4, 9]\n")
+    }
+
+    @Test func aRecursiveFunctionSeesItsLaterRebinding() {
+        let source = """
+            def outer():
+                def f(n):
+                    return 0 if n == 0 else 1 + f(n - 1)
+                first = f(3)
+                def f(n):
+                    return -1
+                return first, f(3)
+            print(outer())
+            """
+        #expect(output(source) == "(3, -1)\n")
+    }
+
+    @Test func builtinsBoundByPositionCheckTheirArguments() {
+        #expect(output("print(isinstance(1, int), sum([1, 2], 10), round(2.567, 2))") == "True 13.0 2.57\n")
+        let (_, missing) = run("isinstance(1)")
+        #expect(missing?.message == "isinstance() missing required argument 'classes'")
+        let (_, extra) = run("len([1], [2])")
+        #expect(extra?.kind == .type)
+    }
+
+    @Test func tupleMethodsAreCalledFromTheirTable() {
+        #expect(output("t = (1, 2, 2, 3)\nprint(t.count(2), t.index(3), t.index(2, 2))") == "2 3 2\n")
+        let (_, error) = run("(1, 2).index(5)")
+        #expect(error?.message == "tuple.index(x): x not in tuple")
+        let (_, unknown) = run("(1, 2).append(3)")
+        #expect(unknown?.kind == .attribute)
+    }
+}
