@@ -33,7 +33,7 @@ import Testing
         fixture.run("W = tensor([1.0, 2.0], requires_grad=True)", "(W * W).sum().backward()", "layer = Dense(2, 3)")
         let completer = Completer(session: fixture.session)
         #expect(completer.complete("W.gr") == Completion(insertion: "ad"))
-        #expect(completer.complete("W.s").candidates == ["shape", "sigmoid", "sin", "softmax", "sqrt", "std", "sum"])
+        #expect(completer.complete("W.s").candidates == ["shape", "sigmoid", "sin", "softmax", "split", "sqrt", "std", "sum"])
         // A dotted chain through an object's attribute to a tensor.
         #expect(completer.complete("layer.W.requ") == Completion(insertion: "ires_grad"))
         #expect(completer.complete("W.grad.sh") == Completion(insertion: "ape"))

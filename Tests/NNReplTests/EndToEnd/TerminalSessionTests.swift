@@ -183,7 +183,7 @@ import Testing
         terminal.type("W = tensor([1.0, 2.0])\r")
         try terminal.wait(forPrompt: "In [2]:")
         terminal.type("W.s\t")
-        try terminal.wait(forText: "shape    sigmoid  sin      softmax  sqrt     std      sum")
+        try terminal.wait(forText: "shape    sigmoid  sin      softmax  split    sqrt     std      sum")
         try terminal.wait(forPrompt: "In [2]: W.s")
         terminal.type("um()\r")
         try terminal.wait(forText: "Out[2]: tensor(3.)")
