@@ -20,6 +20,13 @@ final class RowWindow {
     }
 }
 
+/// Where a tensor's values live when they are not its own array: a home shared with the tensors
+/// ``Tensor/detached()`` made, or the window of a slice on another tensor's rows.
+enum ValuesHome {
+    case shared(TensorStorage)
+    case window(RowWindow)
+}
+
 /// What an op reads of a tensor without copying: its own array, or the rows a slice shares.
 enum ReadableValues {
     case array([Double])

@@ -9,23 +9,28 @@ public final class Tensor {
     /// The values, row-major; shared with the tensors ``detached()`` made from this one.
     public internal(set) var data: [Double] {
         get {
-            if window != nil { takeRows() }
-            return shared?.values ?? values
+            switch home {
+            case nil: return values
+            case .shared(let storage): return storage.values
+            case .window:
+                takeRows()
+                return values
+            }
         }
         set {
-            window = nil
-            if let shared {
-                shared.releaseWindows()
-                shared.values = newValue
+            if case .shared(let storage) = home {
+                storage.releaseWindows()
+                storage.values = newValue
             } else {
+                home = nil
                 values = newValue
             }
         }
         _modify {
-            if window != nil { takeRows() }
-            if let shared {
-                shared.releaseWindows()
-                yield &shared.values
+            if case .window = home { takeRows() }
+            if case .shared(let storage) = home {
+                storage.releaseWindows()
+                yield &storage.values
             } else {
                 yield &values
             }
@@ -33,12 +38,8 @@ public final class Tensor {
     }
     /// The values while no other tensor shares them (most tensors' whole life: one object fewer per op).
     @exclusivity(unchecked) private var values: [Double]
-    /// The values' home once ``detached()`` shared them, so an in-place write through either tensor
-    /// shows in both, as in PyTorch; `values` is empty from then on.
-    @exclusivity(unchecked) private var shared: TensorStorage?
-    /// For a slice of leading rows: the rows of the source it reads in place until either is written
-    /// (``RowWindow``); `values` is empty until then.
-    @exclusivity(unchecked) private var window: RowWindow?
+    /// Where the values live when not in `values` (then empty); one field, so a tensor stays as small as before.
+    @exclusivity(unchecked) private var home: ValuesHome?
     /// The running program's budget that `values` are charged to (a shared home charges its own).
     private let budget: ResourceBudget?
     /// The size of each dimension; `[]` for a scalar.
@@ -89,7 +90,7 @@ public final class Tensor {
         let budget = shared == nil ? budget : nil
         budget?.charge(data.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
         self.budget = budget
-        self.shared = shared
+        home = shared.map(ValuesHome.shared)
         values = shared == nil ? data : []
         self.shape = shape
         self.requiresGrad = requiresGrad
@@ -130,7 +131,11 @@ public final class Tensor {
     // The graph of a long training loop can be 100 000 tensors deep; releasing it
     // recursively would overflow the stack, so inputs are released from a worklist.
     deinit {
-        if shared == nil { budget?.release((window?.rows.count ?? values.count) &* 8) }
+        switch home {
+        case nil: budget?.release(values.count &* 8)
+        case .window(let window): budget?.release(window.rows.count &* 8)
+        case .shared: break  // the shared home releases its own charge
+        }
         guard !inputs.isEmpty else { return }
         var pending: [Tensor] = []
         pending.reserveCapacity(16)  // one allocation for a whole small graph, not one per doubling
@@ -142,7 +147,10 @@ public final class Tensor {
     }
 
     /// The number of elements.
-    public var count: Int { window?.rows.count ?? data.count }
+    public var count: Int {
+        if case .window(let window) = home { return window.rows.count }
+        return data.count
+    }
     /// The number of dimensions.
     public var rank: Int { shape.count }
     /// Whether this tensor was created by the user rather than computed by an op.
@@ -165,33 +173,36 @@ public final class Tensor {
     /// The shared home of the values, made at the first ``detached()`` by moving them there
     /// together with their charge to the budget.
     func sharedStorage() -> TensorStorage {
-        if let shared { return shared }
-        if window != nil { takeRows() }
+        if case .shared(let storage) = home { return storage }
+        takeRows()
         let storage = TensorStorage(values, charged: budget)
         values = []
-        shared = storage
+        home = .shared(storage)
         return storage
     }
 
     /// Makes this tensor read `window` in place of values of its own, charged as a copy of its rows would be.
     func read(_ window: RowWindow) {
         budget?.charge(window.rows.count &* 8) { "\(op ?? "tensor"): a \(describe(shape)) tensor" }
-        self.window = window
+        home = .window(window)
     }
 
     /// Copies the rows a slice reads in place into values of its own (before they are written or read whole).
     private func takeRows() {
-        guard let window else { return }
+        guard case .window(let window) = home else { return }
         values = Array(window.rows)
-        self.window = nil
+        home = nil
     }
 
     /// Whether this slice still reads its source's rows in place (it has copied nothing yet).
-    var readsInPlace: Bool { window != nil }
+    var readsInPlace: Bool {
+        if case .window = home { return true }
+        return false
+    }
 
     /// The values for an op that only reads them, without copying a slice's rows.
     var readableValues: ReadableValues {
-        if let window { return .window(window) }
+        if case .window(let window) = home { return .window(window) }
         return .array(data)
     }
 
