@@ -32,6 +32,9 @@ public final class ResourceBudget: @unchecked Sendable {
     /// Returns the error that stops the program now (interrupted, out of time), or nil; polled by long kernels.
     @exclusivity(unchecked) public var stopCheck: (() -> (any Error)?)?
     private let live = Atomic<Int>(0)
+    /// An estimate of the bytes the program's own objects take (lists, dicts, instances, frames), kept by the
+    /// interpreter's collector: they share the budget with tensor data.
+    @exclusivity(unchecked) public var scriptBytes = 0
     /// What first went over the memory limit since the last checkpoint ("matmul [3000, 3000]").
     @exclusivity(unchecked) private var overdraft: String?
     /// A stop found by ``poll()``, thrown by the next ``checkpoint()``.
@@ -48,13 +51,16 @@ public final class ResourceBudget: @unchecked Sendable {
     /// Bytes of tensor data alive now.
     public var liveBytes: Int { live.load(ordering: .relaxed) }
 
+    /// Bytes in use: tensor data and the program's objects.
+    public var usedBytes: Int { liveBytes &+ scriptBytes }
+
     /// Whether a checkpoint would throw (memory over budget or a stop already found): one plain load.
     public var hasPending: Bool { overdraft != nil || pendingStop != nil }
 
     /// Counts a new tensor's bytes; over the limit, the next checkpoint throws a MemoryError naming it.
     func charge(_ bytes: Int, _ what: () -> String) {
         let total = live.add(bytes, ordering: .relaxed).newValue
-        if total > memoryLimit, overdraft == nil { overdraft = what() }
+        if total &+ scriptBytes > memoryLimit, overdraft == nil { overdraft = what() }
     }
 
     /// Returns a freed tensor's bytes.
@@ -70,9 +76,9 @@ public final class ResourceBudget: @unchecked Sendable {
 
     /// Refuses to build `bytes` more (a tensor, a string, a list) when they would not fit.
     public func reserve(_ bytes: Int, for what: @autoclosure () -> String) throws {
-        let (total, overflow) = liveBytes.addingReportingOverflow(bytes)
+        let (total, overflow) = usedBytes.addingReportingOverflow(bytes)
         guard overflow || total > memoryLimit else { return }
-        throw CoreError.memory(what(), needs: bytes, live: liveBytes, limit: memoryLimit)
+        throw CoreError.memory(what(), needs: bytes, live: usedBytes, limit: memoryLimit)
     }
 
     /// Whether the program must stop; remembers why for the next ``checkpoint()``. For loops
@@ -88,7 +94,7 @@ public final class ResourceBudget: @unchecked Sendable {
         guard poll() else { return }
         if let overdraft {
             self.overdraft = nil
-            throw CoreError.memory(overdraft, needs: 0, live: liveBytes, limit: memoryLimit)
+            throw CoreError.memory(overdraft, needs: 0, live: usedBytes, limit: memoryLimit)
         }
         if let stop = pendingStop {
             pendingStop = nil

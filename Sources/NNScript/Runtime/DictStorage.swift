@@ -2,9 +2,9 @@
 /// see each other's changes, as with lists.
 public final class DictStorage {
     /// The keys as first stored, in insertion order (updating `1` through `1.0` keeps `1`, as Python does).
-    @exclusivity(unchecked) public private(set) var keys: [Value] = []
+    @exclusivity(unchecked) public internal(set) var keys: [Value] = []
     /// The values, at the same positions as their keys.
-    @exclusivity(unchecked) public private(set) var values: [Value] = []
+    @exclusivity(unchecked) public internal(set) var values: [Value] = []
     /// Each key's hashable form, at the same positions.
     @exclusivity(unchecked) private var hashKeys: [DictKey] = []
     /// Where each key stands in `keys`.
@@ -12,9 +12,13 @@ public final class DictStorage {
     /// Counts insertions and removals of keys, not value updates: a loop over the dict
     /// compares it after each step to report keys changed under it, as Python does.
     @exclusivity(unchecked) private(set) var generation = 0
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
 
     /// An empty dictionary.
-    public init() {}
+    public init() { track() }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .dict) } }
 
     /// The number of entries.
     public var count: Int { keys.count }

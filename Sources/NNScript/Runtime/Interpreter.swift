@@ -21,6 +21,8 @@ public final class Interpreter {
     @exclusivity(unchecked) public var detectsAnomalies = false
     /// The memory budget and stop check that the core's long kernels poll (see ``ResourceBudget``).
     public let budget: ResourceBudget
+    /// The objects this interpreter's programs made that can be in reference cycles, and their collector.
+    let heap = Heap()
     /// Whether plots, images and tables are drawn in plain ASCII.
     var asciiGraphics: Bool { host.graphics == .ascii }
     /// A running cell's capture of its output (see ``runCell(_:file:)``), in front of the host's sinks.
@@ -59,6 +61,15 @@ public final class Interpreter {
         globals = Scope.make(parent: nil)
         globals.values = Library.globals()
         budget.stopCheck = { [unowned self] in self.stopError() }
+    }
+
+    deinit {
+        // What only this interpreter held (its globals, functions and classes close over each other) is freed now.
+        identities = [:]
+        lastFigureSVG = nil
+        if globals.heapLink.heap == nil { heap.add(globals, .scope) }
+        let root = globals.heapLink.heap === heap ? globals.heapLink.index : nil
+        heap.ownerReleased(root: root)
     }
 
     /// Names a user can see: variables first, then builtins.
@@ -142,7 +153,7 @@ public final class Interpreter {
         deadline = host.limits.time.map { Date().addingTimeInterval($0) }
         budget.clearPending()
         // Tensors made by this program are charged to this interpreter's budget, and the core's long kernels poll it.
-        return try ResourceBudget.local.withValue(budget) { try executeStatements(program) }
+        return try ResourceBudget.local.withValue(budget) { try Heap.install(heap) { try executeStatements(program) } }
     }
 
     private func executeStatements(_ program: [Stmt]) throws -> [Value] {
@@ -172,6 +183,7 @@ public final class Interpreter {
     func tick(_ location: SourceLocation) throws {
         steps &+= 1
         if budget.hasPending { try checkpoint(at: location) }
+        if heap.isDue { try collectGarbage(at: location) }
         guard steps & 255 == 0 else { return }
         if let error = stopError() { throw error.located(location) }
         if let stepLimit = host.limits.steps, steps > stepLimit {
@@ -221,7 +233,7 @@ public final class Interpreter {
 
     /// Whether printing must stop: a stop was asked for, or `length` bytes of text leave no room in the budget.
     func stopsPrinting(_ length: Int) -> Bool {
-        if length > budget.memoryLimit &- budget.liveBytes { budget.overdraw("the text of a value (\(length) characters so far)") }
+        if length > budget.memoryLimit &- budget.usedBytes { budget.overdraw("the text of a value (\(length) characters so far)") }
         return budget.poll()
     }
 
@@ -233,6 +245,7 @@ public final class Interpreter {
 
     /// Refuses to build a string or list of `bytes` that would not fit the memory budget.
     func reserve(_ bytes: Int, for what: @autoclosure () -> String, at location: SourceLocation) throws {
+        budget.scriptBytes = heap.bytes
         do { try budget.reserve(bytes, for: what()) } catch let error as CoreError { throw ScriptError(error, at: location) }
     }
 }

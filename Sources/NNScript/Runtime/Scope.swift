@@ -11,6 +11,8 @@ public struct ScopeHeader {
     let isClassBody: Bool
     /// How many slots follow the header.
     let slotCount: Int
+    /// Where the scope stands in the running program's heap (see ``Heap``).
+    var heapLink = HeapLink()
 }
 
 /// The variables of one running scope: the globals and class bodies by name in a table; a function
@@ -41,6 +43,7 @@ public final class Scope: ManagedBuffer<ScopeHeader, Value?> {
     }
 
     deinit {
+        if let heap = heapLink.heap { heap.remove(self, .scope) }
         _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.slotCount) }
     }
 
@@ -76,6 +79,12 @@ public final class Scope: ManagedBuffer<ScopeHeader, Value?> {
 
     /// Whether this is a class body: functions defined in it close over the scope around the class, as in Python.
     var isClassBody: Bool { head.pointee.isClassBody }
+
+    /// Where the scope stands in the running program's heap (see ``Heap``).
+    var heapLink: HeapLink {
+        @inline(__always) get { head.pointee.heapLink }
+        @inline(__always) _modify { yield &head.pointee.heapLink }
+    }
 
     /// How many slots the frame has.
     var slotCount: Int {

@@ -44,12 +44,15 @@ public struct ScriptError: Error, CustomStringConvertible {
     /// How many characters the caret underlines.
     public var length = 1
 
+    /// What a MemoryError suggests.
+    static let memoryHint = "use smaller sizes, or let go of large values you no longer need (reassign the variable); the budget is set with --memory-limit or :memory"
+
     /// Wraps a core error (shapes, axes, arguments) as a script error.
     init(_ error: CoreError, at location: SourceLocation?) {
         // Anomaly detection reports nan and inf, which Python calls FloatingPointError.
         if error.kind == .memory {
             self.init(.memory, error.description, at: location,
-                      hint: "use smaller sizes, or let go of large values you no longer need (reassign the variable); the budget is set with --memory-limit or :memory")
+                      hint: Self.memoryHint)
             return
         }
         self.init(error.reason.hasPrefix("anomaly:") ? .floatingPoint : .shape, error.description, at: location)

@@ -4,7 +4,14 @@
 final class SetObject: TabledObject, ScriptSequence {
     /// The items as the keys of a dict whose values are unused.
     let storage: DictStorage
-    init(_ storage: DictStorage = DictStorage()) { self.storage = storage }
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
+    init(_ storage: DictStorage = DictStorage()) {
+        self.storage = storage
+        track()
+    }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .set) } }
 
     var typeName: String { "set" }
 

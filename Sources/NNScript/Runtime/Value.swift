@@ -74,8 +74,15 @@ public enum Value {
 public final class ListStorage {
     /// The list's items.
     @exclusivity(unchecked) public var items: [Value]
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
     /// A list holding `items`.
-    public init(_ items: [Value]) { self.items = items }
+    public init(_ items: [Value]) {
+        self.items = items
+        track()
+    }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .list) } }
 }
 
 /// An object with attributes and methods: models, layers, optimizers, histories.
@@ -122,8 +129,8 @@ extension ScriptObject {
 public final class Function {
     /// What every function made from the same definition shares.
     let template: FunctionTemplate
-    /// Default values, evaluated once when the function is defined (as in Python).
-    let defaults: [Value?]
+    /// Default values, evaluated once when the function is defined (as in Python); emptied only by the collector.
+    @exclusivity(unchecked) var defaults: [Value?]
     let closure: Scope
     /// The text the function is written in, for errors raised in it from another cell.
     let source: SourceText?
@@ -133,6 +140,8 @@ public final class Function {
         set { ownerAnchor = newValue?.anchor }
     }
     private weak var ownerAnchor: WeakAnchor<ScriptClass>?
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
 
     /// The body of a function: statements, or a lambda's single expression.
     public typealias Body = FunctionTemplate.Body
@@ -158,7 +167,10 @@ public final class Function {
         self.defaults = defaults
         self.closure = closure
         self.source = source
+        track()
     }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .function) } }
 
     /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
     func closing(over scope: Scope) -> Function {

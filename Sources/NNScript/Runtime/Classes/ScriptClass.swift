@@ -7,13 +7,15 @@ public final class ScriptClass: ScriptObject {
     /// The docstring, if there is one.
     public let docstring: String?
     /// Class attributes (methods, constants), in definition order for help.
-    @exclusivity(unchecked) private(set) var attributes: NameTable
+    @exclusivity(unchecked) var attributes: NameTable
     /// Set on the builtin `Module`, which learners' models derive from.
     let isModuleBase: Bool
     /// The most fields an instance has had: new instances reserve that many.
     @exclusivity(unchecked) var fieldCount = 0
     /// What the methods defined in the class refer to it through (weakly, as the class holds them).
     private(set) lazy var anchor = WeakAnchor(self)
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
 
     init(name: String, base: ScriptClass?, attributes: [(String, Value)], docstring: String?, isModuleBase: Bool = false) {
         self.name = name
@@ -21,7 +23,10 @@ public final class ScriptClass: ScriptObject {
         self.docstring = docstring
         self.attributes = NameTable(attributes)
         self.isModuleBase = isModuleBase
+        track()
     }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .scriptClass) } }
 
     /// The type name classes have.
     public var typeName: String { "class" }
@@ -103,7 +108,7 @@ public final class Instance: ScriptObject {
     /// The class the instance belongs to.
     public let type: ScriptClass
     /// The attributes set on the instance, in the order they were first set: a Module's parameters follow it.
-    @exclusivity(unchecked) private(set) var fields: NameTable
+    @exclusivity(unchecked) var fields: NameTable
     var fieldOrder: [String] { fields.names }
     /// `train()` / `eval()` mode, for Modules.
     @exclusivity(unchecked) var training = true
@@ -113,12 +118,24 @@ public final class Instance: ScriptObject {
     private weak var interpreterAnchor: WeakAnchor<Interpreter>?
     /// A number unique within its interpreter, in creation order: `id()` and the default hash.
     let serial: Int
+    /// Where the object stands in the running program's heap (see ``Heap``).
+    @exclusivity(unchecked) var heapLink = HeapLink()
 
     init(of type: ScriptClass, serial: Int, interpreter: Interpreter) {
         self.type = type
         self.serial = serial
         interpreterAnchor = interpreter.anchor
         fields = NameTable(capacity: type.fieldCount)
+        track()
+    }
+
+    deinit { if let heap = heapLink.heap { heap.remove(self, .instance) } }
+
+    /// An instance of no interpreter, for probing memory layout (see ``RawLayout``).
+    init(of type: ScriptClass, serial: Int, probing: Void) {
+        self.type = type
+        self.serial = serial
+        fields = NameTable()
     }
 
     /// The type name: the instance's class's name.

@@ -1,0 +1,19 @@
+import NNCore
+
+extension Interpreter {
+    /// Collects reference cycles when enough objects were made since the last collection, or when the
+    /// program's objects and tensors are past the memory budget; then a MemoryError if they still are.
+    /// Called between steps of the program, where no Swift code is in the middle of changing a list or frame.
+    func collectGarbage(at location: SourceLocation) throws {
+        heap.collect()
+        budget.scriptBytes = heap.bytes
+        let room = budget.memoryLimit &- budget.liveBytes
+        heap.byteLimit = max(0, room)
+        guard heap.bytes > room else { return }
+        throw ScriptError(.memory,
+                          "the program's objects (lists, dicts, instances and frames, about \(ResourceBudget.describe(bytes: heap.bytes))) "
+                              + "took this session past its memory budget of \(ResourceBudget.describe(bytes: budget.memoryLimit)) "
+                              + "(\(ResourceBudget.describe(bytes: budget.usedBytes)) in use)",
+                          at: location, hint: ScriptError.memoryHint)
+    }
+}
