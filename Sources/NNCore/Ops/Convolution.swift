@@ -201,19 +201,28 @@ struct ConvolutionGeometry {
     }
 
     /// dW = Σₙ gₙ @ colsₙᵀ, one product per sample added in sample order; `g` is [N, out, positions].
+    ///
+    /// Each term is computed transposed, colsₙ @ gₙᵀ: every entry is the same sum over positions in the
+    /// same order, and a product as wide as the output channels (usually a multiple of 4) fills the row
+    /// kernel's lanes where one as wide as the window (9 for 3×3) left a padded remainder.
     func weightGradient(_ g: [Double], _ cols: [Double]) -> [Double] {
-        let columns = outHeight * outWidth, rows = windowSize
-        var dw = [Double](zeros: outChannels * rows)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: outChannels * rows) { term in
-            g.withUnsafeBufferPointer { g in
-                cols.withUnsafeBufferPointer { cols in
-                    guard let gBase = g.baseAddress, let colsBase = cols.baseAddress, let termBase = term.baseAddress else { return }
-                    for n in 0..<batch {
-                        // colsₙᵀ: entry (position, row) is cols[row · N·positions + n · positions + position].
-                        Kernels.multiply(MatrixView(rowMajor: gBase + n * outChannels * columns, columns: columns),
-                                         MatrixView(colsBase + n * columns, rowStride: 1, columnStride: batch * columns),
-                                         into: termBase, m: outChannels, k: columns, n: rows)
-                        for i in dw.indices { dw[i] += termBase[i] }
+        let columns = outHeight * outWidth, rows = windowSize, channels = outChannels
+        var dw = [Double](zeros: channels * rows)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: channels * rows) { term in
+            dw.withUnsafeMutableBufferPointer { dw in
+                g.withUnsafeBufferPointer { g in
+                    cols.withUnsafeBufferPointer { cols in
+                        guard let gBase = g.baseAddress, let colsBase = cols.baseAddress, let termBase = term.baseAddress,
+                              let dwBase = dw.baseAddress else { return }
+                        for n in 0..<batch {
+                            // colsₙ: row r is cols[r · N·positions + n · positions ..< … + positions].
+                            Kernels.multiply(MatrixView(colsBase + n &* columns, rowStride: batch &* columns, columnStride: 1),
+                                             MatrixView(transposing: gBase + n &* channels &* columns, columns: columns),
+                                             into: termBase, m: rows, k: columns, n: channels)
+                            for o in 0..<channels {
+                                for r in 0..<rows { dwBase[o &* rows &+ r] += termBase[r &* channels &+ o] }
+                            }
+                        }
                     }
                 }
             }

@@ -72,7 +72,7 @@ extension Tensor {
 
     /// eˣ.
     public func exp() throws -> Tensor {
-        try unary("exp", formulas: ["{g} ⊙ exp({0})"], Elementary.exp) { _, y in y }
+        try unary("exp", formulas: ["{g} ⊙ exp({0})"], map: { Elementary.exp($0) }) { _, y in y }
     }
 
     /// The natural logarithm (log 0 = −inf, as in IEEE arithmetic).
