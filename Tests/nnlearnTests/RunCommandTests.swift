@@ -73,6 +73,13 @@ import Testing
             #expect(optioned.stdout == plain.stdout, "\(arguments)")
             #expect(optioned.stderr == plain.stderr, "\(arguments)")
         }
+        // The chosen budget holds for the program: 200 MB of zeros is past 50M (and within the default 2G).
+        let large = try temporaryFile("x = zeros(5000, 5000)\nprint('made')\n")
+        let limited = try Binary.run(["run", "--memory-limit", "50M", large.path])
+        #expect(limited.status == 1)
+        #expect(limited.stdout == "")
+        #expect(limited.stderr.contains("MemoryError") && limited.stderr.contains("memory budget of 50 MB"), "\(limited.stderr)")
+        #expect(try Binary.run(["run", large.path]).stdout == "made\n")
         let wrong = try Binary.run(["run", "--memory-limit", "lots", file.path])
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("--memory-limit takes a size such as 2G, 512M or 1.5G."))

@@ -115,11 +115,11 @@ public struct Host {
         /// default (2 GB; replay 1 GB, grading 512 MB). Set once at start-up, before any interpreter runs.
         public nonisolated(unsafe) static var chosenMemory: Int?
 
-        /// Limits with the given parts; memory defaults to ``ResourceBudget/defaultLimit``.
+        /// Limits with the given parts; memory defaults to the learner's `--memory-limit`, else ``ResourceBudget/defaultLimit``.
         public init(steps: Int? = nil, time: TimeInterval? = nil, memory: Int? = nil) {
             self.steps = steps
             self.time = time
-            self.memory = memory ?? ResourceBudget.defaultLimit
+            self.memory = memory ?? Limits.memory(default: ResourceBudget.defaultLimit)
         }
 
         /// `memory` unless the learner chose a budget for the process (`--memory-limit`).
