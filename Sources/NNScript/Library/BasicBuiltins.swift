@@ -30,24 +30,9 @@ enum BasicBuiltins {
                                   hint: "give the value in the code instead")
             }
         },
-        Builtin("len", Signature("x"), doc: "len(x): the number of items (rows of a tensor).") { args, interpreter in
-            switch args.named["x"] ?? .none {
-            case .list(let l): return .integer(l.items.count)
-            case .tuple(let t): return .integer(t.count)
-            case .dict(let d): return .integer(d.count)
-            case .object(let view as DictView): return .integer(view.dict.count)
-            case .string(let s): return .integer(s.count)
-            case .tensor(let t):
-                guard let rows = t.shape.first else { throw ScriptError(.type, "len() of a scalar tensor", at: args.location, hint: "a scalar has no length; use .item()") }
-                return .integer(rows)
-            case .object(let range as RangeValue): return .integer(range.count)
-            case .object(let instance as Instance): return try interpreter.length(of: instance, at: args.location)
-            case .object(let set as SetObject): return .integer(set.storage.count)
-            case let other:
-                var count = 0
-                try interpreter.iterate(other, at: args.location) { _ in count += 1; return true }
-                return .integer(count)
-            }
+        Builtin("len", Signature("x"), doc: "len(x): the number of items (rows of a tensor).",
+                positional: { values, location, interpreter in values.count == 1 ? try length(of: values[0], interpreter, at: location) : nil }) { args, interpreter in
+            try length(of: args.named["x"] ?? .none, interpreter, at: args.location)
         },
         Builtin("range", Signature("start, stop=, step="), doc: "range(stop) or range(start, stop, step=1): whole numbers from start up to (not including) stop.") { args, _ in
             let first = try args.integer("start")
@@ -189,6 +174,27 @@ enum BasicBuiltins {
             if try better.truth(at: args.location) { (best, bestKey) = (item, itemKey) }
         }
         return best
+    }
+
+    /// len(x): the number of items (rows of a tensor, __len__ of an instance).
+    static func length(of value: Value, _ interpreter: Interpreter, at location: SourceLocation) throws -> Value {
+        switch value {
+        case .list(let l): return .integer(l.items.count)
+        case .tuple(let t): return .integer(t.count)
+        case .dict(let d): return .integer(d.count)
+        case .object(let view as DictView): return .integer(view.dict.count)
+        case .string(let s): return .integer(s.count)
+        case .tensor(let t):
+            guard let rows = t.shape.first else { throw ScriptError(.type, "len() of a scalar tensor", at: location, hint: "a scalar has no length; use .item()") }
+            return .integer(rows)
+        case .object(let range as RangeValue): return .integer(range.count)
+        case .object(let instance as Instance): return try interpreter.length(of: instance, at: location)
+        case .object(let set as SetObject): return .integer(set.storage.count)
+        case let other:
+            var count = 0
+            try interpreter.iterate(other, at: location) { _ in count += 1; return true }
+            return .integer(count)
+        }
     }
 }
 

@@ -6,7 +6,9 @@ enum ClassBuiltins {
         Builtin("isinstance", Signature("x, classes"), doc: """
             isinstance(x, classes): whether x is an instance of a class (or of a class derived from it), or of a builtin
             type such as int, float, str, list, dict, set or tensor; classes may be a tuple of them.
-            """) { args, _ in
+            """, positional: { values, location, _ in
+                values.count == 2 ? .bool(try isInstance(values[0], of: values[1], at: location)) : nil
+            }) { args, _ in
             .bool(try isInstance(args.named["x"] ?? .none, of: args.named["classes"] ?? .none, at: args.location))
         },
         Builtin("repr", Signature("x"), doc: "repr(x): the text a display shows: strings in quotes, an instance through __repr__.") { args, interpreter in

@@ -2,15 +2,11 @@
 /// Where Python returns a lazy iterator (reversed, map, filter), nnlearn returns a list.
 enum IterationBuiltins {
     static let all: [Builtin] = [
-        Builtin("set", Signature("items="), doc: "set(items=()): the distinct items, in the order first seen; add, remove, discard, in, len.") { args, interpreter in
-            let set = SetObject()
-            if let source = args.value("items") {
-                // The location alone is captured: a closure holding `args` copies all of it.
-                let location = args.location
-                if case .tuple(let items) = source { set.storage.reserveCapacity(items.count) }
-                try interpreter.iterate(source, at: location) { try set.insert($0, at: location); return true }
-            }
-            return .object(set)
+        Builtin("set", Signature("items="), doc: "set(items=()): the distinct items, in the order first seen; add, remove, discard, in, len.",
+                positional: { values, location, interpreter in
+                    values.count <= 1 ? try makeSet(values.first, interpreter, at: location) : nil
+                }) { args, interpreter in
+            try makeSet(args.value("items"), interpreter, at: args.location)
         },
         Builtin("reversed", Signature("items"), doc: "reversed(items): a list of the items, last first.") { args, interpreter in
             .list(ListStorage(try items(args, "items", interpreter).reversed()))
@@ -40,6 +36,21 @@ enum IterationBuiltins {
         },
     ]
 
+    /// set(items): a new set of the items (None or nothing: an empty set).
+    static func makeSet(_ source: Value?, _ interpreter: Interpreter, at location: SourceLocation) throws -> Value {
+        let set = SetObject()
+        switch source {
+        case nil, .none?:
+            break
+        case .tuple(let items)?:
+            // A Value's children: inserted straight from the tuple, with room for all of them.
+            set.storage.reserveCapacity(items.count)
+            for item in items { try set.insert(item, at: location) }
+        case let source?:
+            try interpreter.iterate(source, at: location) { try set.insert($0, at: location); return true }
+        }
+        return .object(set)
+    }
     static func items(_ args: Arguments, _ name: String, _ interpreter: Interpreter) throws -> [Value] {
         try sequence(args.named[name] ?? .none, interpreter, at: args.location)
     }

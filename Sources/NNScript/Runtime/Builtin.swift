@@ -10,12 +10,25 @@ public final class Builtin: @unchecked Sendable {  // immutable after init
     /// The help shown by `help(name)` and `:help`: a summary and the formula.
     public let doc: String
     let body: (Arguments, Interpreter) throws -> Value
+    /// For builtins hot in learners' loops (isinstance, set, len): the result from positional arguments alone,
+    /// without binding them by name, or nil to take `body`'s way (which also makes every error message).
+    let positional: Positional?
+
+    /// A builtin's fast path: the positional arguments, the call's location and the interpreter.
+    typealias Positional = ([Value], SourceLocation, Interpreter) throws -> Value?
 
     /// A builtin called `name`, taking `signature`, documented by `doc`, computed by `body`.
-    public init(_ name: String, _ signature: Signature, doc: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+    public convenience init(_ name: String, _ signature: Signature, doc: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+        self.init(name, signature, doc: doc, positional: nil, body)
+    }
+
+    /// A builtin with a fast path for calls that give positional arguments only.
+    init(_ name: String, _ signature: Signature, doc: String, positional: Positional?,
+         _ body: @escaping (Arguments, Interpreter) throws -> Value) {
         self.name = name
         self.signature = signature
         self.doc = doc
+        self.positional = positional
         self.body = body
     }
 }

@@ -6,7 +6,7 @@ extension Interpreter {
               at location: SourceLocation, calleeName: @autoclosure () -> String) throws -> Value {
         switch callee {
         case .builtin(let builtin):
-            return try runBuiltin(builtin.name, builtin.signature, positional, keywords, at: location) { try builtin.body($0, self) }
+            return try runBuiltin(builtin, positional, keywords, at: location)
         case .function(let function):
             return try callFunction(function, positional, keywords, at: location)
         case .object(let object):

@@ -7,8 +7,12 @@ public final class DictStorage {
     @exclusivity(unchecked) public internal(set) var values: [Value] = []
     /// Each key's hashable form, at the same positions.
     @exclusivity(unchecked) private var hashKeys: [DictKey] = []
-    /// Where each key stands in `keys`.
-    @exclusivity(unchecked) private var positions: [DictKey: Int] = [:]
+    /// Where each key stands in `keys`; built only once the dict holds more than ``indexThreshold`` keys
+    /// (a Value's two children, a small set): below that, comparing the few hashable forms in order costs
+    /// less than making, hashing into and freeing a Swift dictionary.
+    @exclusivity(unchecked) private var positions: [DictKey: Int]?
+    /// Past this many keys, lookups go through `positions`.
+    static let indexThreshold = 8
     /// Counts insertions and removals of keys, not value updates: a loop over the dict
     /// compares it after each step to report keys changed under it, as Python does.
     @exclusivity(unchecked) private(set) var generation = 0
@@ -25,7 +29,26 @@ public final class DictStorage {
 
     /// The position of `key`, or nil when the dict lacks it; a TypeError for an unhashable key.
     func position(of key: Value, at location: SourceLocation?) throws -> Int? {
-        positions[try DictKey(key, at: location)]
+        position(of: try DictKey(key, at: location))
+    }
+
+    /// The position of a key's hashable form, or nil.
+    private func position(of hashKey: DictKey) -> Int? {
+        if let positions { return positions[hashKey] }
+        return hashKeys.firstIndex(of: hashKey)
+    }
+
+    /// Appends a key known to be new, indexing it once the dict is past ``indexThreshold`` keys.
+    private func append(_ key: Value, _ hashKey: DictKey, value: Value) {
+        if positions != nil {
+            positions?[hashKey] = keys.count
+        } else if keys.count == Self.indexThreshold {
+            positions = Dictionary(uniqueKeysWithValues: zip(hashKeys + [hashKey], 0...))
+        }
+        keys.append(key)
+        values.append(value)
+        hashKeys.append(hashKey)
+        generation += 1
     }
 
     /// The value stored under `key`, or nil.
@@ -36,28 +59,30 @@ public final class DictStorage {
     /// Stores `value` under `key`: a new key goes last, an existing one keeps its place.
     func set(_ value: Value, for key: Value, at location: SourceLocation?) throws {
         let hashKey = try DictKey(key, at: location)
-        if let position = positions[hashKey] {
+        if let position = position(of: hashKey) {
             values[position] = value
             return
         }
-        positions[hashKey] = keys.count
-        keys.append(key)
-        values.append(value)
-        hashKeys.append(hashKey)
-        generation += 1
+        append(key, hashKey, value: value)
     }
 
     /// Stores `key` with `value` unless the dict has the key already (a set's add): the key is hashed once.
     func insertIfAbsent(_ key: Value, value: Value, at location: SourceLocation?) throws {
         let hashKey = try DictKey(key, at: location)
-        if let position = positions.updateValue(keys.count, forKey: hashKey) {
-            positions[hashKey] = position
+        if positions != nil {
+            // Hashed once: the probe that finds the key absent also stores its position.
+            if let position = positions?.updateValue(keys.count, forKey: hashKey) {
+                positions?[hashKey] = position
+                return
+            }
+            keys.append(key)
+            values.append(value)
+            hashKeys.append(hashKey)
+            generation += 1
             return
         }
-        keys.append(key)
-        values.append(value)
-        hashKeys.append(hashKey)
-        generation += 1
+        guard !hashKeys.contains(hashKey) else { return }
+        append(key, hashKey, value: value)
     }
 
     /// Makes room for `count` entries, so that filling an empty dict of a known size does not regrow it.
@@ -65,7 +90,10 @@ public final class DictStorage {
         keys.reserveCapacity(count)
         values.reserveCapacity(count)
         hashKeys.reserveCapacity(count)
-        positions.reserveCapacity(count)
+        if count > Self.indexThreshold {
+            if positions == nil { positions = Dictionary(uniqueKeysWithValues: zip(hashKeys, 0...)) }
+            positions?.reserveCapacity(count)
+        }
     }
 
     /// Stores every entry of `other`, in its order.
@@ -76,11 +104,14 @@ public final class DictStorage {
     /// Removes `key` and returns its value, or nil when the dict lacks it.
     func remove(_ key: Value, at location: SourceLocation?) throws -> Value? {
         let hashKey = try DictKey(key, at: location)
-        guard let position = positions.removeValue(forKey: hashKey) else { return nil }
+        let found = positions != nil ? positions?.removeValue(forKey: hashKey) : hashKeys.firstIndex(of: hashKey)
+        guard let position = found else { return nil }
         keys.remove(at: position)
         hashKeys.remove(at: position)
         let value = values.remove(at: position)
-        for later in hashKeys[position...] { positions[later, default: 0] -= 1 }
+        if positions != nil {
+            for later in hashKeys[position...] { positions?[later, default: 0] -= 1 }
+        }
         generation += 1
         return value
     }
@@ -90,7 +121,7 @@ public final class DictStorage {
         keys = []
         values = []
         hashKeys = []
-        positions = [:]
+        positions = nil
         generation += 1
     }
 

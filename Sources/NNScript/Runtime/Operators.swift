@@ -296,9 +296,9 @@ extension Interpreter {
 
     func contains(_ container: Value, _ item: Value, at location: SourceLocation) throws -> Bool {
         switch container {
+        case .object(let set as SetObject): return try set.contains(item, at: location)
         case .object(let instance as Instance) where instance.type.lookup("__contains__") != nil:
             return try truth(of: try callSpecial("__contains__", of: instance, [item], at: location) ?? .none, at: location)
-        case .object(let set as SetObject): return try set.contains(item, at: location)
         case .list(let list): return list.items.contains { Self.equal($0, item) }
         case .tuple(let items): return items.contains { Self.equal($0, item) }
         case .dict(let dict): return try dict.position(of: item, at: location) != nil

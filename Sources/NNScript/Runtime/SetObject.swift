@@ -28,8 +28,8 @@ final class SetObject: TabledObject, ScriptSequence {
     }
 
     static let members = MemberTable<SetObject>([
-        .method("add", "item", doc: "Adds an item (nothing happens when it is already there).") { set, args, _ in
-            try set.insert(args.named["item"] ?? .none, at: args.location); return .none
+        .method("add", item: "Adds an item (nothing happens when it is already there).") { set, item, location, _ in
+            try set.insert(item, at: location); return .none
         },
         removal("remove", doc: "Removes an item; a KeyError when it is missing."),
         removal("discard", doc: "Removes an item if it is there."),

@@ -75,4 +75,47 @@ import Testing
         let (_, unknown) = run("(1, 2).append(3)")
         #expect(unknown?.kind == .attribute)
     }
+
+    @Test func fastPathsGiveWhatTheGeneralPathGives() {
+        let source = """
+            s = set((1, 2.0, 2, "a"))
+            s.add(3)
+            s.add(1.0)
+            t = []
+            t.append(len(s))
+            t.append(item=len("abc"))
+            print(s, t, len(set()), len(set(None)), set(["x", "x", "y"]), isinstance(s, set), isinstance(1, (str, float)))
+            """
+        #expect(output(source) == "{1, 2.0, 'a', 3} [4, 3] 0 0 {'x', 'y'} True False\n")
+        let (_, unhashable) = run("set(([\"a\"], 2))")
+        #expect(unhashable?.message == "unhashable type: 'list'")
+        let (_, keywordless) = run("s = set()\ns.add()")
+        #expect(keywordless?.message == "add() missing required argument 'item'")
+        let (_, extra) = run("[].append(1, 2)")
+        #expect(extra?.kind == .type)
+        let (_, badClass) = run("isinstance(1, 2)")
+        #expect(badClass?.kind == .type)
+    }
+
+    @Test func setsAndDictsPastTheirIndexThresholdKeepOrderAndMembership() {
+        let source = """
+            s = set()
+            for i in range(20):
+                s.add(i % 12)
+            s.remove(3)
+            s.discard(100)
+            print(len(s), 3 in s, 11 in s, list(s)[:4], list(s)[-2:])
+            small = set(range(5))
+            small.remove(0)
+            small.add(0)
+            print(list(small), 4 in small, 9 in small)
+            d = {}
+            for i in range(10):
+                d[i * 2] = i
+            del d[4]
+            d[4] = "back"
+            print(d[18], d[4], list(d)[-1], 6 in d, 5 in d, len(d))
+            """
+        #expect(output(source) == "11 False True [0, 1, 2, 4] [10, 11]\n[1, 2, 3, 4, 0] True False\n9 back 4 True False 10\n")
+    }
 }

@@ -1,9 +1,9 @@
 /// Methods of lists, as in Python.
 enum ListMembers {
     static let table = MemberTable<ListStorage>([
-        .method("append", "item", doc: "Adds an item at the end.") { list, args, interpreter in
-            list.items.append(args.named["item"] ?? .none)
-            try interpreter.checkGrowth(list.items.count, at: args.location)
+        .method("append", item: "Adds an item at the end.") { list, item, location, interpreter in
+            list.items.append(item)
+            try interpreter.checkGrowth(list.items.count, at: location)
             return .none
         },
         .method("extend", "items", doc: "Adds every item of another list.") { list, args, interpreter in

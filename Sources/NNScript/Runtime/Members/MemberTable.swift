@@ -14,11 +14,16 @@ final class Member<Receiver>: @unchecked Sendable {  // immutable after init, li
     /// The help `help(x.name)` shows.
     let doc: String
     let kind: Kind
+    /// For methods hot in learners' loops (`visited.add(v)`, `topo.append(v)`): the result from the receiver and
+    /// positional arguments alone, or nil to bind them as a builtin's are (which also makes every error message).
+    let positional: ((Receiver, [Value], SourceLocation, Interpreter) throws -> Value?)?
 
-    private init(name: String, doc: String, kind: Kind) {
+    private init(name: String, doc: String, kind: Kind,
+                 positional: ((Receiver, [Value], SourceLocation, Interpreter) throws -> Value?)? = nil) {
         self.name = name
         self.doc = doc
         self.kind = kind
+        self.positional = positional
     }
 
     /// A property computed from the receiver.
@@ -30,6 +35,16 @@ final class Member<Receiver>: @unchecked Sendable {  // immutable after init, li
     static func method(_ name: String, _ signature: String, doc: String,
                        _ body: @escaping (Receiver, Arguments, Interpreter) throws -> Value) -> Member {
         Member(name: name, doc: doc, kind: .method(Signature(signature), body))
+    }
+
+    /// A method of one argument, `item`, with a fast path for a call that gives it by position.
+    static func method(_ name: String, item doc: String, _ apply: @escaping (Receiver, Value, SourceLocation, Interpreter) throws -> Value)
+        -> Member {
+        Member(name: name, doc: doc, kind: .method(Signature("item")) { receiver, args, interpreter in
+            try apply(receiver, args.named["item"] ?? .none, args.location, interpreter)
+        }, positional: { receiver, values, location, interpreter in
+            values.count == 1 ? try apply(receiver, values[0], location, interpreter) : nil
+        })
     }
 
     /// The method's signature; nil for a property.
@@ -85,6 +100,10 @@ struct MemberTable<Receiver>: @unchecked Sendable {  // immutable after init
         let member = members[position]
         guard case .method(let signature, let body) = member.kind else {
             throw ScriptError(.type, "'\(member.name)' is not a method", at: location)
+        }
+        if keywords.isEmpty, let fast = member.positional,
+           let result = try interpreter.runFast(at: location, { try fast(receiver, positional, location, interpreter) }) {
+            return result
         }
         return try interpreter.runBuiltin(member.name, signature, positional, keywords, at: location) { arguments in
             try body(receiver, arguments, interpreter)

@@ -103,6 +103,26 @@ extension Interpreter {
         }
     }
 
+    /// Runs a builtin: its fast path when it has one for these arguments, its body otherwise.
+    func runBuiltin(_ builtin: Builtin, _ positional: [Value], _ keywords: [(String, Value)], at location: SourceLocation) throws -> Value {
+        if keywords.isEmpty, let fast = builtin.positional, let result = try runFast(at: location, { try fast(positional, location, self) }) {
+            return result
+        }
+        return try runBuiltin(builtin.name, builtin.signature, positional, keywords, at: location) { try builtin.body($0, self) }
+    }
+
+    /// Runs a builtin's or method's fast path (nil: it declined); reports what its kernels left pending, as `runBuiltin` does.
+    @inline(__always)
+    func runFast(at location: SourceLocation, _ fast: () throws -> Value?) throws -> Value? {
+        do {
+            guard let result = try fast() else { return nil }
+            if budget.hasPending { try checkpoint(at: location) }
+            return result
+        } catch let error as CoreError {
+            throw ScriptError(error, at: location)
+        }
+    }
+
     /// Binds arguments to a builtin's signature and runs its body; reports what its kernels left pending.
     @inline(__always)
     func runBuiltin(_ name: String, _ signature: Signature, _ positional: [Value], _ keywords: [(String, Value)],
