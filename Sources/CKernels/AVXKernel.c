@@ -54,6 +54,46 @@ void nn_avx_tile(long depth, const double *a, const double *b, double *c, long l
     _mm256_storeu_pd(c5, s50); _mm256_storeu_pd(c5 + 4, s51);
 }
 
+// The sums of one row of C across a tile's eight columns: row r of a panel, p ascending, multiply then add.
+#define NN_AVX_ROW_TERMS(r) \
+    x = _mm256_broadcast_sd(a + (r)); \
+    s##r##0 = _mm256_add_pd(s##r##0, _mm256_mul_pd(x, b0)); s##r##1 = _mm256_add_pd(s##r##1, _mm256_mul_pd(x, b1));
+
+__attribute__((target("avx")))
+void nn_avx_tile_short(long depth, const double *a, const double *b, double *c, long ldc, int accumulate, long rows) {
+    // Rows 0..<rows of C (1 to 4) of a tile on the bottom edge; a panel still holds six rows (zeros below
+    // `rows`). Two rows or four are summed, so a short tile costs a third or two thirds of a full one, and
+    // only rows that exist are read and written.
+    __m256d zero = _mm256_setzero_pd(), s00 = zero, s01 = zero, s10 = zero, s11 = zero, s20 = zero, s21 = zero,
+            s30 = zero, s31 = zero, x;
+    double *row[4] = {c, c + ldc, c + 2 * ldc, c + 3 * ldc};
+    if (accumulate) {
+        s00 = _mm256_loadu_pd(row[0]); s01 = _mm256_loadu_pd(row[0] + 4);
+        if (rows > 1) { s10 = _mm256_loadu_pd(row[1]); s11 = _mm256_loadu_pd(row[1] + 4); }
+        if (rows > 2) { s20 = _mm256_loadu_pd(row[2]); s21 = _mm256_loadu_pd(row[2] + 4); }
+        if (rows > 3) { s30 = _mm256_loadu_pd(row[3]); s31 = _mm256_loadu_pd(row[3] + 4); }
+    }
+    if (rows <= 2) {
+        for (long p = 0; p < depth; p++) {
+            __m256d b0 = _mm256_loadu_pd(b), b1 = _mm256_loadu_pd(b + 4);
+            NN_AVX_ROW_TERMS(0) NN_AVX_ROW_TERMS(1)
+            a += NN_AVX_TILE_ROWS;
+            b += NN_AVX_TILE_COLUMNS;
+        }
+    } else {
+        for (long p = 0; p < depth; p++) {
+            __m256d b0 = _mm256_loadu_pd(b), b1 = _mm256_loadu_pd(b + 4);
+            NN_AVX_ROW_TERMS(0) NN_AVX_ROW_TERMS(1) NN_AVX_ROW_TERMS(2) NN_AVX_ROW_TERMS(3)
+            a += NN_AVX_TILE_ROWS;
+            b += NN_AVX_TILE_COLUMNS;
+        }
+    }
+    _mm256_storeu_pd(row[0], s00); _mm256_storeu_pd(row[0] + 4, s01);
+    if (rows > 1) { _mm256_storeu_pd(row[1], s10); _mm256_storeu_pd(row[1] + 4, s11); }
+    if (rows > 2) { _mm256_storeu_pd(row[2], s20); _mm256_storeu_pd(row[2] + 4, s21); }
+    if (rows > 3) { _mm256_storeu_pd(row[3], s30); _mm256_storeu_pd(row[3] + 4, s31); }
+}
+
 __attribute__((target("avx")))
 void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long columns, long depth, double *panel) {
     if (columns == NN_AVX_TILE_COLUMNS && column_stride == 1) {
@@ -65,7 +105,27 @@ void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long co
         }
         return;
     }
-    for (long p = 0; p < depth; p++) {
+    long p = 0;
+    if (columns == NN_AVX_TILE_COLUMNS && row_stride == 1) {
+        // A transposed view (Bᵀ of a row-major matrix, as in G · Wᵀ): four values of p lie side by side in
+        // each of the eight columns; two 4×4 transposes turn them into four rows of the panel.
+        for (; p + 4 <= depth; p += 4) {
+            for (long half = 0; half < 2; half++) {
+                const double *column = b + p + half * 4 * column_stride;
+                __m256d x0 = _mm256_loadu_pd(column), x1 = _mm256_loadu_pd(column + column_stride),
+                        x2 = _mm256_loadu_pd(column + 2 * column_stride), x3 = _mm256_loadu_pd(column + 3 * column_stride);
+                __m256d t0 = _mm256_unpacklo_pd(x0, x1), t1 = _mm256_unpackhi_pd(x0, x1);
+                __m256d t2 = _mm256_unpacklo_pd(x2, x3), t3 = _mm256_unpackhi_pd(x2, x3);
+                double *out = panel + p * NN_AVX_TILE_COLUMNS + half * 4;
+                _mm256_storeu_pd(out, _mm256_permute2f128_pd(t0, t2, 0x20));
+                _mm256_storeu_pd(out + NN_AVX_TILE_COLUMNS, _mm256_permute2f128_pd(t1, t3, 0x20));
+                _mm256_storeu_pd(out + 2 * NN_AVX_TILE_COLUMNS, _mm256_permute2f128_pd(t0, t2, 0x31));
+                _mm256_storeu_pd(out + 3 * NN_AVX_TILE_COLUMNS, _mm256_permute2f128_pd(t1, t3, 0x31));
+            }
+        }
+    }
+    panel += p * NN_AVX_TILE_COLUMNS;
+    for (; p < depth; p++) {
         const double *row = b + p * row_stride;
         for (long j = 0; j < NN_AVX_TILE_COLUMNS; j++) panel[j] = j < columns ? row[j * column_stride] : 0.0;
         panel += NN_AVX_TILE_COLUMNS;
@@ -128,6 +188,9 @@ int nn_kernel_has_avx(void) { return 0; }
 // Never called where nn_kernel_has_avx() is 0; defined so that every platform links.
 void nn_avx_tile(long depth, const double *a, const double *b, double *c, long ldc, int accumulate) {
     (void)depth; (void)a; (void)b; (void)c; (void)ldc; (void)accumulate;
+}
+void nn_avx_tile_short(long depth, const double *a, const double *b, double *c, long ldc, int accumulate, long rows) {
+    (void)depth; (void)a; (void)b; (void)c; (void)ldc; (void)accumulate; (void)rows;
 }
 void nn_avx_pack_a(const double *a, long row_stride, long column_stride, long rows, long depth, double *panel) {
     (void)a; (void)row_stride; (void)column_stride; (void)rows; (void)depth; (void)panel;

@@ -28,6 +28,11 @@ void nn_avx_pack_b(const double *b, long row_stride, long column_stride, long co
 /// one multiply and one add per term. Call only when nn_kernel_has_avx() is 1.
 void nn_avx_tile(long depth, const double *a, const double *b, double *c, long ldc, int accumulate);
 
+/// Rows 0..<rows (1 to 4) of one tile on the bottom edge of C, from a panel of NN_AVX_TILE_ROWS rows:
+/// nn_avx_tile's sums for the rows that exist, reading and writing no other row of C.
+/// Call only when nn_kernel_has_avx() is 1.
+void nn_avx_tile_short(long depth, const double *a, const double *b, double *c, long ldc, int accumulate, long rows);
+
 /// C[m×n] = A[m×k] · B[k×n], all row-major, for products too small to pack: blocks of 16, 8 and 4
 /// columns of one row held in 4-lane registers while p runs in order. Call only when nn_kernel_has_avx() is 1.
 void nn_avx_row_product(const double *a, const double *b, double *c, long m, long k, long n);

@@ -78,6 +78,26 @@ enum KernelPath: Sendable, CaseIterable {
         }
     }
 
+    /// The most rows of a tile on the bottom edge of C that ``shortTile(depth:_:_:_:ldc:accumulate:rows:)``
+    /// sums in place (0: the path has none, and such tiles are summed in scratch).
+    var shortTileRows: Int {
+        switch self {
+        case .baseline: 0
+        case .avx: 4
+        }
+    }
+
+    /// Rows `0..<rows` (at most ``shortTileRows``) of one tile of C, as ``tile(depth:_:_:_:ldc:accumulate:)``
+    /// sums them, touching no other row of C.
+    @inline(__always)
+    func shortTile(depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                   ldc: Int, accumulate: Bool, rows: Int) {
+        switch self {
+        case .baseline: break
+        case .avx: nn_avx_tile_short(depth, a, b, c, ldc, accumulate ? 1 : 0, rows)
+        }
+    }
+
     /// One tile of C (row stride `ldc`) = (C if `accumulate`, else 0) + the packed panels' product, p ascending.
     @inline(__always)
     func tile(depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,

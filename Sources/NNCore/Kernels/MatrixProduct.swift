@@ -72,6 +72,9 @@ extension Kernels {
                                 let tileHeight = Swift.min(tileRows, rows &- ir)
                                 if tileHeight == tileRows && tileWidth == tileColumns {
                                     path.tile(depth: steps, aPanel, bPanel, target, ldc: n, accumulate: pc > 0)
+                                } else if tileWidth == tileColumns && tileHeight <= path.shortTileRows {
+                                    // The bottom edge (m = 32 or 128 leaves two rows of a 6-row tile): only its rows are summed.
+                                    path.shortTile(depth: steps, aPanel, bPanel, target, ldc: n, accumulate: pc > 0, rows: tileHeight)
                                 } else {
                                     // A tile on the edge of C is summed in scratch; only its real entries are copied.
                                     copy(rows: tileHeight, columns: tileWidth, from: target, stride: n, to: edge, stride: tileColumns,

@@ -4,12 +4,12 @@ import Foundation
 extension Tensor {
     /// tanh(x), with derivative 1 − tanh²(x).
     public func tanh() throws -> Tensor {
-        try unary("tanh", formulas: ["{g} ⊙ (1 − tanh²({0}))"], map: { Elementary.tanh($0) }) { _, y in 1 - y * y }
+        try unary("tanh", formulas: ["{g} ⊙ (1 − tanh²({0}))"], map: { Elementary.tanh($0) }, slope: TanhSlope.self)
     }
 
     /// σ(x) = 1 / (1 + e⁻ˣ), with derivative σ(x)(1 − σ(x)).
     public func sigmoid() throws -> Tensor {
-        try unary("sigmoid", formulas: ["{g} ⊙ σ'({0})"], map: { Elementary.sigmoid($0) }) { _, y in y * (1 - y) }
+        try unary("sigmoid", formulas: ["{g} ⊙ σ'({0})"], map: { Elementary.sigmoid($0) }, slope: SigmoidSlope.self)
     }
 
     /// max(0, x), with derivative 1 for x > 0 and 0 otherwise; the 0 is a mask (an infinite

@@ -30,8 +30,8 @@ extension Tensor {
         let (x, y) = (Operand(a), Operand(b))
         return try record("mul", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}", "{g} ⊙ {0}"]) { g in
             [
-                x.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, y.data, y.shape, to: shape, *), from: shape, to: x.shape) : nil,
-                y.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, x.data, x.shape, to: shape, *), from: shape, to: y.shape) : nil,
+                x.needsGrad ? Broadcast.sum(Broadcast.product(g, shape, y.data, y.shape, to: shape), from: shape, to: x.shape) : nil,
+                y.needsGrad ? Broadcast.sum(Broadcast.product(g, shape, x.data, x.shape, to: shape), from: shape, to: y.shape) : nil,
             ]
         }
     }

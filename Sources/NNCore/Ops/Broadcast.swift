@@ -42,6 +42,24 @@ enum Broadcast {
         return broadcastGeneral(a, aShape, b, bShape, shape, f)
     }
 
+    /// `a ⊙ b` broadcast to `shape`, as ``map(_:_:_:_:to:_:)`` with `*`. In a backward rule's closure that
+    /// call left `*` an out-of-line call per element; the same-shape case (every gate of a recurrent cell)
+    /// is therefore a plain loop.
+    static func product(_ a: [Double], _ aShape: [Int], _ b: [Double], _ bShape: [Int], to shape: [Int]) -> [Double] {
+        aShape == bShape ? product(a, b) : map(a, aShape, b, bShape, to: shape, *)
+    }
+
+    /// `a ⊙ b` for arrays of one length; the loop vectorizes.
+    static func product(_ a: [Double], _ b: [Double]) -> [Double] {
+        [Double](count: a.count) { out in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<a.count { out[i] = a[i] * b[i] }
+                }
+            }
+        }
+    }
+
     /// True when `shape` is `[width]` or `[1, …, 1, width]`.
     private static func isRow(_ shape: [Int], width: Int) -> Bool {
         shape.last == width && shape.dropLast().allSatisfy { $0 == 1 }

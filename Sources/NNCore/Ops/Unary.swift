@@ -44,22 +44,31 @@ extension Tensor {
             }
         }
         // Each rule captures `slope` alone: a closure over a single array needs no context object.
-        let backward: BackwardRule = masks ? { g in [Tensor.masked(g, slope)] } : { g in [Tensor.product(g, slope)] }
+        let backward: BackwardRule = masks ? { g in [Tensor.masked(g, slope)] } : { g in [Broadcast.product(g, slope)] }
         return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode, backward: backward)
     }
 
-    /// g ⊙ slope. (Two functions rather than a test per element, so that this one vectorizes.)
-    private static func product(_ g: [Double], _ slope: [Double]) -> [Double] {
-        [Double](count: g.count) { out in
-            g.withUnsafeBufferPointer { g in
-                slope.withUnsafeBufferPointer { slope in
-                    for i in 0..<g.count { out[i] = g[i] * slope[i] }
+    /// ``unary(_:formulas:masks:map:derivative:)`` for a function whose derivative is a function of its
+    /// output alone (tanh, σ, eˣ): the rule keeps the output y and computes g ⊙ slope(y) in one pass when it
+    /// runs, so the forward pass makes no slope array. The slope is the same expression of the same y,
+    /// rounded the same way, so the gradient has the bits a stored slope would give.
+    @inline(__always)
+    func unary<Slope: OutputSlope>(_ op: String, formulas: [String], map: ([Double]) -> [Double], slope: Slope.Type) throws -> Tensor {
+        let y = map(data)
+        // The slope is a type, not a closure, so that the rule captures `y` alone (no context object).
+        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { g in
+            [[Double](count: g.count) { out in
+                g.withUnsafeBufferPointer { g in
+                    y.withUnsafeBufferPointer { y in
+                        for i in 0..<g.count { out[i] = g[i] * Slope.slope(y[i]) }
+                    }
                 }
-            }
+            }]
         }
     }
 
-    /// g ⊙ slope, exactly 0 where the slope is 0.
+    /// g ⊙ slope, exactly 0 where the slope is 0. (Apart from ``Broadcast/product(_:_:)`` rather than a test
+    /// per element, so that the plain product vectorizes.)
     private static func masked(_ g: [Double], _ slope: [Double]) -> [Double] {
         [Double](count: g.count) { out in
             g.withUnsafeBufferPointer { g in
@@ -72,7 +81,7 @@ extension Tensor {
 
     /// eˣ.
     public func exp() throws -> Tensor {
-        try unary("exp", formulas: ["{g} ⊙ exp({0})"], map: { Elementary.exp($0) }) { _, y in y }
+        try unary("exp", formulas: ["{g} ⊙ exp({0})"], map: { Elementary.exp($0) }, slope: ExpSlope.self)
     }
 
     /// The natural logarithm (log 0 = −inf, as in IEEE arithmetic).
@@ -100,4 +109,25 @@ extension Tensor {
             x >= low && x <= high ? 1 : 0
         }
     }
+}
+
+/// The derivative of a pointwise function written as a function of its output y.
+protocol OutputSlope {
+    /// f′ at the input whose output is y.
+    static func slope(_ y: Double) -> Double
+}
+
+/// (eˣ)′ = eˣ.
+enum ExpSlope: OutputSlope {
+    @inline(__always) static func slope(_ y: Double) -> Double { y }
+}
+
+/// tanh′ = 1 − tanh².
+enum TanhSlope: OutputSlope {
+    @inline(__always) static func slope(_ y: Double) -> Double { 1 - y * y }
+}
+
+/// σ′ = σ(1 − σ).
+enum SigmoidSlope: OutputSlope {
+    @inline(__always) static func slope(_ y: Double) -> Double { y * (1 - y) }
 }

@@ -76,11 +76,13 @@ import Testing
         }
     }
 
-    /// The tile edges of both paths (4×4 and 6×8) and block edges (rows 64 and 96, p 256, columns 1024) in every
+    /// The tile edges of both paths (4×4 and 6×8, short tiles on the bottom edge) and block edges (rows 64 and 96, p 256, columns 1024) in every
     /// direction, with operands given as strided views (the transposes backward reads).
     @Test func everyPathSumsEdgesAndBlocksLikeTheTripleLoop() throws {
         var rng = RandomGenerator(seed: 13)
-        for (m, k, n) in [(95, 255, 9), (96, 256, 8), (97, 257, 7), (193, 40, 1025), (6, 2000, 16), (61, 12, 1031)] {
+        // m one to five rows past a multiple of six leaves a short tile on the bottom edge (m = 32 and 128 leave two).
+        let shortEdges = [(31, 300, 16), (32, 32, 128), (33, 37, 24), (34, 130, 8), (35, 257, 16)]
+        for (m, k, n) in [(95, 255, 9), (96, 256, 8), (97, 257, 7), (193, 40, 1025), (6, 2000, 16), (61, 12, 1031)] + shortEdges {
             let a = (0..<m * k).map { _ in rng.nextNormal() }
             let b = (0..<k * n).map { _ in rng.nextNormal() }
             let expected = bits(naive(a, b, m: m, k: k, n: n))
@@ -97,8 +99,37 @@ import Testing
     /// element-by-element layout gives it: p-major panels of the tile's rows, missing rows zero. Rows 1 to a full
     /// tile, depths around the 4-value steps of the AVX transpose, and A row-major, transposed and strided.
     @Test func packingOfAPlacesEveryValueExactly() throws {
+        forEachPanel(lanes: \.tileRows, size: { $0.aPanelSize(depth: $1) }) { path, view, rows, depth, panel in
+            path.packA(view, rows: rows, depth: depth, into: panel)
+        } expected: { path, value, rows, depth in
+            // The baseline's 2-lane kernel reads each value twice in a row (a register's two lanes).
+            let copies = path == .baseline ? 2 : 1
+            return (0..<depth).flatMap { p in
+                (0..<path.tileRows).flatMap { i in [UInt64](repeating: i < rows ? value(i, p) : 0, count: copies) }
+            }
+        }
+    }
+
+    /// Every packing of B moves each value, its bits untouched, to its place in a p-major panel of the tile's
+    /// columns, missing columns zero: B row-major, transposed (the Wᵀ of a backward pass, packed four values of p
+    /// at a time) and strided, for every column count and depths around the 4-value steps.
+    @Test func packingOfBPlacesEveryValueExactly() throws {
+        forEachPanel(lanes: \.tileColumns, size: { $0.bPanelSize(depth: $1) }) { path, view, columns, depth, panel in
+            path.packB(view, columns: columns, depth: depth, into: panel)
+        } expected: { path, value, columns, depth in
+            (0..<depth).flatMap { p in (0..<path.tileColumns).map { j in j < columns ? value(p, j) : 0 } }
+        }
+    }
+
+    /// Packs panels of 1 to `lanes` rows or columns and several depths, from a source laid out row-major,
+    /// transposed and strided, and compares each with `expected`, given the bits of element (i, j) of the view.
+    private func forEachPanel(
+        lanes: KeyPath<KernelPath, Int>, size: (KernelPath, Int) -> Int,
+        pack: (KernelPath, MatrixView, Int, Int, UnsafeMutablePointer<Double>) -> Void,
+        expected: (KernelPath, (Int, Int) -> UInt64, Int, Int) -> [UInt64]
+    ) {
         let (rowStride, columnStride) = (13, 3)
-        let source = (0..<(8 * rowStride * columnStride + 64)).map { (i: Int) -> Double in
+        let source = (0..<(16 * rowStride * columnStride + 64)).map { (i: Int) -> Double in
             if i % 7 == 3 { return Double(bitPattern: 0x7FF8_0000_0000_0000 | UInt64(i)) }
             return i % 5 == 1 ? -0.0 : Double(i) + 0.25
         }
@@ -106,29 +137,51 @@ import Testing
             guard let base = buffer.baseAddress else { return }
             for path in KernelPath.available {
                 for (row, column) in [(rowStride, 1), (1, rowStride), (rowStride, columnStride)] {
-                    for rows in 1...path.tileRows {
+                    for count in 1...path[keyPath: lanes] {
                         for depth in [0, 1, 3, 4, 5, 8, 11] {
-                            let view = MatrixView(base, rowStride: row, columnStride: column)
-                            var panel = [Double](repeating: 1, count: path.aPanelSize(depth: depth))
+                            var panel = [Double](repeating: 1, count: size(path, depth))
                             panel.withUnsafeMutableBufferPointer { out in
                                 guard let target = out.baseAddress else { return }
-                                path.packA(view, rows: rows, depth: depth, into: target)
+                                pack(path, MatrixView(base, rowStride: row, columnStride: column), count, depth, target)
                             }
-                            // The baseline's 2-lane kernel reads each value twice in a row (a register's two lanes).
-                            let copies = path == .baseline ? 2 : 1
-                            var expected = [UInt64]()
-                            for p in 0..<depth {
-                                for i in 0..<path.tileRows {
-                                    let value = i < rows ? source[i * row + p * column].bitPattern : 0
-                                    expected += [UInt64](repeating: value, count: copies)
-                                }
-                            }
-                            #expect(panel.map(\.bitPattern) == expected, "\(path) rows \(rows) depth \(depth) strides \(row), \(column)")
+                            let want = expected(path, { i, j in source[i * row + j * column].bitPattern }, count, depth)
+                            #expect(panel.map(\.bitPattern) == want, "\(path) \(count) lanes, depth \(depth), strides \(row), \(column)")
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Tiles on the bottom edge of C are summed in place by the AVX path, for the rows of C that exist:
+    /// every value past C stays untouched.
+    @Test func bottomEdgeTilesWriteNothingPastC() throws {
+        var rng = RandomGenerator(seed: 17)
+        for (m, k, n) in [(31, 300, 16), (33, 37, 24), (34, 130, 8), (128, 70, 32)] {
+            let a = (0..<m * k).map { _ in rng.nextNormal() }
+            let b = (0..<k * n).map { _ in rng.nextNormal() }
+            let expected = bits(naive(a, b, m: m, k: k, n: n))
+            for path in KernelPath.available {
+                let guardValue = Double(bitPattern: 0x7FF8_0000_0000_1234)
+                var c = [Double](repeating: guardValue, count: m * n + 6 * n)
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        c.withUnsafeMutableBufferPointer { c in
+                            guard let (pa, pb, pc) = zip3(a.baseAddress, b.baseAddress, c.baseAddress) else { return }
+                            Kernels.multiply(MatrixView(rowMajor: pa, columns: k), MatrixView(rowMajor: pb, columns: n), into: pc,
+                                             m: m, k: k, n: n, path: path)
+                        }
+                    }
+                }
+                #expect(bits(Array(c[..<(m * n)])) == expected, "\(path) \(m)×\(k)×\(n)")
+                #expect(c[(m * n)...].allSatisfy { $0.bitPattern == guardValue.bitPattern }, "\(path) \(m)×\(k)×\(n) wrote past C")
+            }
+        }
+    }
+
+    private func zip3<A, B, C>(_ a: A?, _ b: B?, _ c: C?) -> (A, B, C)? {
+        guard let a, let b, let c else { return nil }
+        return (a, b, c)
     }
 
     /// A CPU whose flags list AVX must get the AVX path, so that the tests above really compare two kernels here.
