@@ -113,8 +113,8 @@ extension Interpreter {
             return try subscriptValue(try evaluate(containerExpr, in: scope), subscripts, in: scope, at: at)
         case .lambda(let parameters, let body, let slot):
             let defaults = try parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
-            return .function(Function(slot.template ?? FunctionTemplate(lambda: parameters, body), defaults: defaults,
-                                      closure: scope.definitions, source: currentSource))
+            let template = slot.template ?? FunctionTemplate(lambda: parameters, body)
+            return .function(Function(template, defaults: defaults, closure: template.closure(in: scope), source: currentSource))
         case .conditional(let condition, let then, let otherwise):
             return try evaluate(condition, in: scope).truth(at: condition.location)
                 ? try evaluate(then, in: scope) : try evaluate(otherwise, in: scope)

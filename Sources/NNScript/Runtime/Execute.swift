@@ -38,8 +38,9 @@ extension Interpreter {
             for target in targets { try delete(target, in: scope) }
         case .function(let definition):
             let defaults = try definition.parameters.map { try $0.defaultValue.map { try evaluate($0, in: scope) } }
-            scope.bind(definition.name, to: .function(Function(definition.template.template ?? FunctionTemplate(definition),
-                                                               defaults: defaults, closure: scope.definitions, source: currentSource)))
+            let template = definition.template.template ?? FunctionTemplate(definition)
+            scope.bind(definition.name, to: .function(Function(template, defaults: defaults, closure: template.closure(in: scope),
+                                                               source: currentSource)))
         case .return(let expr):
             return .returned(try expr.map { try evaluate($0, in: scope) } ?? .none)
         case .if(let branches, let otherwise):

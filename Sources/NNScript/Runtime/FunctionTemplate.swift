@@ -16,6 +16,11 @@ public final class FunctionTemplate: Sendable {
     let positionalCount: Int
     /// Whether the function has `*args` or `**kwargs`.
     let collectsExtras: Bool
+    /// Whether its body names nothing at all (`lambda: None`, `def f(self): return 1`), as ``Resolver`` found: such a
+    /// function closes over the module rather than the frame it is made in, since no name of its body could reach
+    /// that frame, not even a message's did-you-mean. The frame then goes when its call returns, instead of living on
+    /// in a cycle (a `Value`'s `self._backward = lambda: None` held the frame holding `self`) for the collector to find.
+    let namesNothing: Bool
 
     /// The body of a function: statements, or a lambda's single expression.
     public enum Body: Sendable {
@@ -23,7 +28,8 @@ public final class FunctionTemplate: Sendable {
         case expression(Expr)
     }
 
-    init(name: String, parameters: [Parameter], body: Body, locals: [String], docstring: String?) {
+    init(name: String, parameters: [Parameter], body: Body, locals: [String], docstring: String?, namesNothing: Bool = false) {
+        self.namesNothing = namesNothing
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -35,15 +41,20 @@ public final class FunctionTemplate: Sendable {
     }
 
     /// The template of a `def`.
-    convenience init(_ definition: FunctionDefinition) {
+    convenience init(_ definition: FunctionDefinition, namesNothing: Bool = false) {
         self.init(name: definition.name, parameters: definition.parameters, body: .statements(definition.body),
-                  locals: definition.locals, docstring: definition.docstring)
+                  locals: definition.locals, docstring: definition.docstring, namesNothing: namesNothing)
     }
 
     /// The template of `lambda parameters: body`.
-    convenience init(lambda parameters: [Parameter], _ body: Expr) {
-        self.init(name: "<lambda>", parameters: parameters, body: .expression(body), locals: [], docstring: nil)
+    convenience init(lambda parameters: [Parameter], _ body: Expr, namesNothing: Bool = false) {
+        self.init(name: "<lambda>", parameters: parameters, body: .expression(body), locals: [], docstring: nil,
+                  namesNothing: namesNothing)
     }
+
+    /// The scope a function made from this template in `scope` closes over.
+    @inline(__always)
+    func closure(in scope: Scope) -> Scope { namesNothing ? scope.module : scope.definitions }
 }
 
 /// Where a definition in the tree keeps its ``FunctionTemplate``, once resolved; left out of comparisons

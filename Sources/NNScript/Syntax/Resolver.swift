@@ -27,6 +27,8 @@ enum Resolver {
         let parent: Region?
         private(set) var locals: [String] = []
         private var slots: [String: Int] = [:]
+        /// Whether code in this region, or in a region inside it, names anything (reads, binds or defines a name).
+        private(set) var namesAnything = false
 
         init(_ kind: Kind, parent: Region?) {
             self.kind = kind
@@ -43,10 +45,20 @@ enum Resolver {
         }
 
         func slot(of name: String) -> Int? { slots[name] }
+
+        /// Notes that code here names something: so does every region around it.
+        func noteName() {
+            var current: Region? = self
+            while let region = current, !region.namesAnything {
+                region.namesAnything = true
+                current = region.parent
+            }
+        }
     }
 
     /// Where `name` is found from code running in `region`.
     private static func binding(of name: String, in region: Region) -> NameBinding {
+        region.noteName()
         var binding = NameBinding()
         binding.hash = NameIndex.hash(name)
         binding.kind = .dynamic
@@ -95,15 +107,17 @@ enum Resolver {
             resolve(&value, in: region)
             statement.kind = .augmentedAssign(target: target, op: op, value: value)
         case .function(var definition):
+            region.noteName()
             resolveDefaults(&definition.parameters, in: region)
             let frame = region.function()
             for parameter in definition.parameters { frame.declare(parameter.name) }
             declareBindings(of: definition.body, in: frame)
             resolve(&definition.body, in: frame)
             definition.locals = frame.locals
-            definition.template = TemplateSlot(template: FunctionTemplate(definition))
+            definition.template = TemplateSlot(template: FunctionTemplate(definition, namesNothing: !frame.namesAnything))
             statement.kind = .function(definition)
         case .classDefinition(var definition):
+            region.noteName()
             if var base = definition.base {
                 resolve(&base, in: region)
                 definition.base = base
@@ -132,6 +146,7 @@ enum Resolver {
             resolve(&body, in: region)
             statement.kind = .while(condition: condition, body: body)
         case .with(var context, let name, var body):
+            if name != nil { region.noteName() }
             resolve(&context, in: region)
             resolve(&body, in: region)
             statement.kind = .with(context: context, name: name, body: body)
@@ -272,7 +287,8 @@ enum Resolver {
             let frame = region.function()
             for parameter in parameters { frame.declare(parameter.name) }
             resolve(&body, in: frame)
-            expr.kind = .lambda(parameters, body, TemplateSlot(template: FunctionTemplate(lambda: parameters, body)))
+            let template = FunctionTemplate(lambda: parameters, body, namesNothing: !frame.namesAnything)
+            expr.kind = .lambda(parameters, body, TemplateSlot(template: template))
         case .conditional(var condition, var then, var otherwise):
             resolve(&condition, in: region)
             resolve(&then, in: region)

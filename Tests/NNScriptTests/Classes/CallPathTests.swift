@@ -118,4 +118,42 @@ import Testing
             """
         #expect(output(source) == "11 False True [0, 1, 2, 4] [10, 11]\n[1, 2, 3, 4, 0] True False\n9 back 4 True False 10\n")
     }
+
+    @Test func aFunctionNamingNothingLeavesItsMakersFrameToReferenceCounting() throws {
+        let interpreter = Interpreter()
+        let result = interpreter.runCell("""
+            class Node:
+                def __init__(self, name):
+                    self.name = name
+                    self.hook = lambda: None
+                    self.answer = lambda: 42
+            node = Node("n")
+            print(node.hook(), node.answer(), node.name)
+            """, file: "hooks.nn")
+        #expect(result.output == "None 42 n\n")
+        weak var watched: Instance?
+        do {
+            guard case .object(let node as Instance)? = interpreter.globals.lookup("node") else { Issue.record("no node"); return }
+            watched = node
+        }
+        #expect(watched != nil)
+        #expect(interpreter.runCell("node = None", file: "drop.nn").succeeded)
+        // No frame holds the instance: nothing is left for the collector.
+        #expect(watched == nil)
+    }
+
+    @Test func aFunctionThatNamesSomethingStillSeesItsMakersFrame() {
+        let source = """
+            def outer():
+                value = 3
+                quiet = lambda: None
+                def inner():
+                    return value + 1
+                return quiet(), inner(), (lambda: [value for _ in range(2)])()
+            print(outer())
+            """
+        #expect(output(source) == "(None, 4, [3, 3])\n")
+        let (_, misspelt) = run("def outer():\n    value = 3\n    return lambda: valeu\nouter()()")
+        #expect(misspelt?.hint == "did you mean 'value'?")
+    }
 }
