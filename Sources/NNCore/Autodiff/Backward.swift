@@ -75,7 +75,7 @@ extension Tensor {
             let (firstInput, inputCount) = (walk.buffers.nodes[number].firstInput, walk.buffers.nodes[number].inputCount)
             finished(tensor, gradient)
             guard let rule = tensor.backwardRule else { continue }
-            var terms = rule(gradient)
+            var terms = rule(tensor, gradient)
             // A kernel that stopped early (Ctrl-C, a time limit) left a pending stop; long graphs poll too.
             visited &+= 1
             if let budget, budget.hasPending || visited & 255 == 0 { try budget.checkpoint() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How ops record, in the current task: whether they build the graph for
 /// backward, whether they check every result for NaN and Inf, and the running
 /// program's budget their results are charged to.
@@ -12,9 +14,44 @@ struct RecordingMode: Sendable {
     /// The task-local slot, a constant: a `@TaskLocal static var` is a global variable whose every
     /// read would pass a dynamic exclusivity check.
     static let local = TaskLocal(wrappedValue: RecordingMode())
+
     /// The mode of the current task.
-    static var current: RecordingMode { local.get() }
+    ///
+    /// Every op reads it, and a task-local read costs a few hundred instructions, so the
+    /// scopes that set it (``withValue(_:operation:)``, all synchronous) also leave it in a
+    /// thread-local slot for the thread that runs them, read first here. A task started
+    /// inside such a scope runs on another thread, finds that slot empty and reads the
+    /// task-local value, which it inherited.
+    static var current: RecordingMode {
+        guard let raw = pthread_getspecific(threadSlot) else { return local.get() }
+        return Unmanaged<ModeBox>.fromOpaque(raw).takeUnretainedValue().mode
+    }
+
+    /// Runs `operation` with `mode` as the current task's mode.
+    static func withValue<Result>(_ mode: RecordingMode, operation: () throws -> Result) rethrows -> Result {
+        let box = ModeBox(mode)
+        let outer = pthread_getspecific(threadSlot)
+        pthread_setspecific(threadSlot, Unmanaged.passUnretained(box).toOpaque())
+        defer {
+            pthread_setspecific(threadSlot, outer)
+            withExtendedLifetime(box) {}
+        }
+        return try local.withValue(mode, operation: operation)
+    }
 }
+
+/// A mode held for the thread-local slot, which stores a pointer (kept alive by the scope that set it).
+private final class ModeBox {
+    let mode: RecordingMode
+    init(_ mode: RecordingMode) { self.mode = mode }
+}
+
+/// The key of the thread-local slot that mirrors the innermost mode set on this thread.
+private let threadSlot: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()
 
 /// Whether ops record the graph; off inside a no-grad scope.
 public enum GradMode {
@@ -26,7 +63,7 @@ public enum GradMode {
     public static func withoutGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
         var mode = RecordingMode.current
         mode.buildsGraph = false
-        return try RecordingMode.local.withValue(mode, operation: body)
+        return try RecordingMode.withValue(mode, operation: body)
     }
 }
 
@@ -43,7 +80,7 @@ public enum Anomaly {
     public static func detecting<Result>(_ on: Bool = true, _ body: () throws -> Result) rethrows -> Result {
         var mode = RecordingMode.current
         mode.detectsAnomalies = on
-        return try RecordingMode.local.withValue(mode, operation: body)
+        return try RecordingMode.withValue(mode, operation: body)
     }
 
     /// Throws when `values` hold a NaN or Inf although every input was finite.

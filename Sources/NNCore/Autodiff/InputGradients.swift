@@ -5,7 +5,8 @@
 /// inline, so the common unary and binary ops allocate no array per backward step.
 struct InputGradients: ExpressibleByArrayLiteral {
     private var first: [Double]?, second: [Double]?
-    private var more: [[Double]?] = []
+    /// The gradients after the second; nil (not an empty array, which copies would retain) for two or fewer.
+    private var more: [[Double]?]?
     /// The number of inputs covered.
     let count: Int
     /// Where the first input's gradient lies in that input, when it covers only a part of it
@@ -19,7 +20,11 @@ struct InputGradients: ExpressibleByArrayLiteral {
         count = gradients.count
         first = count > 0 ? gradients[0] : nil
         second = count > 1 ? gradients[1] : nil
-        for index in gradients.indices.dropFirst(2) { more.append(gradients[index]) }
+        if count > 2 {
+            var rest: [[Double]?] = []
+            for index in 2..<count { rest.append(gradients[index]) }
+            more = rest
+        }
     }
 
     /// Gradients for any number of inputs (concat has one per part).
@@ -52,7 +57,10 @@ struct InputGradients: ExpressibleByArrayLiteral {
     // hoisted before it and ran for every op, though nearly every op has at most two inputs.
     @inline(never)
     private mutating func takeMore(_ index: Int) -> [Double]? {
-        index < more.count ? more[index].take() : nil
+        guard let more, index < more.count else { return nil }
+        let gradient = more[index]
+        self.more![index] = nil
+        return gradient
     }
 
     /// The gradient for input `index`, or nil.
@@ -60,7 +68,7 @@ struct InputGradients: ExpressibleByArrayLiteral {
         switch index {
         case 0: first
         case 1: second
-        default: index - 2 < more.count ? more[index - 2] : nil
+        default: more.flatMap { index - 2 < $0.count ? $0[index - 2] : nil }
         }
     }
 }

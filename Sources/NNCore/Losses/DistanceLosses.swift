@@ -34,7 +34,7 @@ extension Loss {
         let diff = zip(prediction.data, target.data).map { $0 - $1 }
         let value = diff.reduce(0) { $0 + loss($1) } / n
         return try Tensor.record(op, [value], shape: [], inputs: [prediction, target],
-                                 formulas: ["{g} · \(formula) / {n}", "−{g} · \(formula) / {n}"]) { g in
+                                 formulas: ["{g} · \(formula) / {n}", "−{g} · \(formula) / {n}"]) { _, g in
             let dp = diff.map { slope($0) * g[0] / n }
             return [dp, dp.map(-)]
         }

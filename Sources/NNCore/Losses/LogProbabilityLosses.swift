@@ -15,7 +15,7 @@ extension Loss {
         let n = Double(rows)
         let total = zip(picks, logProbabilities.data).reduce(0) { $0 - ($1.0 == 0 ? 0 : $1.1) }
         return try Tensor.record("nll_loss", [total / n], shape: [], inputs: [logProbabilities],
-                                 formulas: ["−{g} · one_hot(labels) / {rows}"]) { g in
+                                 formulas: ["−{g} · one_hot(labels) / {rows}"]) { _, g in
             [picks.map { -$0 * g[0] / n }]
         }
     }
@@ -31,7 +31,7 @@ extension Loss {
         var total = 0.0
         for i in x.indices { total += (t[i] == 0 ? 0 : t[i] * Elementary.log(t[i])) - t[i] * x[i] }
         return try Tensor.record("kl_div", [total / rows], shape: [], inputs: [logP, q],
-                                 formulas: ["−{g} · q / {rows}", "{g} · (log q + 1 − {0}) / {rows}"]) { g in
+                                 formulas: ["−{g} · q / {rows}", "{g} · (log q + 1 − {0}) / {rows}"]) { _, g in
             [t.map { -$0 * g[0] / rows },
              x.indices.map { t[$0] == 0 ? 0 : g[0] * (Elementary.log(t[$0]) + 1 - x[$0]) / rows }]
         }

@@ -14,7 +14,7 @@ public enum Loss {
         let diff = zip(prediction.data, target.data).map { $0 - $1 }
         let value = diff.reduce(0) { $0 + $1 * $1 } / n
         return try Tensor.record("mse", [value], shape: [], inputs: [prediction, target],
-                                 formulas: ["{g} · 2({0} − {1}) / {n}", "−{g} · 2({0} − {1}) / {n}"]) { g in
+                                 formulas: ["{g} · 2({0} − {1}) / {n}", "−{g} · 2({0} − {1}) / {n}"]) { _, g in
             let scale = 2 * g[0] / n
             return [diff.map { $0 * scale }, diff.map { -$0 * scale }]
         }
@@ -36,7 +36,7 @@ public enum Loss {
         // The target is an input only when it needs a gradient, so traces of the usual bce(p, y) show one input.
         let inputs: OpInputs = target.requiresGrad ? [probability, target] : [probability]
         return try Tensor.record("bce", [total / n], shape: [], inputs: inputs,
-                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}", "{g} · log((1 − {0})/{0}) / {n}"]) { g in
+                                 formulas: ["{g} · (−y/{0} + (1 − y)/(1 − {0})) / {n}", "{g} · log((1 − {0})/{0}) / {n}"]) { _, g in
             [p.indices.map { g[0] * (p[$0] - y[$0]) / Swift.max((1 - p[$0]) * p[$0], probabilityEpsilon) / n },
              inputs.count > 1 ? p.indices.map { g[0] * (Elementary.log(1 - p[$0]) - Elementary.log(p[$0])) / n } : nil]
         }
@@ -54,7 +54,7 @@ public enum Loss {
         for i in z.indices { total += Swift.max(z[i], 0) - z[i] * y[i] + Elementary.log1p(Elementary.exp(-Swift.abs(z[i]))) }
         let inputs: OpInputs = target.requiresGrad ? [logits, target] : [logits]
         return try Tensor.record("bce_logits", [total / n], shape: [], inputs: inputs,
-                                 formulas: ["{g} · (σ({0}) − y) / {n}", "−{g} · {0} / {n}"]) { g in
+                                 formulas: ["{g} · (σ({0}) − y) / {n}", "−{g} · {0} / {n}"]) { _, g in
             [z.indices.map { g[0] * (Activation.sigmoid(z[$0]) - y[$0]) / n }, inputs.count > 1 ? z.map { -g[0] * $0 / n } : nil]
         }
     }
@@ -88,7 +88,7 @@ public enum Loss {
         let targetNeedsGrad = soft && target.requiresGrad
         let inputs: OpInputs = targetNeedsGrad ? [logits, target] : [logits]
         return try Tensor.record("cross_entropy", [total / n], shape: [], inputs: inputs,
-                                 formulas: soft ? ["{g} · (softmax({0})·Σy − y) / {rows}", "−{g} · log_softmax({0}) / {rows}"] : ["{g} · (softmax({0}) − y) / {rows}"]) { g in
+                                 formulas: soft ? ["{g} · (softmax({0})·Σy − y) / {rows}", "−{g} · log_softmax({0}) / {rows}"] : ["{g} · (softmax({0}) − y) / {rows}"]) { _, g in
             let softmax = Elementary.exp(logProbabilities)
             let dLogits = [Double](count: softmax.count) { out in
                 for i in 0..<softmax.count { out[i] = g[0] * (softmax[i] * mass[i / classes] - probabilities[i]) / n }
@@ -110,7 +110,7 @@ public enum Loss {
         let margins = z.indices.map { 1 - z[$0] * t[$0] }
         let value = margins.reduce(0) { $0 + Swift.max($1, 0) } / n
         return try Tensor.record("hinge", [value], shape: [], inputs: [scores],
-                                 formulas: ["{g} · (−t where 1 − {0}·t > 0) / {n}"]) { g in
+                                 formulas: ["{g} · (−t where 1 − {0}·t > 0) / {n}"]) { _, g in
             [z.indices.map { margins[$0] > 0 ? -g[0] * t[$0] / n : 0 }]
         }
     }

@@ -30,7 +30,7 @@ extension Tensor {
                 }
             }
         }
-        return try Tensor.record("relu", y, shape: shape, inputs: [self], formulas: ["{g} ⊙ [{0} > 0]"]) { g in
+        return try Tensor.record("relu", y, shape: shape, inputs: [self], formulas: ["{g} ⊙ [{0} > 0]"]) { _, g in
             [[Double](count: g.count) { out in
                 x.withUnsafeBufferPointer { x in
                     g.withUnsafeBufferPointer { g in

@@ -7,9 +7,9 @@ extension Tensor {
     public static func + (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "add")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, +)
-        let (aShape, bShape) = (a.shape, b.shape)
-        return try record("add", out, shape: shape, inputs: [a, b], formulas: ["{g}", "{g}"]) { g in
-            [Broadcast.sum(g, from: shape, to: aShape), Broadcast.sum(g, from: shape, to: bShape)]
+        // Shapes never change, so the rule reads them from the result and captures nothing.
+        return try record("add", out, shape: shape, inputs: [a, b], formulas: ["{g}", "{g}"]) { result, g in
+            [Broadcast.sum(g, from: result.shape, to: result.inputs[0].shape), Broadcast.sum(g, from: result.shape, to: result.inputs[1].shape)]
         }
     }
 
@@ -17,9 +17,9 @@ extension Tensor {
     public static func - (a: Tensor, b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "sub")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, -)
-        let (aShape, bShape) = (a.shape, b.shape)
-        return try record("sub", out, shape: shape, inputs: [a, b], formulas: ["{g}", "−{g}"]) { g in
-            [Broadcast.sum(g, from: shape, to: aShape), Broadcast.sum(g.map(-), from: shape, to: bShape)]
+        return try record("sub", out, shape: shape, inputs: [a, b], formulas: ["{g}", "−{g}"]) { result, g in
+            [Broadcast.sum(g, from: result.shape, to: result.inputs[0].shape),
+             Broadcast.sum(g.map(-), from: result.shape, to: result.inputs[1].shape)]
         }
     }
 
@@ -28,7 +28,7 @@ extension Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "mul")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, *)
         let (x, y) = (Operand(a), Operand(b))
-        return try record("mul", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}", "{g} ⊙ {0}"]) { g in
+        return try record("mul", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}", "{g} ⊙ {0}"]) { _, g in
             [
                 x.needsGrad ? Broadcast.sum(Broadcast.product(g, shape, y.data, y.shape, to: shape), from: shape, to: x.shape) : nil,
                 y.needsGrad ? Broadcast.sum(Broadcast.product(g, shape, x.data, x.shape, to: shape), from: shape, to: y.shape) : nil,
@@ -41,7 +41,7 @@ extension Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "div")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, /)
         let (x, y) = (Operand(a), Operand(b))
-        return try record("div", out, shape: shape, inputs: [a, b], formulas: ["{g} / {1}", "−{g} ⊙ {0} / {1}²"]) { g in
+        return try record("div", out, shape: shape, inputs: [a, b], formulas: ["{g} / {1}", "−{g} ⊙ {0} / {1}²"]) { _, g in
             [
                 x.needsGrad ? Broadcast.sum(Broadcast.map(g, shape, y.data, y.shape, to: shape, /), from: shape, to: x.shape) : nil,
                 y.needsGrad ? Broadcast.sum(
@@ -53,7 +53,7 @@ extension Tensor {
 
     /// Elementwise `-a`.
     public static prefix func - (a: Tensor) throws -> Tensor {
-        try record("neg", a.data.map(-), shape: a.shape, inputs: [a], formulas: ["−{g}"]) { g in [g.map(-)] }
+        try record("neg", a.data.map(-), shape: a.shape, inputs: [a], formulas: ["−{g}"]) { _, g in [g.map(-)] }
     }
 
     /// Raises every element to a constant power: `aᵖ`, with gradient `p·aᵖ⁻¹` (0 for p = 0, also at a = 0, as PyTorch).
@@ -61,7 +61,7 @@ extension Tensor {
         let x = data
         let out = x.map { Elementary.pow($0, exponent) }
         let formula = "{g} ⊙ \(Tensor.number(exponent))·{0}^\(Tensor.number(exponent - 1))"
-        return try Tensor.record("pow", out, shape: shape, inputs: [self], formulas: [formula]) { g in
+        return try Tensor.record("pow", out, shape: shape, inputs: [self], formulas: [formula]) { _, g in
             [zip(g, x).map { (gi: Double, xi: Double) -> Double in exponent == 0 ? 0 : gi * exponent * Elementary.pow(xi, exponent - 1) }]
         }
     }
@@ -72,7 +72,7 @@ extension Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape, op: "pow")
         let out = Broadcast.map(a.data, a.shape, b.data, b.shape, to: shape, Elementary.pow)
         let (x, y) = (Operand(a), Operand(b))
-        return try record("pow", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}·{0}^({1} − 1)", "{g} ⊙ {out}·log {0}"]) { g in
+        return try record("pow", out, shape: shape, inputs: [a, b], formulas: ["{g} ⊙ {1}·{0}^({1} − 1)", "{g} ⊙ {out}·log {0}"]) { _, g in
             let base = Broadcast.map(x.data, x.shape, g, shape, to: shape) { xi, _ in xi }
             let exponent = Broadcast.map(y.data, y.shape, g, shape, to: shape) { yi, _ in yi }
             return [

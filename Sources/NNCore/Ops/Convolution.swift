@@ -37,7 +37,7 @@ extension Tensor {
         let inputs: OpInputs = b.map { [x, w, $0] } ?? [x, w]
         let (needsX, needsW) = (x.requiresGrad, w.requiresGrad)
         return try record(op, out, shape: shape, inputs: inputs,
-                          formulas: ["conv_transpose({g}, {1})", "correlate({0}, {g})", "Σ {g} over batch and positions"]) { g in
+                          formulas: ["conv_transpose({g}, {1})", "correlate({0}, {g})", "Σ {g} over batch and positions"]) { _, g in
             // dW sums one product per sample, in sample order, as Σₙ gₙ @ colsₙᵀ reads.
             let dw = needsW ? geo.weightGradient(g, cols) : nil
             // Each column of Wᵀ @ g needs only its own sample, so the batch is one product.

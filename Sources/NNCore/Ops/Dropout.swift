@@ -10,7 +10,7 @@ extension Tensor {
         let mask = (0..<count).map { _ in rng.nextUniform() < p ? 0 : scale }
         let out = zip(data, mask).map { $0 * $1 }
         return try Tensor.record("dropout", out, shape: shape, inputs: [self],
-                                 formulas: ["{g} ⊙ mask/(1 − \(Tensor.number(p)))"]) { g in
+                                 formulas: ["{g} ⊙ mask/(1 − \(Tensor.number(p)))"]) { _, g in
             [zip(g, mask).map { $0 * $1 }]
         }
     }

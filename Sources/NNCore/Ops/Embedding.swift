@@ -22,7 +22,7 @@ extension Tensor {
         for row in picked { out.append(contentsOf: source[(row * width)..<((row + 1) * width)]) }
         let tableCount = table.count
         return try record("embedding", out, shape: ids.shape + [width], inputs: [ids, table],
-                          formulas: ["0 (ids are not differentiable)", "{g} rows added into the rows of {1} picked by {0}"]) { g in
+                          formulas: ["0 (ids are not differentiable)", "{g} rows added into the rows of {1} picked by {0}"]) { _, g in
             var grad = [Double](zeros: tableCount)
             for (position, row) in picked.enumerated() {
                 for k in 0..<width { grad[row * width + k] += g[position * width + k] }

@@ -19,7 +19,7 @@ extension Tensor {
         let sourceCount = count
         if let strided = try stridedSelection(specs, op: "index") {
             return try Tensor.record("index", strided.gather(data), shape: strided.shape, inputs: [self],
-                                     formulas: ["{g} scattered into the selected places"]) { g in
+                                     formulas: ["{g} scattered into the selected places"]) { _, g in
                 var grad = [Double](zeros: sourceCount)
                 strided.scatterAdd(g, into: &grad)
                 return [grad]
@@ -28,7 +28,7 @@ extension Tensor {
         let (offsets, shape) = try selection(specs, op: "index")
         let source = data
         let out = offsets.map { source[$0] }
-        return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { g in
+        return try Tensor.record("index", out, shape: shape, inputs: [self], formulas: ["{g} scattered into the selected places"]) { _, g in
             var grad = [Double](zeros: sourceCount)
             for (i, offset) in offsets.enumerated() { grad[offset] += g[i] }
             return [grad]
@@ -63,7 +63,7 @@ extension Tensor {
         // With anomaly detection on, the rows are checked as values of their own.
         let inPlace = hi &- lo >= Tensor.rowWindowMinimum && !mode.detectsAnomalies
         let block = try Tensor.record("index", inPlace ? [] : Array(data[lo..<hi]), shape: outShape, inputs: [self],
-                                      formulas: ["{g} scattered into the selected places"], mode: mode) { g in
+                                      formulas: ["{g} scattered into the selected places"], mode: mode) { _, g in
             var grad = [Double](zeros: total)
             grad.replaceSubrange(lo..<hi, with: g)
             return [grad]

@@ -32,7 +32,7 @@ extension Tensor {
             }
         }
         let formulas = tensors.indices.map { "{g}[part \($0)]" }
-        return try record("concat", out, shape: shape, inputs: OpInputs(tensors), formulas: formulas) { g in
+        return try record("concat", out, shape: shape, inputs: OpInputs(tensors), formulas: formulas) { _, g in
             var grads = widths.map { [Double](zeros: outer * $0) }
             for o in 0..<outer {
                 var offset = o * total

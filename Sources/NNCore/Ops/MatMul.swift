@@ -19,7 +19,8 @@ extension Tensor {
         case (_, 2): [n]
         default: []
         }
-        _ = try Shape.count(shape, op: "matmul")
+        let mode = RecordingMode.current  // one task-local read for the budget and the recording
+        _ = try Shape.count(shape, op: "matmul", budget: mode.budget)
         let (x, w) = (a.readableValues, b.readableValues)
         let (needsA, needsB) = (a.requiresGrad, b.requiresGrad)
         let out = Kernels.matmul(x, w, m: m, k: k, n: n)
@@ -27,8 +28,8 @@ extension Tensor {
         if m &* k &* n >= Kernels.pollingWork { try ResourceBudget.checkpoint() }
         // The rule keeps only the side each gradient reads: a weight kept by the graph while the optimizer
         // updates it in place would make that update copy the whole weight first (copy on write).
-        return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"]) {
-            [w = needsA ? w : nil, x = needsB ? x : nil] g in
+        return try record("matmul", out, shape: shape, inputs: [a, b], formulas: ["{g} @ {1}ᵀ", "{0}ᵀ @ {g}"], mode: mode) {
+            [w = needsA ? w : nil, x = needsB ? x : nil] _, g in
             [
                 w.map { Kernels.matmulTransposedB(g, $0, m: m, k: n, n: k) },
                 x.map { Kernels.matmulTransposedA($0, g, m: k, k: m, n: n) },
@@ -43,7 +44,7 @@ extension Tensor {
         }
         guard rank == 2 else { return try reshaped(shape) }
         let (rows, cols) = (shape[0], shape[1])
-        return try Tensor.record("transpose", Kernels.transpose(data, rows: rows, cols: cols), shape: [cols, rows], inputs: [self], formulas: ["{g}ᵀ"]) { g in
+        return try Tensor.record("transpose", Kernels.transpose(data, rows: rows, cols: cols), shape: [cols, rows], inputs: [self], formulas: ["{g}ᵀ"]) { _, g in
             [Kernels.transpose(g, rows: cols, cols: rows)]
         }
     }
@@ -64,6 +65,6 @@ extension Tensor {
         guard total == count else {
             throw CoreError("reshape", "cannot reshape \(describe(shape)) (\(count) elements) into \(describe(newShape)) (\(total) elements)")
         }
-        return try Tensor.record("reshape", data, shape: target, inputs: [self], formulas: ["reshape({g})"]) { g in [g] }
+        return try Tensor.record("reshape", data, shape: target, inputs: [self], formulas: ["reshape({g})"]) { _, g in [g] }
     }
 }

@@ -75,7 +75,7 @@ extension Tensor {
         }
         let xhat = normalized
         return try record(op, out, shape: x.shape, inputs: [x, gamma, beta],
-                          formulas: [batchStatistics ? "(γ/σ̂)/M ⊙ (M·{g} − Σ{g} − x̂ ⊙ Σ({g} ⊙ x̂))" : "{g} ⊙ γ/σ̂", "Σ {g} ⊙ x̂", "Σ {g}"]) { g in
+                          formulas: [batchStatistics ? "(γ/σ̂)/M ⊙ (M·{g} − Σ{g} − x̂ ⊙ Σ({g} ⊙ x̂))" : "{g} ⊙ γ/σ̂", "Σ {g} ⊙ x̂", "Σ {g}"]) { _, g in
             var dgamma = [Double](zeros: scale.count), dbeta = dgamma
             var sumG = [Double](zeros: layout.groups), sumGX = sumG
             layout.forEachElement { group, _, index, affine in

@@ -60,7 +60,7 @@ extension Tensor {
         }
         let inputCount = count
         return try Tensor.record("max_pool2d", out, shape: window.outputShape, inputs: [self],
-                                 formulas: ["{g} routed to each window's maximum in {0}"]) { g in
+                                 formulas: ["{g} routed to each window's maximum in {0}"]) { _, g in
             [[Double](count: inputCount) { grad in
                 grad.update(repeating: 0)
                 winners.withUnsafeBufferPointer { winners in
@@ -90,7 +90,7 @@ extension Tensor {
         }
         let inputCount = count
         return try Tensor.record("avg_pool2d", out, shape: window.outputShape, inputs: [self],
-                                 formulas: ["{g} / \(kernel * kernel) spread over each window of {0}"]) { g in
+                                 formulas: ["{g} / \(kernel * kernel) spread over each window of {0}"]) { _, g in
             var grad = [Double](zeros: inputCount)
             window.forEachWindow { output, corner in
                 for p in 0..<size {
@@ -107,7 +107,7 @@ extension Tensor {
         guard rank > 0 else { return try reshaped([1]) }
         let axis = try Shape.axis(start, rank: rank, op: "flatten")
         let target = Array(shape[..<axis]) + [shape[axis...].reduce(1, *)]
-        return try Tensor.record("flatten", data, shape: target, inputs: [self], formulas: ["reshape({g})"]) { g in [g] }
+        return try Tensor.record("flatten", data, shape: target, inputs: [self], formulas: ["reshape({g})"]) { _, g in [g] }
     }
 }
 

@@ -46,7 +46,7 @@ extension Tensor {
             let scale = mean ? 1 / Double(count) : 1
             let shape = keepdims ? [Int](repeating: 1, count: rank) : []
             let formula = mean ? "{g} / \(count) (broadcast)" : "{g} (broadcast)"
-            return try Tensor.record(op, [data.reduce(0, +) * scale], shape: shape, inputs: [self], formulas: [formula]) { g in
+            return try Tensor.record(op, [data.reduce(0, +) * scale], shape: shape, inputs: [self], formulas: [formula]) { _, g in
                 [[Double](repeating: g[0] * scale, count: Shape.product(inShape))]
             }
         }
@@ -60,7 +60,7 @@ extension Tensor {
             out[lane] = total * scale
         }
         let formula = mean ? "{g} / \(lay.size) (broadcast along axis \(axis))" : "{g} (broadcast along axis \(axis))"
-        return try Tensor.record(op, out, shape: lay.reducedShape, inputs: [self], formulas: [formula]) { g in
+        return try Tensor.record(op, out, shape: lay.reducedShape, inputs: [self], formulas: [formula]) { _, g in
             var grad = [Double](zeros: Shape.product(inShape))
             lay.forEachLane { lane, start, stride in
                 for j in 0..<lay.size { grad[start + j * stride] = g[lane] * scale }
@@ -103,13 +103,13 @@ extension Tensor {
         if axis == nil {
             // PyTorch's evenly_distribute_backward: every entry equal to the result (every nan, for nan) gets g / ties.
             let result = out[0]
-            return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} shared among the arg\(op)s of {0}"]) { g in
+            return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} shared among the arg\(op)s of {0}"]) { _, g in
                 let tied = values.map { result.isNaN ? $0.isNaN : $0 == result }
                 let share = g[0] / Double(tied.filter { $0 }.count)
                 return [tied.map { $0 ? share : 0 }]
             }
         }
-        return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} at the arg\(op) of {0}"]) { g in
+        return try Tensor.record(op, out, shape: shape, inputs: [self], formulas: ["{g} at the arg\(op) of {0}"]) { _, g in
             var grad = [Double](zeros: Shape.product(inShape))
             for (lane, index) in winners.enumerated() { grad[index] += g[lane] }
             return [grad]

@@ -26,7 +26,7 @@ extension Tensor {
         let out = x.data.enumerated().map { index, value in value * factors[slice(index)] }
         let input = x.data
         return try record("renorm", out, shape: x.shape, inputs: [x],
-                          formulas: ["f ⊙ {g} − f/(‖x‖ + 1e-7) ⊙ Σ({g} ⊙ x) ⊙ ∂‖x‖/∂x where ‖x‖ > \(maxNorm), else {g}"]) { g in
+                          formulas: ["f ⊙ {g} − f/(‖x‖ + 1e-7) ⊙ Σ({g} ⊙ x) ⊙ ∂‖x‖/∂x where ‖x‖ > \(maxNorm), else {g}"]) { _, g in
             var dots = [Double](zeros: slices)
             for index in g.indices { dots[slice(index)] += g[index] * input[index] }
             var dx = g

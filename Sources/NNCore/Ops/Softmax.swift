@@ -20,7 +20,7 @@ extension Tensor {
             for j in 0..<lay.size { y[start + j * stride] /= total }
         }
         let out = y
-        return try Tensor.record("softmax", out, shape: shape, inputs: [self], formulas: ["{out} ⊙ ({g} − Σ({g} ⊙ {out}))"]) { g in
+        return try Tensor.record("softmax", out, shape: shape, inputs: [self], formulas: ["{out} ⊙ ({g} − Σ({g} ⊙ {out}))"]) { _, g in
             var dx = [Double](zeros: g.count)
             lay.forEachLane { _, start, stride in
                 var dot = 0.0
@@ -46,7 +46,7 @@ extension Tensor {
             for j in 0..<lay.size { y[start + j * stride] = data[start + j * stride] - shift }
         }
         let out = y
-        return try Tensor.record("log_softmax", out, shape: shape, inputs: [self], formulas: ["{g} − softmax({0}) ⊙ Σ{g}"]) { g in
+        return try Tensor.record("log_softmax", out, shape: shape, inputs: [self], formulas: ["{g} − softmax({0}) ⊙ Σ{g}"]) { _, g in
             var dx = [Double](zeros: g.count)
             let probabilities = Elementary.exp(out)
             lay.forEachLane { _, start, stride in
@@ -68,7 +68,7 @@ extension Tensor {
         let lay = try layout("logsumexp", axis: axis, keepdims: keepdims)
         let out = logSumExps(lay)
         let (x, result) = (data, out)
-        return try Tensor.record("logsumexp", out, shape: lay.reducedShape, inputs: [self], formulas: ["{g} ⊙ softmax({0})"]) { g in
+        return try Tensor.record("logsumexp", out, shape: lay.reducedShape, inputs: [self], formulas: ["{g} ⊙ softmax({0})"]) { _, g in
             var dx = [Double](zeros: x.count)
             lay.forEachLane { lane, start, stride in
                 for j in 0..<lay.size {

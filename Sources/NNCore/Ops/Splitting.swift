@@ -43,7 +43,7 @@ extension Tensor {
             var pieceShape = shape
             pieceShape[axis] = size
             pieces.append(try Tensor.record("split", values, shape: pieceShape, inputs: [self],
-                                            formulas: ["{g} in its place in the gradient of {0}"], mode: mode) { g in
+                                            formulas: ["{g} in its place in the gradient of {0}"], mode: mode) { _, g in
                 InputGradients(g, in: part)
             })
             start += size

@@ -34,7 +34,7 @@ extension Tensor {
         let y = map(x)
         let mode = RecordingMode.current
         guard requiresGrad, mode.buildsGraph else {
-            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _ in [nil] }
+            return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode) { _, _ in [nil] }
         }
         let slope = [Double](count: x.count) { out in
             x.withUnsafeBufferPointer { x in
@@ -44,7 +44,7 @@ extension Tensor {
             }
         }
         // Each rule captures `slope` alone: a closure over a single array needs no context object.
-        let backward: BackwardRule = masks ? { g in [Tensor.masked(g, slope)] } : { g in [Broadcast.product(g, slope)] }
+        let backward: BackwardRule = masks ? { _, g in [Tensor.masked(g, slope)] } : { _, g in [Broadcast.product(g, slope)] }
         return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas, mode: mode, backward: backward)
     }
 
@@ -56,7 +56,7 @@ extension Tensor {
     func unary<Slope: OutputSlope>(_ op: String, formulas: [String], map: ([Double]) -> [Double], slope: Slope.Type) throws -> Tensor {
         let y = map(data)
         // The slope is a type, not a closure, so that the rule captures `y` alone (no context object).
-        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { g in
+        return try Tensor.record(op, y, shape: shape, inputs: [self], formulas: formulas) { _, g in
             [[Double](count: g.count) { out in
                 g.withUnsafeBufferPointer { g in
                     y.withUnsafeBufferPointer { y in

@@ -20,7 +20,7 @@ public final class ResourceBudget: @unchecked Sendable {
         public func withValue<Result>(_ budget: ResourceBudget?, operation: () throws -> Result) rethrows -> Result {
             var mode = RecordingMode.current
             mode.budget = budget
-            return try RecordingMode.local.withValue(mode, operation: operation)
+            return try RecordingMode.withValue(mode, operation: operation)
         }
 
         /// The current task's budget.

@@ -6,8 +6,9 @@ enum Shape {
     /// the kernel killing the process.
     static let maxElements = 100_000_000
 
-    /// The number of elements of `shape`, or an error when it is negative or too large.
-    static func count(_ shape: [Int], op: String) throws -> Int {
+    /// The number of elements of `shape`, or an error when it is negative or too large
+    /// or would not fit `budget` (an op that has read the recording mode passes its budget along).
+    static func count(_ shape: [Int], op: String, budget: ResourceBudget? = ResourceBudget.current) throws -> Int {
         var total = 1
         for dim in shape {
             guard dim >= 0 else {
@@ -20,7 +21,7 @@ enum Shape {
             total = product
         }
         // Refused before the op allocates it, when it would not fit the running program's budget.
-        try ResourceBudget.current?.reserve(total * 8, for: "\(op): a \(describe(shape)) tensor")
+        try budget?.reserve(total * 8, for: "\(op): a \(describe(shape)) tensor")
         return total
     }
 

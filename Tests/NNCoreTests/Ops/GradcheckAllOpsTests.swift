@@ -89,7 +89,7 @@ import Testing
         // step has no gradient, so autodiff's zero disagrees with the finite difference of a steep ramp.
         let x = try Self.random([5], seed: 9)
         let result = try Gradcheck.check({ inputs in
-            let wrong = try Tensor.record("bad_square", inputs[0].data.map { $0 * $0 }, shape: inputs[0].shape, inputs: OpInputs(inputs), formulas: ["{g}"]) { g in [g] }
+            let wrong = try Tensor.record("bad_square", inputs[0].data.map { $0 * $0 }, shape: inputs[0].shape, inputs: OpInputs(inputs), formulas: ["{g}"]) { _, g in [g] }
             return wrong
         }, at: [x])
         #expect(!result.passed)
