@@ -22,7 +22,10 @@ public final class DictStorage {
     /// An empty dictionary.
     public init() { track() }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .dict) } }
+    /// An empty dictionary that stays out of the heap: a set's table, which the set's own entry covers.
+    init(untracked: Void) {}
+
+    deinit { untrack() }
 
     /// The number of entries.
     public var count: Int { keys.count }
@@ -126,8 +129,8 @@ public final class DictStorage {
     }
 
     /// A shallow copy: the same keys and values in a new dict.
-    func copy() -> DictStorage {
-        let copy = DictStorage()
+    func copy(tracked: Bool = true) -> DictStorage {
+        let copy = tracked ? DictStorage() : DictStorage(untracked: ())
         (copy.keys, copy.values, copy.hashKeys, copy.positions) = (keys, values, hashKeys, positions)
         return copy
     }

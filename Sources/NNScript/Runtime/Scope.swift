@@ -43,7 +43,7 @@ public final class Scope: ManagedBuffer<ScopeHeader, Value?> {
     }
 
     deinit {
-        if let heap = heapLink.heap { heap.remove(self, .scope) }
+        untrack()
         _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.slotCount) }
     }
 
@@ -70,6 +70,9 @@ public final class Scope: ManagedBuffer<ScopeHeader, Value?> {
 
     /// The enclosing scope; nil for the globals.
     var parent: Scope? { head.pointee.parent }
+
+    /// The enclosing scope without a reference of the caller's (the collector walks a closure's frames).
+    var parentUnretained: Unmanaged<Scope>? { head.pointee.parent.map { Unmanaged.passUnretained($0) } }
 
     /// Names an exercise forbids here; inner scopes inherit the parent's.
     var restrictions: Restrictions? {

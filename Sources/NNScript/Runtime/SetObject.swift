@@ -2,16 +2,16 @@
 /// printing and iterating are the same on every run), with `add`, `in` and `len`.
 /// Items are hashed as dict keys are: numbers, strings, tuples, and objects by identity.
 final class SetObject: TabledObject, ScriptSequence {
-    /// The items as the keys of a dict whose values are unused.
+    /// The items as the keys of a dict whose values are unused; the set's own (untracked: the collector looks into it through the set).
     let storage: DictStorage
     /// Where the object stands in the running program's heap (see ``Heap``).
     @exclusivity(unchecked) var heapLink = HeapLink()
-    init(_ storage: DictStorage = DictStorage()) {
+    init(_ storage: DictStorage = DictStorage(untracked: ())) {
         self.storage = storage
         track()
     }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .set) } }
+    deinit { untrack() }
 
     var typeName: String { "set" }
 
@@ -38,7 +38,7 @@ final class SetObject: TabledObject, ScriptSequence {
             return .none
         },
         .method("clear", "", doc: "Removes every item.") { set, _, _ in set.storage.removeAll(); return .none },
-        .method("copy", "", doc: "A shallow copy.") { set, _, _ in .object(SetObject(set.storage.copy())) },
+        .method("copy", "", doc: "A shallow copy.") { set, _, _ in .object(SetObject(set.storage.copy(tracked: false))) },
         .method("pop", "", doc: "Removes and returns the item added first.") { set, args, _ in
             guard let first = set.storage.keys.first else { throw ScriptError(.key, "pop from an empty set", at: args.location) }
             _ = try set.storage.remove(first, at: args.location)

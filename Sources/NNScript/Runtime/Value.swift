@@ -82,7 +82,7 @@ public final class ListStorage {
         track()
     }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .list) } }
+    deinit { untrack() }
 }
 
 /// An object with attributes and methods: models, layers, optimizers, histories.
@@ -170,7 +170,7 @@ public final class Function {
         track()
     }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .function) } }
+    deinit { untrack() }
 
     /// The same function closing over another scope (a method leaves its class body's scope for the enclosing one).
     func closing(over scope: Scope) -> Function {

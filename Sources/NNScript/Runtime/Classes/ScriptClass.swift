@@ -26,7 +26,7 @@ public final class ScriptClass: ScriptObject {
         track()
     }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .scriptClass) } }
+    deinit { untrack() }
 
     /// The type name classes have.
     public var typeName: String { "class" }
@@ -126,10 +126,10 @@ public final class Instance: ScriptObject {
         self.serial = serial
         interpreterAnchor = interpreter.anchor
         fields = NameTable(capacity: type.fieldCount)
-        track()
+        track(in: interpreter.heap)
     }
 
-    deinit { if let heap = heapLink.heap { heap.remove(self, .instance) } }
+    deinit { untrack() }
 
     /// An instance of no interpreter, for probing memory layout (see ``RawLayout``).
     init(of type: ScriptClass, serial: Int, probing: Void) {

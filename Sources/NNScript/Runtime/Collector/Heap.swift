@@ -64,11 +64,16 @@ final class Heap {
     }
 
     /// Adds `object` to the registry.
-    @inline(__always)
     func add(_ object: AnyObject, _ kind: TrackedKind) {
+        TrackedEntry(object: Unmanaged.passUnretained(object).toOpaque(), kind: kind).withLink { add(object, kind, link: &$0) }
+    }
+
+    /// Adds `object`, whose link is `link`, to the registry.
+    @inline(__always)
+    func add(_ object: AnyObject, _ kind: TrackedKind, link: inout HeapLink) {
         let entry = TrackedEntry(object: Unmanaged.passUnretained(object).toOpaque(), kind: kind)
         withLock {
-            entry.withLink { $0 = HeapLink(heap: self, index: entries.count) }
+            link = HeapLink(heap: self, index: entries.count)
             entries.append(entry)
         }
         allocations &+= 1
@@ -76,15 +81,12 @@ final class Heap {
         if allocations >= threshold || bytes > byteLimit { isDue = true }
     }
 
-    /// Removes `object` (from its `deinit`): the last entry takes its place.
-    func remove(_ object: AnyObject, _ kind: TrackedKind) {
-        let entry = TrackedEntry(object: Unmanaged.passUnretained(object).toOpaque(), kind: kind)
+    /// Removes the object whose link is `link` (from its `deinit`): the last entry takes its place.
+    func remove(_ kind: TrackedKind, link: inout HeapLink) {
         var releaseOrphan = false
         withLock {
-            let position = entry.withLink { link in
-                defer { link = HeapLink() }
-                return link.index
-            }
+            let position = link.index
+            link = HeapLink()
             let last = entries.removeLast()
             if position < entries.count {
                 entries[position] = last
@@ -146,13 +148,28 @@ final class Heap {
     }
 }
 
-/// Where a tracked object stands in its heap: the heap (unowned: the heap outlives its objects) and the position.
+/// Where a tracked object stands in its heap: the heap (by address, unretained: the heap outlives its
+/// objects, and comparing addresses costs no reference counting) and the position.
 struct HeapLink {
-    unowned(unsafe) var heap: Heap?
+    var address: UnsafeMutableRawPointer?
     var index: Int
 
-    init() { heap = nil; index = 0 }
-    init(heap: Heap, index: Int) { self.heap = heap; self.index = index }
+    init() { address = nil; index = 0 }
+    init(heap: Heap, index: Int) { address = Unmanaged.passUnretained(heap).toOpaque(); self.index = index }
+
+    /// The heap, or nil while the object is not tracked.
+    var heap: Heap? { address.map { Unmanaged<Heap>.fromOpaque($0).takeUnretainedValue() } }
+
+    /// Whether the object is in `heap`.
+    @inline(__always)
+    func isIn(_ heap: UnsafeMutableRawPointer) -> Bool { address == heap }
+
+    /// Leaves the heap the object is in, if any (from the object's `deinit`).
+    @inline(__always)
+    mutating func leave(_ kind: TrackedKind) {
+        guard let address else { return }
+        Unmanaged<Heap>.fromOpaque(address)._withUnsafeGuaranteedRef { $0.remove(kind, link: &self) }
+    }
 }
 
 /// One tracked object: its address, unretained, and what it is.

@@ -17,6 +17,8 @@ struct RawLayout {
     let tableEntriesOffset: Int
     /// The type metadata (the first word of an object) of the classes a `.object` value may hold that are tracked.
     let instanceType: UnsafeRawPointer, classType: UnsafeRawPointer, setType: UnsafeRawPointer
+    /// The type metadata of the untracked classes that hold values (a set's table is an untracked dict).
+    let boundMethodType: UnsafeRawPointer, superProxyType: UnsafeRawPointer, dictViewType: UnsafeRawPointer, dictType: UnsafeRawPointer
 
     /// The layout of this build, or nil when the probes disagree with what the collector reads.
     nonisolated(unsafe) static let calibrated: RawLayout? = probe()
@@ -74,12 +76,16 @@ struct RawLayout {
             UnsafeRawPointer(Unmanaged.passUnretained(object).toOpaque()).load(as: UnsafeRawPointer.self)
         }
         let instanceType = metadata(instance), classType = metadata(cls), setType = metadata(set)
-        guard instanceType != classType, instanceType != setType, classType != setType,
-              metadata(Instance(of: cls, serial: 1, probing: ())) == instanceType else { return nil }
+        let boundMethodType = metadata(BoundMethod(receiver: .object(instance), function: .function(function)))
+        let superProxyType = metadata(SuperProxy(after: cls, receiver: .object(instance)))
+        let dictViewType = metadata(DictView(dict, .keys)), dictType = metadata(dict)
+        let types = [instanceType, classType, setType, boundMethodType, superProxyType, dictViewType, dictType]
+        guard Set(types).count == types.count, metadata(Instance(of: cls, serial: 1, probing: ())) == instanceType else { return nil }
         return RawLayout(tagOffset: tagOffset, tupleTag: tupleTag, listTag: listTag, dictTag: dictTag, functionTag: functionTag,
                          objectTag: objectTag, countOffset: countOffset, elementsOffset: elementsOffset,
                          valueStride: MemoryLayout<Value>.stride, entryStride: MemoryLayout<NameTable.Entry>.stride,
-                         entryValueOffset: entryValueOffset, tableEntriesOffset: tableEntriesOffset, instanceType: instanceType, classType: classType, setType: setType)
+                         entryValueOffset: entryValueOffset, tableEntriesOffset: tableEntriesOffset, instanceType: instanceType, classType: classType, setType: setType,
+                         boundMethodType: boundMethodType, superProxyType: superProxyType, dictViewType: dictViewType, dictType: dictType)
     }
 }
 

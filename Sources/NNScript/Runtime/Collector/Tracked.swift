@@ -34,36 +34,70 @@ extension TrackedEntry {
 
 // Each tracked type joins the running program's heap as it is made, and leaves it as it goes.
 extension Instance {
-    /// Joins the running program's heap.
-    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .instance) } }
+    /// Joins `heap` (its interpreter's).
+    @inline(__always) func track(in heap: Heap) { heap.add(self, .instance, link: &heapLink) }
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.instance) }
 }
 extension ScriptClass {
     /// Joins the running program's heap.
-    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .scriptClass) } }
+    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .scriptClass, link: &heapLink) } }
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.scriptClass) }
 }
 extension ListStorage {
     /// Joins the running program's heap.
-    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .list) } }
+    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .list, link: &heapLink) } }
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.list) }
 }
 extension DictStorage {
     /// Joins the running program's heap.
-    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .dict) } }
+    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .dict, link: &heapLink) } }
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.dict) }
 }
 extension SetObject {
     /// Joins the running program's heap.
-    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .set) } }
+    @inline(__always) func track() { Heap.withCurrent { $0.add(self, .set, link: &heapLink) } }
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.set) }
+}
+extension Scope {
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.scope) }
 }
 extension Function {
-    /// Joins the running program's heap, with the frames it closes over: a frame is tracked only once
-    /// a function that can outlive the call closes over it, so that ordinary calls pay nothing.
+    /// Joins a heap with the frames it closes over: a frame is tracked only once a function that can
+    /// outlive the call closes over it, so that ordinary calls pay nothing. The heap is that of the
+    /// nearest tracked frame it closes over (the globals, after the first function), else the running program's.
     @inline(__always) func track() {
-        Heap.withCurrent { heap in
-            heap.add(self, .function)
-            var scope: Scope? = closure
-            while let frame = scope, frame.heapLink.heap == nil {
-                heap.add(frame, .scope)
-                scope = frame.parent
-            }
+        var untracked = 0
+        var frame: Unmanaged<Scope>? = Unmanaged.passUnretained(closure)
+        var found: UnsafeMutableRawPointer?
+        while let scope = frame {
+            found = scope._withUnsafeGuaranteedRef { $0.heapLink.address }
+            if found != nil { break }
+            untracked &+= 1
+            frame = scope._withUnsafeGuaranteedRef { $0.parentUnretained }
+        }
+        if let heap = found {
+            Unmanaged<Heap>.fromOpaque(heap)._withUnsafeGuaranteedRef { join($0, untracked: untracked) }
+        } else {
+            Heap.withCurrent { join($0, untracked: untracked) }
         }
     }
+
+    /// Adds the function and the first `untracked` frames of its closure to `heap`.
+    @inline(__always) private func join(_ heap: Heap, untracked: Int) {
+        heap.add(self, .function, link: &heapLink)
+        var frame = Unmanaged.passUnretained(closure)
+        for index in 0..<untracked {
+            frame._withUnsafeGuaranteedRef { heap.add($0, .scope, link: &$0.heapLink) }
+            if index &+ 1 < untracked, let parent = frame._withUnsafeGuaranteedRef({ $0.parentUnretained }) { frame = parent }
+        }
+    }
+
+    /// Leaves its heap.
+    @inline(__always) func untrack() { heapLink.leave(.function) }
 }
