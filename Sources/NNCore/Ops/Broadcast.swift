@@ -30,10 +30,11 @@ enum Broadcast {
             return [Double](count: count) { out in
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
+                        // Wrapping index arithmetic (i + j < count): a checked add per value kept the loop from vectorizing.
                         var i = 0
                         while i < count {
-                            for j in 0..<width { out[i + j] = f(pa[i + j], pb[j]) }
-                            i += width
+                            for j in 0..<width { out[i &+ j] = f(pa[i &+ j], pb[j]) }
+                            i &+= width
                         }
                     }
                 }
@@ -102,10 +103,15 @@ enum Broadcast {
         if targetCount == 1 { return [grad.reduce(0, +)] }
         var result = [Double](zeros: targetCount)
         if let width = shape.last, targetCount == width, isRow(target, width: width) {
-            var i = 0
-            while i < grad.count {
-                for j in 0..<width { result[j] += grad[i + j] }
-                i += width
+            // Over buffers, rows in order (each column's sum keeps its order); the loop over j vectorizes.
+            result.withUnsafeMutableBufferPointer { result in
+                grad.withUnsafeBufferPointer { grad in
+                    var i = 0
+                    while i < grad.count {
+                        for j in 0..<width { result[j] += grad[i &+ j] }
+                        i &+= width
+                    }
+                }
             }
             return result
         }

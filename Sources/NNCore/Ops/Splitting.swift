@@ -34,9 +34,10 @@ extension Tensor {
             let part = GradientPart(total: count, offset: start * inner, runs: runs, width: size * inner, stride: length * inner)
             let values = [Double](count: runs * part.width) { out in
                 source.withUnsafeBufferPointer { source in
+                    guard let from = source.baseAddress, let to = out.baseAddress else { return }
+                    // Each run is one copy (a gate's row of an LSTM step: 32 values), not a loop of checked indices.
                     for run in 0..<runs {
-                        let (from, to) = (part.offset + run * part.stride, run * part.width)
-                        for j in 0..<part.width { out[to + j] = source[from + j] }
+                        (to + run &* part.width).initialize(from: from + (part.offset &+ run &* part.stride), count: part.width)
                     }
                 }
             }
