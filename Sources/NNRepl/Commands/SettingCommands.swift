@@ -37,7 +37,7 @@ public enum PrecisionCommand {
     }
 }
 
-/// `:memory [SIZE]`: the session's memory budget (live tensors, and any one new string or list).
+/// `:memory [SIZE]`: the session's memory budget (live tensors, the program's objects, and any one new string or list).
 public enum MemoryCommand {
     public static let command = ReplCommand(
         name: "memory", usage: ":memory [SIZE]",
@@ -51,7 +51,9 @@ public enum MemoryCommand {
         } else if !words.isEmpty {
             return session.fail("usage: :memory SIZE, such as :memory 4G or :memory 512M")
         }
-        session.console.line("Memory budget: \(ResourceBudget.describe(bytes: budget.memoryLimit)) (tensors in use: \(ResourceBudget.describe(bytes: budget.liveBytes))).")
+        let objects = session.interpreter.measureObjectBytes()
+        session.console.line("Memory budget: \(ResourceBudget.describe(bytes: budget.memoryLimit)) (tensors in use: \(ResourceBudget.describe(bytes: budget.liveBytes)), "
+                                 + "the program's objects: about \(ResourceBudget.describe(bytes: objects))).")
         return .success
     }
 }

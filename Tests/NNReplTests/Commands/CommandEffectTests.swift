@@ -30,6 +30,23 @@ import Testing
         #expect(fixture.command(":vars").output.hasPrefix("No variables yet"))
     }
 
+    @Test func memoryShowsTheProgramsObjectsBesideTheTensors() throws {
+        let fixture = try SessionFixture()
+        func objectMegabytes() -> Int? {
+            let output = fixture.command(":memory").output
+            guard output.hasPrefix("Memory budget: "), let range = output.range(of: "the program's objects: about ") else { return nil }
+            return Int(output[range.upperBound...].prefix { $0.isNumber })
+        }
+        let empty = try #require(objectMegabytes())
+        // 40,000 lists of two numbers: a list object and an array of two values each.
+        fixture.run("rows = [[i, i + 1] for i in range(40000)]")
+        let full = try #require(objectMegabytes())
+        #expect(empty <= 1)
+        #expect((2...12).contains(full - empty), "\(full - empty) MB")
+        fixture.run("rows = None")
+        #expect(try #require(objectMegabytes()) <= 1)
+    }
+
     @Test func precisionChangesHowTensorsPrint() throws {
         let fixture = try SessionFixture()
         #expect(fixture.command(":precision").output == "Tensors print with 4 decimals.\n")

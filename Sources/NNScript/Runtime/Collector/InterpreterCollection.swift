@@ -16,4 +16,13 @@ extension Interpreter {
                               + "(\(ResourceBudget.describe(bytes: budget.usedBytes)) in use)",
                           at: location, hint: ScriptError.memoryHint)
     }
+
+    /// The bytes the program's objects take (lists, dicts, sets, instances, classes, functions and the
+    /// frames they close over, with their arrays), as malloc counts them, measured by a collection run now.
+    /// Call it between cells, never while a program runs on another thread.
+    public func measureObjectBytes() -> Int {
+        heap.collect()
+        budget.scriptBytes = heap.bytes
+        return heap.bytes
+    }
 }
