@@ -47,7 +47,7 @@ extension Interpreter {
     }
 
     /// Runs `function`'s body in `scope`, its frame with the parameters bound; `receiver` is its first argument, for super().
-    private func run(_ function: Function, in scope: Scope, receiver: Value?, calledAt location: SourceLocation) throws -> Value {
+    func run(_ function: Function, in scope: Scope, receiver: Value?, calledAt location: SourceLocation) throws -> Value {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {

@@ -89,6 +89,7 @@ extension Interpreter {
             return .bool(!(try evaluate(operand, in: scope).truth(at: operand.location)))
         case .call(let calleeExpr, let argumentExprs):
             let callee = try evaluateCallee(calleeExpr, in: scope)
+            if let result = try callDirectly(callee, argumentExprs, in: scope, at: at) { return result }
             var positional: [Value] = []
             // Room for every argument at once: appending to an empty array regrows it at the second and third.
             positional.reserveCapacity(argumentExprs.count)

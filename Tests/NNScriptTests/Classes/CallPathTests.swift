@@ -156,4 +156,62 @@ import Testing
         let (_, misspelt) = run("def outer():\n    value = 3\n    return lambda: valeu\nouter()()")
         #expect(misspelt?.hint == "did you mean 'value'?")
     }
+
+    @Test func argumentsGoStraightIntoTheFrameOfEveryKindOfCallee() {
+        let source = """
+            class Node:
+                count = 0
+                def __init__(self, value, scale=2):
+                    self.value = value * scale
+                def __call__(self, x, y=1):
+                    return self.value + x + y
+                def add(self, other, extra=0):
+                    return self.value + other + extra
+            def f(a, b=10):
+                return a + b
+            square = lambda x, power=2: x ** power
+            n = Node(3)
+            print(f(1), f(1, 2), square(3), square(2, 3), n.value, Node(3, 1).value, n(1), n(1, 5), n.add(1), n.add(1, 2))
+            """
+        #expect(output(source) == "11 3 9 8 6 3 8 12 7 9\n")
+    }
+
+    @Test func argumentsRunBeforeTheInstanceIsMade() {
+        // id() numbers instances in creation order: the argument's instance comes first, as in Python.
+        let source = """
+            class Node:
+                def __init__(self, child=None):
+                    self.child = child
+            outer = Node(Node())
+            print(id(outer.child) < id(outer))
+            """
+        #expect(output(source) == "True\n")
+    }
+
+    @Test func anInitializerReplacedWhileTheArgumentsRunIsTheOneCalled() {
+        let source = """
+            class Node:
+                def __init__(self, x):
+                    self.x = x
+            def other(self, x):
+                self.x = -x
+            def swap():
+                Node.__init__ = other
+                return 5
+            print(Node(swap()).x)
+            """
+        #expect(output(source) == "-5\n")
+    }
+
+    @Test func callsThatDoNotFitTheFrameStillExplainThemselves() {
+        let (_, missing) = run("def f(a, b):\n    return a\nf(1)")
+        #expect(missing?.message == "f() missing required argument 'b'")
+        let (_, extra) = run("def f(a):\n    return a\nf(1, 2)")
+        #expect(extra?.message == "f() takes 1 argument but 2 were given")
+        let (_, returned) = run("class A:\n    def __init__(self):\n        return 1\nA()")
+        #expect(returned?.message == "__init__() should return None, not an int")
+        let (_, noSelf) = run("class A:\n    def m():\n        return 1\nA().m()")
+        #expect(noSelf?.kind == .type)
+        #expect(output("def f(a, *rest, k=0):\n    return a, rest, k\nprint(f(1, 2, 3, k=4), f(*(5, 6)))") == "(1, (2, 3), 4) (5, (6,), 0)\n")
+    }
 }

@@ -56,12 +56,16 @@ extension Interpreter {
             }
             return instance
         }
-        let result = try callMethod(initializer, on: instance, positional, keywords, at: location)
+        try checkInitializerResult(try callMethod(initializer, on: instance, positional, keywords, at: location), at: location)
+        return instance
+    }
+
+    /// `__init__` returns None, as in Python.
+    func checkInitializerResult(_ result: Value, at location: SourceLocation) throws {
         guard case .none = result else {
             throw ScriptError(.type, "__init__() should return None, not \(result.typeNameWithArticle)", at: location,
                               hint: "__init__ sets attributes on self; calling the class returns the new instance")
         }
-        return instance
     }
 
     /// Calls a class's function with the instance as its first argument.
